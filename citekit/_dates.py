@@ -1,0 +1,251 @@
+"""Partial dates, ranges, seasons and approximate dates, as CSL models them.
+
+`raw` strings (free text, ISO 8601 and the common EDTF forms) are parsed into date-parts for
+rendering, but the raw text is what a round trip writes back.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from ._json import JSON, FrozenMap
+
+DateParts = tuple[int, ...]
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan", "janvier", "januar", "enero"),
+            ("february", "feb", "février", "fevrier", "februar", "febrero"),
+            ("march", "mar", "mars", "märz", "marz", "marzo"),
+            ("april", "apr", "avril", "abril"),
+            ("may", "mai", "mayo"),
+            ("june", "jun", "juin", "juni", "junio"),
+            ("july", "jul", "juillet", "juli", "julio"),
+            ("august", "aug", "août", "aout", "agosto"),
+            ("september", "sep", "sept", "septembre", "septiembre"),
+            ("october", "oct", "octobre", "oktober", "octubre"),
+            ("november", "nov", "novembre", "noviembre"),
+            ("december", "dec", "décembre", "decembre", "dezember", "diciembre"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_SEASONS = {"spring": 1, "summer": 2, "autumn": 3, "fall": 3, "winter": 4}
+# EDTF level 1 codes 21-24 are seasons; 13-16 are the same seasons in the older draft.
+_EDTF_SEASONS = {21: 1, 22: 2, 23: 3, 24: 4, 13: 1, 14: 2, 15: 3, 16: 4}
+
+
+def month_number(text: str) -> int | None:
+    """1-12 for a month name or abbreviation (English and a few other languages)."""
+    return _MONTHS.get(text.strip().rstrip(".").lower())
+
+
+def _parts(value: JSON) -> tuple[DateParts, ...]:
+    if not isinstance(value, Sequence) or isinstance(value, str):
+        raise TypeError("date-parts must be a list of lists")
+    out: list[DateParts] = []
+    for part in value:
+        if not isinstance(part, Sequence) or isinstance(part, str):
+            raise TypeError("each date-parts entry must be a list")
+        numbers: list[int] = []
+        for n in part:
+            if isinstance(n, bool):
+                raise TypeError("a date part must be a number")
+            if isinstance(n, int):
+                numbers.append(n)
+            elif isinstance(n, str) and re.fullmatch(r"-?\d+", n.strip()):
+                numbers.append(int(n))
+            elif isinstance(n, str) and not n.strip():
+                break  # citeproc-js treats "" as an absent part
+            else:
+                raise TypeError(f"a date part must be a number, not {n!r}")
+        out.append(tuple(numbers))
+    return tuple(out)
+
+
+def _frozen_json(value: Mapping[str, JSON] | None) -> FrozenMap[JSON]:
+    return value if isinstance(value, FrozenMap) else FrozenMap(value or {})
+
+
+@attrs.frozen
+class Date:
+    """A CSL date: date-parts (one entry, or two for a range), season, circa, literal, raw."""
+
+    date_parts: tuple[DateParts, ...] = ()
+    season: int | str | None = None
+    circa: bool | int | str | None = None
+    literal: str | None = None
+    raw: str | None = None
+    extra: FrozenMap[JSON] = attrs.field(factory=FrozenMap, converter=_frozen_json)
+
+    @classmethod
+    def from_csl(cls, data: Mapping[str, JSON] | str) -> Date:
+        """From a CSL-JSON date object (a bare string is taken as `raw`); TypeError if malformed."""
+        if isinstance(data, str):
+            return cls(raw=data)
+        if not isinstance(data, Mapping):
+            raise TypeError(f"a date must be an object, not {type(data).__name__}")
+        kwargs: dict[str, Any] = {}
+        extra: dict[str, JSON] = {}
+        for key, value in data.items():
+            if key == "date-parts":
+                kwargs["date_parts"] = _parts(value)
+            elif key == "season" and isinstance(value, int | str) and not isinstance(value, bool):
+                kwargs["season"] = value
+            elif key == "circa" and isinstance(value, bool | int | str):
+                kwargs["circa"] = value
+            elif key in ("literal", "raw") and isinstance(value, str):
+                kwargs[key] = value
+            else:
+                extra[key] = value
+        return cls(**kwargs, extra=extra)
+
+    @classmethod
+    def parse(cls, text: str) -> Date:
+        """A Date with parts parsed from free text; `literal` when nothing can be read."""
+        parsed = parse_raw(text)
+        return parsed if parsed is not None else cls(literal=text)
+
+    def to_csl(self) -> dict[str, JSON]:
+        out: dict[str, JSON] = {}
+        if self.date_parts:
+            out["date-parts"] = [list(p) for p in self.date_parts]
+        for key in ("season", "circa", "literal", "raw"):
+            value = getattr(self, key)
+            if value is not None:
+                out[key] = value
+        out.update(self.extra)
+        return out
+
+    @property
+    def start(self) -> DateParts:
+        return self.date_parts[0] if self.date_parts else ()
+
+    @property
+    def end(self) -> DateParts | None:
+        return self.date_parts[1] if len(self.date_parts) > 1 else None
+
+    @property
+    def year(self) -> int | None:
+        return self.start[0] if self.start else None
+
+    @property
+    def is_range(self) -> bool:
+        return len(self.date_parts) > 1
+
+    def resolved(self) -> Date:
+        """This date with `raw` parsed into date-parts when it has none (for rendering)."""
+        if self.date_parts or self.raw is None:
+            return self
+        parsed = parse_raw(self.raw)
+        if parsed is None:
+            return attrs.evolve(self, literal=self.literal or self.raw, raw=None)
+        return attrs.evolve(
+            parsed,
+            season=self.season if self.season is not None else parsed.season,
+            circa=self.circa if self.circa is not None else parsed.circa,
+            raw=None,
+        )
+
+
+_CIRCA = re.compile(r"^(?:circa|ca\.?|c\.|approx\.?|~)\s*", re.IGNORECASE)
+_ISO = re.compile(r"^(-?\d{1,4})(?:-(\d{1,2}|X{2}))?(?:-(\d{1,2}|X{2}))?(?:T[\d:.Z+-]*)?$", re.IGNORECASE)
+_EDTF_UNSPECIFIED = re.compile(r"^(\d{2,3})(X{1,2})$", re.IGNORECASE)
+
+
+def _one(text: str) -> tuple[DateParts, int | None, bool] | None:
+    """(parts, season, approximate) for one side of a range, or None."""
+    text = text.strip().strip(",")
+    approximate = False
+    if text.endswith(("~", "%")):
+        approximate, text = True, text[:-1]
+    uncertain = text.endswith("?")
+    text = text.rstrip("?").strip()
+    if (m := _CIRCA.match(text)) and m.end():
+        approximate, text = True, text[m.end() :]
+    if not text:
+        return None
+    if m := _EDTF_UNSPECIFIED.match(text):  # 19XX, 198X: the known decade or century
+        return (int(m.group(1)) * 10 ** len(m.group(2)),), None, True
+    if m := _ISO.match(text):
+        year = int(m.group(1))
+        second = m.group(2)
+        if second and second.isdigit() and int(second) in _EDTF_SEASONS:
+            return (year,), _EDTF_SEASONS[int(second)], approximate or uncertain
+        parts = [year]
+        for group in (second, m.group(3)):
+            if not group or not group.isdigit():
+                break
+            parts.append(int(group))
+        if len(parts) > 1 and not 1 <= parts[1] <= 12:
+            return None
+        if len(parts) > 2 and not 1 <= parts[2] <= 31:
+            return None
+        return tuple(parts), None, approximate or uncertain
+    words = [w for w in re.split(r"[\s,/.]+", text) if w]
+    year_: int | None = None
+    month: int | None = None
+    day: int | None = None
+    season: int | None = None
+    for word in words:
+        low = word.lower()
+        if re.fullmatch(r"\d{3,4}", word) and year_ is None:
+            year_ = int(word)
+        elif re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", low) and day is None:
+            day = int(re.sub(r"\D", "", low))
+        elif (n := month_number(low)) is not None and month is None:
+            month = n
+        elif low in _SEASONS and season is None:
+            season = _SEASONS[low]
+        else:
+            return None
+    if year_ is None:
+        return None
+    if month is None:
+        return ((year_,), season, approximate)
+    if day is not None and 1 <= day <= 31:
+        return ((year_, month, day), season, approximate)
+    return ((year_, month), season, approximate)
+
+
+def parse_raw(text: str) -> Date | None:
+    """Parse free text or ISO/EDTF into a Date, or None when it cannot be read."""
+    text = text.strip()
+    if not text:
+        return None
+    for separator in ("/", " - ", " – ", "–", "--"):
+        if separator in text:
+            left, _, right = text.partition(separator)
+            a, b = _one(left), _one(right)
+            if a is None and b is None:
+                break
+            if separator == "/" and (left.strip() in ("", "..") or right.strip() in ("", "..")):
+                known = a or b
+                if known is None:
+                    return None
+                return Date(date_parts=(known[0],), circa=True if known[2] else None)
+            if a is None or b is None:
+                break
+            start, end = a[0], b[0]
+            if len(end) < len(start) and len(end) and end[0] < 100 and len(start) > 1:
+                # "2018-05-03/07" style shorthand is not EDTF; keep as literal
+                return None
+            return Date(date_parts=(start, end), circa=True if (a[2] or b[2]) else None)
+    # "3-7 May 2018": a day range written before the month
+    if m := re.fullmatch(r"(\d{1,2})\s*[-–]\s*(\d{1,2})\s+(\w+\.?)\s+(\d{4})", text):
+        month = month_number(m.group(3))
+        if month is not None:
+            year = int(m.group(4))
+            return Date(date_parts=((year, month, int(m.group(1))), (year, month, int(m.group(2)))))
+    one = _one(text)
+    if one is None:
+        return None
+    parts, season, approximate = one
+    return Date(date_parts=(parts,), season=season, circa=True if approximate else None)

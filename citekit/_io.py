@@ -1,0 +1,64 @@
+"""parse / read / dumps / write: the format registry behind four functions."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable
+from typing import Any
+
+from ._errors import InputError, Location, ParseError, UnknownFormatError
+from ._library import Library
+from ._record import Record
+from .formats._registry import Format, format_for_path, get_format, sniff_format
+
+
+def parse(text: str, format: str | None = None, *, strict: bool = False, source: str | None = None) -> Library:
+    """Read records from text. Problems are collected in `Library.problems`; with
+    `strict=True` the first error-level problem is raised instead (with its location)."""
+    fmt = get_format(format) if format else sniff_format(text)
+    if fmt is None:
+        raise UnknownFormatError("cannot tell the format of this text; name it", Location(file=source))
+    library = fmt.load().read(text, source=source, dialect=fmt.dialect)
+    if strict:
+        for problem in library.problems:
+            if problem.severity == "error":
+                raise problem.to_error()
+    return library
+
+
+def read(path: str | os.PathLike[str], format: str | None = None, *, strict: bool = False) -> Library:
+    """Read a file ("-" for standard input); the format comes from the name, else the content."""
+    name = os.fspath(path)
+    if name == "-":
+        text = sys.stdin.read()
+    else:
+        try:
+            with open(name, encoding="utf-8-sig") as handle:
+                text = handle.read()
+        except UnicodeDecodeError as exc:
+            raise ParseError(f"not UTF-8 text ({exc.reason})", Location(file=name)) from None
+        except OSError as exc:
+            raise InputError(exc.strerror or str(exc), Location(file=name)) from None
+    fmt: Format | None = get_format(format) if format else format_for_path(name)
+    return parse(text, fmt.name if fmt else None, strict=strict, source=name)
+
+
+def dumps(data: Library | Iterable[Record] | Record, format: str, **options: Any) -> str:
+    """Write records (or a Library, keeping its non-entry blocks) as text in `format`."""
+    fmt = get_format(format)
+    if isinstance(data, Record):
+        data = [data]
+    return fmt.load().write(data, dialect=fmt.dialect, **options)
+
+
+def write(data: Library | Iterable[Record] | Record, path: str | os.PathLike[str], format: str | None = None,
+          **options: Any) -> None:
+    """Write to a file; the format comes from the file name unless named."""
+    name = os.fspath(path)
+    fmt = get_format(format) if format else format_for_path(name)
+    if fmt is None:
+        raise UnknownFormatError("cannot tell the format from the file name; name it", Location(file=name))
+    text = dumps(data, fmt.name, **options)
+    with open(name, "w", encoding="utf-8") as handle:
+        handle.write(text)

@@ -1,0 +1,1 @@
+"""Readers and writers, one registered entry per format (see `_registry`)."""
