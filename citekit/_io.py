@@ -13,13 +13,15 @@ from ._record import Record
 from .formats._registry import Format, format_for_path, get_format, sniff_format
 
 
-def parse(text: str, format: str | None = None, *, strict: bool = False, source: str | None = None) -> Library:
+def parse(text: str, format: str | None = None, *, strict: bool = False, source: str | None = None,
+          **options: Any) -> Library:
     """Read records from text. Problems are collected in `Library.problems`; with
-    `strict=True` the first error-level problem is raised instead (with its location)."""
+    `strict=True` the first error-level problem is raised instead (with its location).
+    Other keyword options go to the format's reader (e.g. `progress=callback(done, total)`)."""
     fmt = get_format(format) if format else sniff_format(text)
     if fmt is None:
         raise UnknownFormatError("cannot tell the format of this text; name it", Location(file=source))
-    library = fmt.load().read(text, source=source, dialect=fmt.dialect)
+    library = fmt.load().read(text, source=source, dialect=fmt.dialect, **options)
     if strict:
         for problem in library.problems:
             if problem.severity == "error":
@@ -27,7 +29,8 @@ def parse(text: str, format: str | None = None, *, strict: bool = False, source:
     return library
 
 
-def read(path: str | os.PathLike[str], format: str | None = None, *, strict: bool = False) -> Library:
+def read(path: str | os.PathLike[str], format: str | None = None, *, strict: bool = False,
+         **options: Any) -> Library:
     """Read a file ("-" for standard input); the format comes from the name, else the content."""
     name = os.fspath(path)
     if name == "-":
@@ -41,7 +44,7 @@ def read(path: str | os.PathLike[str], format: str | None = None, *, strict: boo
         except OSError as exc:
             raise InputError(exc.strerror or str(exc), Location(file=name)) from None
     fmt: Format | None = get_format(format) if format else format_for_path(name)
-    return parse(text, fmt.name if fmt else None, strict=strict, source=name)
+    return parse(text, fmt.name if fmt else None, strict=strict, source=name, **options)
 
 
 def dumps(data: Library | Iterable[Record] | Record, format: str, **options: Any) -> str:
