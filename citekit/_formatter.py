@@ -46,7 +46,8 @@ class Formatter:
     """Every record is registered up front, so numbering and disambiguation see them all.
 
     `output` is text, html, markdown, rst or latex; `locale` defaults to the style's own;
-    `links` turns DOIs and URLs into links in the marked-up outputs.
+    `links` turns DOIs and URLs into links in the marked-up outputs; `block_breaks=False`
+    runs a style's display="block" parts on after a space instead of a line break.
     """
 
     def __init__(
@@ -57,11 +58,13 @@ class Formatter:
         locale: str | None = None,
         *,
         links: bool = True,
+        block_breaks: bool = True,
     ) -> None:
         self.records = tuple(records)
         self.style = _style(style)
         self.output = output
         self.links = links
+        self.block_breaks = block_breaks
         self._writer = get_output(output)
         compiled = compile_style(self.style, locale)
         self.locale = compiled.locale
@@ -92,7 +95,7 @@ class Formatter:
             tree = _without_numbers(tree)
         elif self.output == "html":
             tree = _margin_and_inline(tree)
-        return self._writer.write(tree, links=self.links).strip()
+        return self._writer.write(tree, links=self.links, block_breaks=self.block_breaks).strip()
 
 
 def _without_numbers(tree: Node) -> Node:

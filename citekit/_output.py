@@ -28,25 +28,27 @@ class OutputFormat:
     link: Callable[[str, str], str] | None = None  # (href, escaped text) -> markup
     line_break: str = "\n"
 
-    def write(self, tree: Node, *, links: bool = True) -> str:
-        return "".join(self._write(child, links) for child in tree.children)
+    def write(self, tree: Node, *, links: bool = True, block_breaks: bool = True) -> str:
+        """`block_breaks`: a display="block" part starts a new line (as in citeproc-js) or,
+        when False, runs on after a space (for one-line text such as a "Cite this" box)."""
+        return "".join(self._write(child, links, block_breaks) for child in tree.children)
 
-    def _write(self, part: str | Node, links: bool) -> str:
+    def _write(self, part: str | Node, links: bool, breaks: bool) -> str:
         if isinstance(part, str):
             return self._text(part, links)
-        inner = "".join(self._write(child, links) for child in part.children)
+        inner = "".join(self._write(child, links, breaks) for child in part.children)
         if part.tag in ("left-margin", "right-inline", "block", "indent", "citation-number"):
-            return self._display(part.tag, inner)
+            return self._display(part.tag, inner, breaks)
         opening, closing = self.tags.get(part.tag or "", ("", ""))
         return f"{opening}{inner}{closing}" if inner else ""
 
-    def _display(self, tag: str, inner: str) -> str:
+    def _display(self, tag: str, inner: str, breaks: bool) -> str:
         if self.name == "html" and tag != "citation-number":
-            return f'<div class="csl-{tag}">{inner}</div>'
+            return f'<div class="csl-{tag}">{inner.strip() if tag == "block" else inner}</div>'
         if tag == "left-margin":
             return inner + " "
         if tag == "block":
-            return self.line_break + inner + self.line_break
+            return (self.line_break if breaks else " ") + inner.strip()
         return inner
 
     def _text(self, text: str, links: bool) -> str:

@@ -1,0 +1,37 @@
+"""The research portal's "Cite this" box: seven formats for one record."""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+from ._formatter import Formatter
+from ._io import dumps
+from ._record import Record
+
+# format name -> CSL style (rendered as text) or data format (written by a writer)
+PORTAL_FORMATS = MappingProxyType(
+    {
+        "apa": ("style", "apa"),
+        "author": ("style", "citekit-author"),
+        "bibtex": ("writer", "bibtex"),
+        "harvard": ("style", "harvard-cite-them-right"),
+        "standard": ("style", "citekit-standard"),
+        "ris": ("writer", "ris"),
+        "vancouver": ("style", "vancouver-nlm"),
+    }
+)
+
+
+def cite_this(record: Record, output: str = "text", formats: tuple[str, ...] | None = None) -> dict[str, str]:
+    """The record in each portal format. A numeric style's citation number is left off: this
+    is one record, not a list. BibTeX and RIS are always plain text, whatever `output` is."""
+    out: dict[str, str] = {}
+    for name in formats or tuple(PORTAL_FORMATS):
+        kind, target = PORTAL_FORMATS[name]
+        if kind == "writer":
+            out[name] = dumps([record], target)
+        else:
+            formatter = Formatter([record], target, output, block_breaks=False)
+            entries = formatter.bibliography(numbers=False)
+            out[name] = entries[0].text if entries else ""
+    return out
