@@ -177,7 +177,7 @@ def _one(text: str) -> tuple[DateParts, int | None, bool] | None:
     if m := _ISO.match(text):
         year = int(m.group(1))
         second = m.group(2)
-        if second and second.isdigit() and int(second) in _EDTF_SEASONS:
+        if second and second.isdigit() and int(second) in _EDTF_SEASONS and m.group(3) is None:
             return (year,), _EDTF_SEASONS[int(second)], approximate or uncertain
         parts = [year]
         for group in (second, m.group(3)):
