@@ -1,5 +1,7 @@
 """citekit: citations in every CSL style, and bibliographic data in and out losslessly."""
 
+from contextlib import suppress as _suppress
+
 from ._dates import Date
 from ._errors import (
     CitekitError,
@@ -51,3 +53,11 @@ __all__ = [
     "search_styles",
     "write",
 ]
+
+# Show the public names as citekit.X in reprs, tracebacks and docs.
+for _name in __all__:
+    _obj = globals()[_name]
+    if hasattr(_obj, "__module__") and not isinstance(_obj, dict | tuple):
+        with _suppress(AttributeError, TypeError):
+            _obj.__module__ = __name__
+del _name, _obj

@@ -75,8 +75,13 @@ def main() -> None:
 
 @main.command()
 @click.argument("file")
-@click.option("--format", "formats", multiple=True, type=click.Choice(list(citekit.PORTAL_FORMATS)),
-              help="Only these formats (repeatable). Default: all seven.")
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    type=click.Choice(list(citekit.PORTAL_FORMATS)),
+    help="Only these formats (repeatable). Default: all seven.",
+)
 @click.option("--from", "from_format", help="Input format, when the file name does not tell.")
 @click.option("--output", default="text", type=_OUTPUTS, show_default=True)
 def cite(file: str, formats: tuple[str, ...], from_format: str | None, output: str) -> None:
@@ -107,8 +112,9 @@ def cite(file: str, formats: tuple[str, ...], from_format: str | None, output: s
 @click.option("--locale", "-l", default=None, help="Locale, e.g. de-DE (default: the style's).")
 @click.option("--cite", "citations", is_flag=True, help="Print one in-text citation per record instead.")
 @click.option("--from", "from_format", help="Input format, when the file name does not tell.")
-def format_(file: str, style: str, output: str, locale: str | None, citations: bool,
-            from_format: str | None) -> None:
+def format_(
+    file: str, style: str, output: str, locale: str | None, citations: bool, from_format: str | None
+) -> None:
     """Print the bibliography of FILE in a CSL style (- reads stdin)."""
     try:
         library = _read(file, from_format)

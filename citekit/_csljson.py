@@ -57,7 +57,7 @@ def _field_from_csl(kind: Kind, value: JSON) -> FieldValue:
         return Date.from_csl(value)
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         raise TypeError(f"expected text or a number, got {type(value).__name__}")
-    return value  # type: ignore[no-any-return]
+    return value
 
 
 def record_to_csl(record: Record) -> dict[str, JSON]:

@@ -1,14 +1,14 @@
 """citekit's exceptions, and the Problem record for what was reported and kept.
 
-    CitekitError
-     +-- InputError(ValueError)          bad input data; carries a Location
-     |    +-- ParseError                 text that cannot be read (line/column)
-     |    +-- InvalidRecordError         a record with a bad field (item id, field)
-     |    +-- UnknownFormatError         a format name or file that no reader takes
-     +-- StyleError(ValueError)
-     |    +-- StyleNotFoundError(LookupError)   no style by that name ("did you mean ...")
-     |    +-- InvalidStyleError          style XML that is unsafe, malformed, or not CSL
-     +-- RenderError(RuntimeError)       the engine failed on a record
+CitekitError
+ +-- InputError(ValueError)          bad input data; carries a Location
+ |    +-- ParseError                 text that cannot be read (line/column)
+ |    +-- InvalidRecordError         a record with a bad field (item id, field)
+ |    +-- UnknownFormatError         a format name or file that no reader takes
+ +-- StyleError(ValueError)
+ |    +-- StyleNotFoundError(LookupError)   no style by that name ("did you mean ...")
+ |    +-- InvalidStyleError          style XML that is unsafe, malformed, or not CSL
+ +-- RenderError(RuntimeError)       the engine failed on a record
 """
 
 from __future__ import annotations

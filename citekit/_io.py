@@ -13,8 +13,9 @@ from ._record import Record
 from .formats._registry import Format, format_for_path, get_format, sniff_format
 
 
-def parse(text: str, format: str | None = None, *, strict: bool = False, source: str | None = None,
-          **options: Any) -> Library:
+def parse(
+    text: str, format: str | None = None, *, strict: bool = False, source: str | None = None, **options: Any
+) -> Library:
     """Read records from text. Problems are collected in `Library.problems`; with
     `strict=True` the first error-level problem is raised instead (with its location).
     Other keyword options go to the format's reader (e.g. `progress=callback(done, total)`)."""
@@ -29,8 +30,9 @@ def parse(text: str, format: str | None = None, *, strict: bool = False, source:
     return library
 
 
-def read(path: str | os.PathLike[str], format: str | None = None, *, strict: bool = False,
-         **options: Any) -> Library:
+def read(
+    path: str | os.PathLike[str], format: str | None = None, *, strict: bool = False, **options: Any
+) -> Library:
     """Read a file ("-" for standard input); the format comes from the name, else the content."""
     name = os.fspath(path)
     if name == "-":
@@ -55,8 +57,12 @@ def dumps(data: Library | Iterable[Record] | Record, format: str, **options: Any
     return fmt.load().write(data, dialect=fmt.dialect, **options)
 
 
-def write(data: Library | Iterable[Record] | Record, path: str | os.PathLike[str], format: str | None = None,
-          **options: Any) -> None:
+def write(
+    data: Library | Iterable[Record] | Record,
+    path: str | os.PathLike[str],
+    format: str | None = None,
+    **options: Any,
+) -> None:
     """Write to a file; the format comes from the file name unless named."""
     name = os.fspath(path)
     fmt = get_format(format) if format else format_for_path(name)

@@ -10,6 +10,18 @@ from ._errors import Problem
 from ._record import Record
 
 
+def _records(value: Iterable[Record]) -> tuple[Record, ...]:
+    return tuple(value)
+
+
+def _problems(value: Iterable[Problem]) -> tuple[Problem, ...]:
+    return tuple(value)
+
+
+def _blocks(value: Iterable[object]) -> tuple[object, ...]:
+    return tuple(value)
+
+
 @attrs.frozen
 class Library:
     """Records in input order, problems reported (never raised unless strict), and `blocks`:
@@ -17,9 +29,9 @@ class Library:
     blocks' raw text) that a writer of the same format puts back where it was.
     """
 
-    records: tuple[Record, ...] = attrs.field(default=(), converter=tuple)
-    problems: tuple[Problem, ...] = attrs.field(default=(), converter=tuple)
-    blocks: tuple[object, ...] = attrs.field(default=(), converter=tuple, eq=False, repr=False)
+    records: tuple[Record, ...] = attrs.field(default=(), converter=_records)
+    problems: tuple[Problem, ...] = attrs.field(default=(), converter=_problems)
+    blocks: tuple[object, ...] = attrs.field(default=(), converter=_blocks, eq=False, repr=False)
     source: str | None = None
     format: str | None = None
 

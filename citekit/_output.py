@@ -71,8 +71,16 @@ def _escape_html(text: str) -> str:
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 _RST_SPECIAL = re.compile(r"([\\`*_|])")
 _LATEX_SPECIAL = {
-    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&", "%": r"\%",
-    "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "$": r"\$",
+    "&": r"\&",
+    "%": r"\%",
+    "#": r"\#",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
 }
 _LATEX_RE = re.compile("|".join(re.escape(c) for c in _LATEX_SPECIAL))
 
@@ -82,7 +90,13 @@ def _escape_latex(text: str) -> str:
 
 
 def _latex_url(href: str) -> str:
-    return href.replace("\\", r"\\").replace("%", r"\%").replace("#", r"\#").replace("{", r"\{").replace("}", r"\}")
+    return (
+        href.replace("\\", r"\\")
+        .replace("%", r"\%")
+        .replace("#", r"\#")
+        .replace("{", r"\{")
+        .replace("}", r"\}")
+    )
 
 
 _PLAIN_TAGS: dict[str, tuple[str, str]] = {}
@@ -115,7 +129,12 @@ OUTPUTS: dict[str, OutputFormat] = {
     "rst": OutputFormat(
         "rst",
         lambda t: _RST_SPECIAL.sub(r"\\\1", t),
-        {"italic": ("*", "*"), "bold": ("**", "**"), "sup": (r"\ :sup:`", r"`\ "), "sub": (r"\ :sub:`", r"`\ ")},
+        {
+            "italic": ("*", "*"),
+            "bold": ("**", "**"),
+            "sup": (r"\ :sup:`", r"`\ "),
+            "sub": (r"\ :sub:`", r"`\ "),
+        },
         link=lambda href, text: f"`{text} <{href}>`__",
     ),
     "latex": OutputFormat(

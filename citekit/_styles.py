@@ -94,7 +94,11 @@ def _reject_unsafe(xml: bytes, where: str | None) -> None:
 
 
 _PARSER = etree.XMLParser(
-    resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False,
+    resolve_entities=False,
+    no_network=True,
+    load_dtd=False,
+    dtd_validation=False,
+    huge_tree=False,
     remove_comments=True,
 )
 
@@ -133,11 +137,22 @@ def _from_root(xml: bytes, root: etree._Element, path: str | None) -> Style:
     if parent is None:
         if root.find("cs:citation", _NS) is None:
             raise InvalidStyleError(f"{path or 'style'}: no <citation> and no independent parent")
-        return Style(id=style_id or (Path(path).stem if path else "inline"), title=title, xml=xml,
-                     default_locale=locale, path=path)
+        return Style(
+            id=style_id or (Path(path).stem if path else "inline"),
+            title=title,
+            xml=xml,
+            default_locale=locale,
+            path=path,
+        )
     parent_style = _load_named(parent)
-    return Style(id=style_id, title=title or parent_style.title, xml=parent_style.xml,
-                 default_locale=locale or parent_style.default_locale, parent=parent_style.id, path=path)
+    return Style(
+        id=style_id,
+        title=title or parent_style.title,
+        xml=parent_style.xml,
+        default_locale=locale or parent_style.default_locale,
+        parent=parent_style.id,
+        path=path,
+    )
 
 
 @functools.lru_cache(maxsize=256)
@@ -162,9 +177,8 @@ def _load_named(name: str) -> Style:
         candidate = folder / f"{style_id}.csl"
         if candidate.is_file():
             return _load_file(str(candidate))
-    if name.endswith(".csl") or os.sep in name:
-        if os.path.isfile(name):
-            return _load_file(name)
+    if (name.endswith(".csl") or os.sep in name) and os.path.isfile(name):
+        return _load_file(name)
     raise StyleNotFoundError(name, suggest(name))
 
 
@@ -183,8 +197,14 @@ def all_style_ids() -> tuple[str, ...]:
 def suggest(name: str, limit: int = 5) -> tuple[str, ...]:
     from rapidfuzz import fuzz, process, utils
 
-    matches = process.extract(name, all_style_ids(), scorer=fuzz.WRatio, processor=utils.default_process,
-                              limit=limit, score_cutoff=60)
+    matches = process.extract(
+        name,
+        all_style_ids(),
+        scorer=fuzz.WRatio,
+        processor=utils.default_process,
+        limit=limit,
+        score_cutoff=60,
+    )
     return tuple(match[0] for match in matches)
 
 

@@ -81,12 +81,19 @@ def test_record_checks_values_at_construction() -> None:
 
 
 def test_one_bad_item_is_reported_with_its_line_and_kept() -> None:
-    text = '[\n {"id": "a", "type": "book"},\n {"id": "b", "type": "book",\n  "author": "Smith"},\n {"id": "c", "type": "nonsense"}\n]'
+    text = (
+        '[\n {"id": "a", "type": "book"},\n {"id": "b", "type": "book",\n  "author": "Smith"},\n'
+        ' {"id": "c", "type": "nonsense"}\n]'
+    )
     library = citekit.parse(text, "csljson", source="refs.json")
     assert library.ids == ("a", "c")
     bad = library.problems[0]
     assert (bad.kind, bad.location.file, bad.location.line, bad.location.item, bad.location.field) == (
-        "invalid-record", "refs.json", 3, "b", "author"
+        "invalid-record",
+        "refs.json",
+        3,
+        "b",
+        "author",
     )
     assert [p.kind for p in library.problems[1:]] == ["unknown-type"]
     written = json.loads(citekit.dumps(library, "csljson"))

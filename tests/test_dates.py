@@ -29,7 +29,9 @@ from citekit._dates import parse_raw
         ("3-7 May 2018", ((2018, 5, 3), (2018, 5, 7)), None, None),
     ],
 )
-def test_raw_forms(raw: str, parts: tuple[tuple[int, ...], ...], season: int | None, circa: bool | None) -> None:
+def test_raw_forms(
+    raw: str, parts: tuple[tuple[int, ...], ...], season: int | None, circa: bool | None
+) -> None:
     date = parse_raw(raw)
     assert date is not None
     assert (date.date_parts, date.season, date.circa) == (parts, season, circa)

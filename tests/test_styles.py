@@ -83,7 +83,9 @@ _XXE = """<?xml version="1.0"?>
 <style xmlns="http://purl.org/net/xbiblio/csl" version="1.0"><info><title>&xxe;</title></info></style>"""
 _LAUGHS = (
     '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
-    + "".join(f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10))
+    + "".join(
+        f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10)
+    )
     + ']><style xmlns="http://purl.org/net/xbiblio/csl">&lol9;</style>'
 )
 

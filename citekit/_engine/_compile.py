@@ -11,7 +11,8 @@ from lxml import etree
 
 from .._errors import InvalidStyleError
 from .._styles import CSL_NS, Style, parse_style_xml
-from . import display as _display  # noqa: F401  (registers its element mixins)
+from . import dates as _dates  # noqa: F401  (each feature module registers its element mixins)
+from . import display as _display  # noqa: F401
 from ._elements import element_classes
 
 
@@ -23,12 +24,14 @@ class _StyleTree(frontend.CitationStylesStyle):  # type: ignore[misc]
         namespace = lookup.get_namespace(CSL_NS)
         namespace[None] = model.CitationStylesElement
         namespace.update(element_classes())
-        self.parser = etree.XMLParser(remove_comments=True, encoding="UTF-8", no_network=True,
-                                      resolve_entities=False, load_dtd=False)
+        self.parser = etree.XMLParser(
+            remove_comments=True, encoding="UTF-8", no_network=True, resolve_entities=False, load_dtd=False
+        )
         self.parser.set_element_class_lookup(lookup)
         self.xml = etree.ElementTree(etree.fromstring(xml, self.parser))
-        self.root = self.xml.getroot()
-        self.root.set_locale_list(locale, validate=False)
+        root: Any = self.xml.getroot()
+        root.set_locale_list(locale, validate=False)
+        self.root = root
 
 
 @attrs.frozen

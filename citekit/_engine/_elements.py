@@ -27,8 +27,7 @@ def extend(*elements: str) -> Callable[[type], type]:
 
 def _base_classes() -> dict[str, type]:
     return {
-        cls.__name__.replace("_", "-").lower(): cls
-        for cls in model.CitationStylesElement.__subclasses__()
+        cls.__name__.replace("_", "-").lower(): cls for cls in model.CitationStylesElement.__subclasses__()
     }
 
 

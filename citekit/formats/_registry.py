@@ -32,7 +32,7 @@ class Format:
     dialect: str = ""
 
     def load(self) -> FormatModule:
-        module: FormatModule = importlib.import_module(self.module)  # type: ignore[assignment]
+        module: FormatModule = importlib.import_module(self.module)
         return module
 
 
@@ -46,14 +46,36 @@ _RIS_START = re.compile(r"^\s*TY  - ", re.MULTILINE)
 FORMATS: Mapping[str, Format] = {
     f.name: f
     for f in (
-        Format("csljson", "citekit.formats._csljson", (".json", ".csljson"), _looks_like_json,
-               "CSL-JSON, the citation processors' native format"),
-        Format("bibtex", "citekit.formats.bibtex", (".bib", ".bibtex"),
-               lambda t: bool(_BIBTEX_ENTRY.search(t)), "BibTeX (ASCII-safe LaTeX)", "bibtex"),
-        Format("biblatex", "citekit.formats.bibtex", (), lambda t: False,
-               "BibLaTeX (BibLaTeX types and fields, UTF-8)", "biblatex"),
-        Format("ris", "citekit.formats._ris", (".ris",), lambda t: bool(_RIS_START.search(t)),
-               "RIS (Research Information Systems)"),
+        Format(
+            "csljson",
+            "citekit.formats._csljson",
+            (".json", ".csljson"),
+            _looks_like_json,
+            "CSL-JSON, the citation processors' native format",
+        ),
+        Format(
+            "bibtex",
+            "citekit.formats.bibtex",
+            (".bib", ".bibtex"),
+            lambda t: bool(_BIBTEX_ENTRY.search(t)),
+            "BibTeX (ASCII-safe LaTeX)",
+            "bibtex",
+        ),
+        Format(
+            "biblatex",
+            "citekit.formats.bibtex",
+            (),
+            lambda t: False,
+            "BibLaTeX (BibLaTeX types and fields, UTF-8)",
+            "biblatex",
+        ),
+        Format(
+            "ris",
+            "citekit.formats._ris",
+            (".ris",),
+            lambda t: bool(_RIS_START.search(t)),
+            "RIS (Research Information Systems)",
+        ),
     )
 }
 _ALIASES = {"csl-json": "csljson", "csl": "csljson", "json": "csljson", "bib": "bibtex"}

@@ -1,0 +1,253 @@
+"""CSL `date`: localized and style-defined forms, ranges, seasons, literal dates.
+
+citeproc-py drops a date's own formatting, fails on seasons (an AssertionError with a
+numeric month form), raises TypeError on day ranges, and joins ranges with the wrong
+delimiter. This module renders the whole `cs:date` element itself, as the CSL spec says:
+
+- localized dates (`form="text"|"numeric"`) take the locale's date-parts and order; the
+  style's `cs:date-part` children override their attributes (not their affixes);
+  `date-parts` limits the parts shown;
+- a range shows the parts shared by both ends once; the differing parts are printed for
+  each end, joined by the `range-delimiter` of the largest differing part (default "–"),
+  the first end losing its last suffix and the second its first prefix (citeproc-js);
+- a season (CSL-JSON `season` 1–4, or month 13–16 / 21–24) prints the `season-0N` term
+  where the month goes; a season given as text prints as it is;
+- a literal date prints its text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from citeproc.model import to_ordinal
+from citeproc.source import DateRange, LiteralDate, VariableError
+from citeproc.string import String
+
+from ._elements import extend
+from ._format import apply_formatting, apply_text_case
+
+_ORDER = ("year", "month", "day")
+_PART_ATTRIBUTES = (
+    "form",
+    "range-delimiter",
+    "strip-periods",
+    "text-case",
+    "font-style",
+    "font-variant",
+    "font-weight",
+    "text-decoration",
+    "vertical-align",
+)
+
+
+def _season(date: Any) -> int | str | None:
+    month = date.get("month")
+    if isinstance(month, int) and (13 <= month <= 16 or 21 <= month <= 24):
+        return (month - 12) if month <= 16 else (month - 20)
+    if month:
+        return None
+    season = date.get("season")
+    if isinstance(season, int) or (isinstance(season, str) and season.strip().isdigit()):
+        number = int(season)
+        if 13 <= number <= 16:
+            number -= 12
+        elif 21 <= number <= 24:
+            number -= 20
+        return number if 1 <= number <= 4 else None
+    return season if isinstance(season, str) and season.strip() else None
+
+
+def _month(date: Any) -> int | None:
+    month = date.get("month")
+    return month if isinstance(month, int) and 1 <= month <= 12 else None
+
+
+def _value(date: Any, name: str) -> Any:
+    """What a date has for one part (None when it has nothing)."""
+    if name == "year":
+        return date.get("year") or None
+    if name == "month":
+        return _month(date) or _season(date)
+    day = date.get("day")
+    return day if _month(date) and isinstance(day, int) and day > 0 else None
+
+
+class _Part:
+    """One date-part: its name and merged attributes."""
+
+    def __init__(self, name: str, attrib: dict[str, str]) -> None:
+        self.name = name
+        self.attrib = attrib
+
+    def text(self, date: Any, element: Any) -> str | None:
+        value = _value(date, self.name)
+        if value is None:
+            return None
+        form = self.attrib.get("form")
+        if self.name == "year":
+            year = int(value)
+            if form == "short":
+                text = f"{abs(year) % 100:02d}"
+            else:
+                text = str(abs(year))
+                if year < 0:
+                    text += str(element.get_single_term("bc"))
+                elif year < 1000:
+                    text += str(element.get_single_term("ad"))
+        elif self.name == "month":
+            if isinstance(value, str):
+                text = value
+            elif _month(date) is None:
+                text = str(element.get_single_term(f"season-{value:02d}"))
+            elif form == "numeric":
+                text = str(value)
+            elif form == "numeric-leading-zeros":
+                text = f"{value:02d}"
+            else:
+                text = str(
+                    element.get_single_term(f"month-{value:02d}", "short" if form == "short" else None)
+                )
+            if self.attrib.get("strip-periods", "false") == "true":
+                text = text.replace(".", "")
+        else:
+            limit = str(element.get_locale_option("limit-day-ordinals-to-day-1") or "false").lower()
+            if form == "ordinal" and not (limit == "true" and value > 1):
+                text = to_ordinal(value, element)
+            elif form == "numeric-leading-zeros":
+                text = f"{value:02d}"
+            else:
+                text = str(value)
+        if not text:
+            return None
+        formatter = element.get_formatter()
+        text = apply_text_case(text, self.attrib.get("text-case"))
+        return apply_formatting(text, self.attrib, formatter)
+
+
+def _parts(element: Any) -> tuple[list[_Part], str, Any]:
+    """The date-parts to render, the delimiter between them, and the element for affixes."""
+    form = element.get("form")
+    own = {child.get("name"): child for child in element if str(child.tag).endswith("date-part")}
+    if form is None:
+        return (
+            [_Part(name, dict(child.attrib)) for name, child in own.items()],
+            element.get("delimiter", ""),
+            element,
+        )
+    localized = element.get_date(form)
+    shown = (element.get("date-parts") or "year-month-day").split("-")
+    parts = []
+    for child in localized:
+        name = child.get("name")
+        if not str(child.tag).endswith("date-part") or name not in shown:
+            continue
+        attrib = dict(child.attrib)
+        if name in own:
+            attrib.update((k, v) for k, v in own[name].attrib.items() if k in _PART_ATTRIBUTES)
+        parts.append(_Part(name, attrib))
+    return parts, localized.get("delimiter", ""), localized
+
+
+def _affixed(text: str, part: _Part, *, prefix: bool = True, suffix: bool = True) -> str:
+    before = part.attrib.get("prefix", "") if prefix else ""
+    after = part.attrib.get("suffix", "") if suffix else ""
+    return before + text + after
+
+
+def _join(
+    pieces: list[tuple[_Part, str]], delimiter: str, *, first_prefix: bool = True, last_suffix: bool = True
+) -> str:
+    out = []
+    for index, (part, text) in enumerate(pieces):
+        out.append(
+            _affixed(
+                text, part, prefix=first_prefix or index > 0, suffix=last_suffix or index < len(pieces) - 1
+            )
+        )
+    return delimiter.join(out)
+
+
+def render_date(element: Any, value: Any) -> str | None:
+    """The text of `value` (a citeproc-py Date, DateRange or LiteralDate) in `element`'s form."""
+    if isinstance(value, LiteralDate):
+        return str(value.text) or None
+    parts, delimiter, _ = _parts(element)
+    if isinstance(value, DateRange):
+        begin, end = value.begin, value.get("end")
+        if end is not None and not end.get("year"):
+            end = None
+    else:
+        begin, end = value, None
+    if end is not None:
+        differing = [n for n in _ORDER if n in {p.name for p in parts} and _value(begin, n) != _value(end, n)]
+        if differing:
+            return _range(parts, delimiter, begin, end, differing[0], element)
+    pieces = [(p, t) for p in parts if (t := p.text(begin, element))]
+    return _join(pieces, delimiter) or None
+
+
+def _range(
+    parts: list[_Part], delimiter: str, begin: Any, end: Any, largest: str, element: Any
+) -> str | None:
+    varying = set(_ORDER[_ORDER.index(largest) :])
+    range_delimiter = next((p.attrib.get("range-delimiter") for p in parts if p.name == largest), None) or "–"
+    out: list[str] = []
+    block: list[_Part] = []
+
+    def flush() -> None:
+        if not block:
+            return
+        first = [(p, t) for p in block if (t := p.text(begin, element))]
+        second = [(p, t) for p in block if (t := p.text(end, element))]
+        text = range_delimiter.join(
+            s
+            for s in (
+                _join(first, delimiter, last_suffix=False),
+                _join(second, delimiter, first_prefix=False),
+            )
+            if s
+        )
+        out.append(text)
+        block.clear()
+
+    for part in parts:
+        if part.name in varying:
+            block.append(part)
+            continue
+        flush()
+        text = part.text(begin, element)
+        if text:
+            out.append(_affixed(text, part))
+    flush()
+    return delimiter.join(o for o in out if o) or None
+
+
+@extend("date")
+class DateElement:
+    """A `cs:date` rendered by `render_date`, with its own affixes, formatting and text-case."""
+
+    def process(
+        self,
+        item: Any,
+        variable: str | None = None,
+        show_parts: Any = None,
+        context: Any = None,
+        **kwargs: Any,
+    ) -> Any:
+        name = variable or self.get("variable")  # type: ignore[attr-defined]
+        try:
+            value = item.reference[name.replace("-", "_")]
+        except VariableError:
+            raise
+        if not value:
+            return None
+        text = render_date(self, value)
+        if not text:
+            return None
+        formatter = self.get_formatter()  # type: ignore[attr-defined]
+        text = apply_text_case(text, self.get("text-case"))  # type: ignore[attr-defined]
+        formatted = apply_formatting(text, dict(self.attrib), formatter)  # type: ignore[attr-defined]
+        return String(self.get("prefix", "") + formatted + self.get("suffix", ""))  # type: ignore[attr-defined]
+
+    def markup(self, text: Any) -> Any:
+        return text
