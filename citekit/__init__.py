@@ -2,6 +2,7 @@
 
 from contextlib import suppress as _suppress
 
+from ._cite import Cite
 from ._dates import Date
 from ._errors import (
     CitekitError,
@@ -16,7 +17,7 @@ from ._errors import (
     StyleNotFoundError,
     UnknownFormatError,
 )
-from ._formatter import Cite, Entry, Formatter, format_bibliography
+from ._formatter import Entry, Formatter, format_bibliography
 from ._io import dumps, parse, read, write
 from ._library import Library
 from ._names import Name

@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from ._json import JSON, FrozenMap
+from ._json import JSON, FrozenMap, frozen_json
 
 DateParts = tuple[int, ...]
 
@@ -70,10 +70,6 @@ def _parts(value: JSON) -> tuple[DateParts, ...]:
     return tuple(out)
 
 
-def _frozen_json(value: Mapping[str, JSON] | None) -> FrozenMap[JSON]:
-    return value if isinstance(value, FrozenMap) else FrozenMap(value or {})
-
-
 @attrs.frozen
 class Date:
     """A CSL date: date-parts (one entry, or two for a range), season, circa, literal, raw."""
@@ -83,7 +79,7 @@ class Date:
     circa: bool | int | str | None = None
     literal: str | None = None
     raw: str | None = None
-    extra: FrozenMap[JSON] = attrs.field(factory=FrozenMap, converter=_frozen_json)
+    extra: FrozenMap[JSON] = attrs.field(factory=FrozenMap, converter=frozen_json)
 
     @classmethod
     def from_csl(cls, data: Mapping[str, JSON] | str) -> Date:

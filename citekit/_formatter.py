@@ -7,24 +7,14 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from . import _fixups
+from ._cite import Cite
 from ._csljson import engine_item
-from ._engine import CiteSpec, Session, compile_style
+from ._engine import Session, compile_style
 from ._library import Library
 from ._markup import Node, parse
 from ._output import get_output
 from ._record import Record
 from ._styles import Style
-
-
-@attrs.frozen
-class Cite:
-    """One cited item: its id, and an optional locator ("12", label "page"), prefix, suffix."""
-
-    id: str
-    locator: str | None = None
-    label: str | None = None
-    prefix: str | None = None
-    suffix: str | None = None
 
 
 @attrs.frozen
@@ -77,11 +67,7 @@ class Formatter:
 
     def cite(self, cites: Sequence[str | Cite]) -> str:
         """The in-text citation (or note text, in note styles) for these items."""
-        specs = [
-            CiteSpec(c) if isinstance(c, str) else CiteSpec(c.id, c.locator, c.label, c.prefix, c.suffix)
-            for c in cites
-        ]
-        return self._finish(self._session.cite(specs))
+        return self._finish(self._session.cite([Cite(c) if isinstance(c, str) else c for c in cites]))
 
     def bibliography(self, ids: Iterable[str] | None = None, *, numbers: bool = True) -> list[Entry]:
         """Entries in the style's order: every record, or those in `ids`. `numbers=False`

@@ -45,6 +45,11 @@ class FrozenMap(Mapping[str, V]):
         return f"FrozenMap({self._data!r})"
 
 
+def frozen_json(value: Mapping[str, JSON] | None) -> FrozenMap[JSON]:
+    """attrs converter: any mapping of JSON values to a FrozenMap (None to an empty one)."""
+    return value if isinstance(value, FrozenMap) else FrozenMap(value or {})
+
+
 def _hashable(value: object) -> object:
     if isinstance(value, list | tuple):
         return tuple(_hashable(v) for v in value)

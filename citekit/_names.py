@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from ._json import JSON, FrozenMap
+from ._json import JSON, FrozenMap, frozen_json
 
 _TEXT_PARTS = {
     "family": "family",
@@ -18,10 +18,6 @@ _TEXT_PARTS = {
     "literal": "literal",
 }
 _FLAGS = {"comma-suffix": "comma_suffix", "static-ordering": "static_ordering", "parse-names": "parse_names"}
-
-
-def _frozen_json(value: Mapping[str, JSON] | None) -> FrozenMap[JSON]:
-    return value if isinstance(value, FrozenMap) else FrozenMap(value or {})
 
 
 @attrs.frozen
@@ -41,7 +37,7 @@ class Name:
     comma_suffix: bool | None = None
     static_ordering: bool | None = None
     parse_names: bool | None = None
-    extra: FrozenMap[JSON] = attrs.field(factory=FrozenMap, converter=_frozen_json)
+    extra: FrozenMap[JSON] = attrs.field(factory=FrozenMap, converter=frozen_json)
 
     @classmethod
     def from_csl(cls, data: Mapping[str, JSON]) -> Name:

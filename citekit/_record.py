@@ -9,7 +9,7 @@ import attrs
 
 from ._dates import Date
 from ._errors import InvalidRecordError, Location
-from ._json import JSON, FrozenMap
+from ._json import JSON, FrozenMap, frozen_json
 from ._names import Name
 from ._vocab import Kind, kind_of
 
@@ -23,10 +23,6 @@ def _fields(value: Mapping[str, Any] | None) -> FrozenMap[FieldValue]:
     for key, item in (value or {}).items():
         out[key] = tuple(item) if isinstance(item, list) else item
     return FrozenMap(out)
-
-
-def _extra(value: Mapping[str, JSON] | None) -> FrozenMap[JSON]:
-    return value if isinstance(value, FrozenMap) else FrozenMap(value or {})
 
 
 def _check_value(kind: Kind, value: object) -> str | None:
@@ -54,7 +50,7 @@ class Record:
     id: str | int
     type: str
     fields: FrozenMap[FieldValue] = attrs.field(factory=FrozenMap, converter=_fields)
-    extra: FrozenMap[JSON] = attrs.field(factory=FrozenMap, converter=_extra, hash=False)
+    extra: FrozenMap[JSON] = attrs.field(factory=FrozenMap, converter=frozen_json, hash=False)
 
     def __attrs_post_init__(self) -> None:
         where = str(self.id)

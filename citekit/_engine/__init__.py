@@ -5,6 +5,6 @@ small module per CSL feature it adds or corrects.
 """
 
 from ._compile import CompiledStyle, compile_style
-from ._session import CiteSpec, Session
+from ._session import Session
 
-__all__ = ["CiteSpec", "CompiledStyle", "Session", "compile_style"]
+__all__ = ["CompiledStyle", "Session", "compile_style"]

@@ -7,24 +7,15 @@ import warnings
 from collections.abc import Sequence
 from typing import Any
 
-import attrs
 from citeproc import Citation, CitationItem, CitationStylesBibliography, Locator
 from citeproc.source.json import CiteProcJSON
 
+from .._cite import Cite
 from .._errors import RenderError
 from .._markup import MARKERS, MarkerFormatter
 from ._compile import CompiledStyle
 
 _NO_MARKERS = str.maketrans({ord(c): None for c in MARKERS})
-
-
-@attrs.frozen
-class CiteSpec:
-    id: str
-    locator: str | None = None
-    label: str | None = None
-    prefix: str | None = None
-    suffix: str | None = None
 
 
 def _clean(value: Any) -> Any:
@@ -69,7 +60,7 @@ class Session:
     def key(self, record_id: str) -> str | None:
         return self._key_of.get(record_id)
 
-    def cite(self, cites: Sequence[CiteSpec]) -> str:
+    def cite(self, cites: Sequence[Cite]) -> str:
         """The marked citation text; unknown ids are rendered as `id?`."""
         self._bib.formatter = self.compiled.tree.root.formatter = MarkerFormatter
         items = []
