@@ -33,7 +33,8 @@ def test_every_reference_item_renders_in_every_reference_style(sample: str) -> N
     for style in data["styles"]:
         formatter = Formatter(records, style, "text", links=False)
         entries = formatter.bibliography()
-        assert len(entries) == len(records), style
+        # Some styles leave item types out of the bibliography; citeproc-js's count is the reference.
+        assert {e.id for e in entries} == set(data["styles"][style]["text"]["bibliography"]), style
         for record in records:
             assert formatter.cite([record.key]), (style, record.key)
 
