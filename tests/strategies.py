@@ -68,3 +68,154 @@ def records(draw: st.DrawFn, kinds: tuple[Kind, ...] = tuple(Kind)) -> Record:
         fields=fields,
         extra=extra,
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# BibTeX / BibLaTeX (citekit.formats.bibtex)
+#
+# BibTeX folds ASCII whitespace runs to one space and trims values, and cannot say some things
+# CSL can (a name with both kinds of particle, `comma-suffix`), so these strategies generate
+# what a .bib file can hold: whitespace-normalised text, names with at most one particle.
+# ---------------------------------------------------------------------------------------------
+
+import re as _re  # noqa: E402  (kept with the section it serves)
+
+from citekit._vocab import VARIABLES as _VARIABLES  # noqa: E402
+
+_ASCII_SPACE = _re.compile(r"[ \t\n\r\f\v]+")
+
+bib_text = (
+    st.text(
+        alphabet=st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters="\x00"),
+        min_size=1,
+        max_size=40,
+    )
+    .map(lambda t: _ASCII_SPACE.sub(" ", t).strip(" "))
+    .filter(bool)
+)
+"""Unicode text as a BibTeX field can carry it."""
+
+bib_verbatim = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9./:_?=&%~-]{0,30}", fullmatch=True)
+"""Values of verbatim fields (url, doi, isbn...): no braces, no spaces."""
+
+bib_names = st.one_of(
+    st.builds(
+        Name,
+        family=plain_words,
+        given=st.none() | plain_words,
+        suffix=st.none() | st.sampled_from(["Jr.", "Sr.", "III"]),
+    ),
+    st.builds(
+        Name,
+        family=plain_words,
+        given=st.none() | plain_words,
+        dropping_particle=st.sampled_from(["van", "de", "von", "van der", "d'"]),
+    ),
+    st.builds(
+        Name,
+        family=plain_words,
+        given=st.none() | plain_words,
+        non_dropping_particle=st.sampled_from(["van", "de", "von", "van der", "di"]),
+    ),
+    st.builds(Name, literal=plain_words),
+)
+
+_BIB_VERBATIM_VARIABLES = frozenset({"DOI", "URL", "ISBN", "ISSN", "PMID", "PMCID"})
+
+
+def _bib_value(name: str) -> st.SearchStrategy[Any]:
+    kind = _VARIABLES[name]
+    if name in _BIB_VERBATIM_VARIABLES:
+        return bib_verbatim
+    if kind is Kind.NAME:
+        return st.lists(bib_names, min_size=1, max_size=4).map(tuple)
+    if kind is Kind.DATE:
+        return dates
+    if kind is Kind.NUMBER:
+        return _values[Kind.NUMBER]
+    return bib_text
+
+
+@st.composite
+def bib_records(draw: st.DrawFn) -> Record:
+    """A Record of any CSL type with CSL variables whose values a .bib file can hold."""
+    names = draw(st.lists(st.sampled_from(sorted(_VARIABLES)), min_size=1, max_size=8, unique=True))
+    return Record(
+        id=draw(st.from_regex(r"[A-Za-z][A-Za-z0-9_:-]{0,15}", fullmatch=True)),
+        type=draw(st.sampled_from(sorted(ITEM_TYPES))),
+        fields={name: draw(_bib_value(name)) for name in names},
+    )
+
+
+_bib_latex_piece = st.one_of(
+    st.from_regex(r"[A-Za-z0-9 .,;:()!?/-]{1,12}", fullmatch=True),
+    st.sampled_from(
+        [
+            r"{\"o}",
+            r"\'e",
+            r"{\'E}",
+            r"\ss{}",
+            r"\&",
+            r"\%",
+            "--",
+            "---",
+            "~",
+            r"\TeX{}",
+            "{DNA}",
+            r"\emph{x}",
+            r"$\alpha$",
+            "``q''",
+            r"{\o}",
+            r"\c{c}",
+            r"\mycmd{y}",
+        ]
+    ),
+)
+bib_latex_values = st.lists(_bib_latex_piece, min_size=1, max_size=6).map("".join)
+"""LaTeX field contents with balanced braces."""
+
+
+_bib_raw_names = st.sampled_from(
+    [
+        "Adams, Alice",
+        "van Beethoven, Ludwig",
+        'M{\\"u}ller, J.',
+        "{ACME Inc.}",
+        "Jean de La Fontaine",
+        "others",
+    ]
+)
+
+
+@st.composite
+def bib_files(draw: st.DrawFn) -> str:
+    """A .bib file: @string definitions, entries using them, comments, a @preamble."""
+    strings = draw(
+        st.dictionaries(st.from_regex(r"s[a-z]{1,5}", fullmatch=True), bib_latex_values, max_size=3)
+    )
+    parts = [f"@string{{{k} = {{{v}}}}}" for k, v in strings.items()]
+    if draw(st.booleans()):
+        parts.append('@preamble{"\\newcommand{\\noopsort}[1]{}"}')
+    keys = draw(
+        st.lists(st.from_regex(r"[A-Za-z][A-Za-z0-9:_-]{0,10}", fullmatch=True), max_size=5, unique=True)
+    )
+    field_names = ["title", "author", "journal", "year", "month", "pages", "note", "publisher", "url", "file"]
+    for key in keys:
+        entry_type = draw(st.sampled_from(["article", "book", "InCollection", "misc", "phdthesis", "online"]))
+        lines = []
+        for field in draw(st.lists(st.sampled_from(field_names), min_size=1, max_size=6, unique=True)):
+            if field == "year":
+                value = str(draw(st.integers(1000, 2100)))
+            elif field == "month":
+                value = draw(st.sampled_from(["jan", "feb", "{March}", "12"]))
+            elif field == "author":
+                value = "{" + " and ".join(draw(st.lists(_bib_raw_names, min_size=1, max_size=3))) + "}"
+            elif strings and draw(st.booleans()):
+                value = draw(st.sampled_from(sorted(strings))) + ' # " x"'
+            else:
+                value = "{" + draw(bib_latex_values) + "}"
+            lines.append(f"  {field} = {value},")
+        parts.append(f"@{entry_type}{{{key},\n" + "\n".join(lines) + "\n}")
+        if draw(st.booleans()):
+            parts.append("% a comment between entries")
+    return "\n\n".join(parts) + "\n"

@@ -1,0 +1,204 @@
+"""The RIS vocabulary as two tables run both ways: TY types <-> CSL types, tags <-> CSL variables.
+
+In both tables the first row that matches wins, in either direction. Reading looks a row up by
+(CSL type, tag); writing looks it up by (CSL type, variable). So a synonym (A1 for AU, N2 for AB,
+CPAPER for CONF) is a later row: read, never written. RIS reuses some tags per type (SP is an
+article's first page but a book's page count; T2 is a journal but a book's series), so a row may
+hold `only` for some CSL types or `skip` some.
+
+Choices where RIS readers disagree (each is one row to change):
+- A2 (and the older ED) is the editor, A3 the collection (series) editor, A4 the translator, for
+  every type. RIS has no tag for a chapter's container-author.
+- T2 is the container title (journal, book of a chapter, proceedings, website); for a BOOK it is
+  the series. JO, JF and BT are read as container titles but never written: JO means the full
+  title to some exporters and the abbreviation to others, and writing it beside T2 makes readers
+  that take both see the title twice. J2 (and JA) is the abbreviated container title.
+- PY is the year alone (RIS 2011); a fuller date goes in DA as "YYYY/MM/DD/other". Y1 is read
+  as DA; Y2 is the access date.
+- SN is the ISBN for books, chapters and conference papers, else the ISSN. M1 is the number
+  (report, patent, bill), M3 the genre ("PhD thesis", "Technical report").
+- CONF, not CPAPER, is written for paper-conference (what Zotero and IEEE Xplore write); ELEC,
+  not WEB, for webpage. CSL types with no RIS type are written as GEN and read back as document.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+from collections.abc import Mapping
+from types import MappingProxyType
+
+import attrs
+
+from .._vocab import ITEM_TYPES
+
+
+class Shape(enum.Enum):
+    """How a tag's lines become a variable's value."""
+
+    TEXT = "text"  # one line; a repeat is kept as an unmapped tag
+    NAMES = "names"  # one name a line, "Family, Given, Suffix"
+    KEYWORDS = "keywords"  # one keyword a line <-> CSL "a, b, c"
+    YEAR = "year"  # PY: the year, written with a DA line when the date says more
+    DATE = "date"  # "YYYY/MM/DD/other"
+    PAGE_START = "page-start"  # SP + EP <-> "first-last"
+    PAGE_END = "page-end"
+
+
+def _types(value: str | frozenset[str]) -> frozenset[str]:
+    return value if isinstance(value, frozenset) else frozenset(value.split())
+
+
+def _csl_types(_: object, attribute: attrs.Attribute[frozenset[str]], value: frozenset[str]) -> None:
+    if unknown := value - ITEM_TYPES:
+        raise ValueError(f"{attribute.name}: not CSL item types: {sorted(unknown)}")
+
+
+@attrs.frozen
+class Tag:
+    """One row: an RIS tag, the CSL variable it holds, and the CSL types it holds it for."""
+
+    tag: str
+    variable: str
+    shape: Shape = Shape.TEXT
+    only: frozenset[str] = attrs.field(default=frozenset(), converter=_types, validator=_csl_types)
+    skip: frozenset[str] = attrs.field(default=frozenset(), converter=_types, validator=_csl_types)
+
+    def holds_for(self, csl_type: str) -> bool:
+        return (not self.only or csl_type in self.only) and csl_type not in self.skip
+
+
+# Rows in the order the writer writes them.
+TAGS: tuple[Tag, ...] = (
+    Tag("AU", "author", Shape.NAMES),
+    Tag("A1", "author", Shape.NAMES),
+    Tag("A2", "editor", Shape.NAMES),
+    Tag("ED", "editor", Shape.NAMES),
+    Tag("A3", "collection-editor", Shape.NAMES),
+    Tag("A4", "translator", Shape.NAMES),
+    Tag("TI", "title"),
+    Tag("T1", "title"),
+    Tag("CT", "title"),
+    Tag("BT", "title", only="book"),
+    Tag("ST", "title-short"),
+    Tag("T2", "collection-title", only="book"),
+    Tag("T2", "container-title", skip="book"),
+    Tag("JO", "container-title", skip="book"),
+    Tag("JF", "container-title", skip="book"),
+    Tag("BT", "container-title", skip="book"),
+    Tag("T3", "collection-title", skip="book"),
+    Tag("J2", "container-title-short"),
+    Tag("JA", "container-title-short"),
+    Tag("PY", "issued", Shape.YEAR),
+    Tag("DA", "issued", Shape.DATE),
+    Tag("Y1", "issued", Shape.DATE),
+    Tag("Y2", "accessed", Shape.DATE),
+    Tag("VL", "volume"),
+    Tag("IS", "issue"),
+    Tag("SP", "number-of-pages", only="book thesis"),
+    Tag("SP", "page", Shape.PAGE_START, skip="book thesis"),
+    Tag("EP", "page", Shape.PAGE_END, skip="book thesis"),
+    Tag("SE", "section"),
+    Tag("ET", "edition"),
+    Tag("NV", "number-of-volumes"),
+    Tag("M1", "number"),
+    Tag("M3", "genre"),
+    Tag("PB", "publisher"),
+    Tag("CY", "publisher-place"),
+    Tag("PP", "publisher-place"),
+    Tag("SN", "ISBN", only="book chapter paper-conference"),
+    Tag("SN", "ISSN", skip="book chapter paper-conference"),
+    Tag("DO", "DOI"),
+    Tag("UR", "URL"),
+    Tag("DB", "source"),
+    Tag("CN", "call-number"),
+    Tag("LA", "language"),
+    Tag("KW", "keyword", Shape.KEYWORDS),
+    Tag("AB", "abstract"),
+    Tag("N2", "abstract"),
+    Tag("N1", "note"),
+)
+
+# (TY, CSL type): the first row for a CSL type is the TY written for it.
+TYPES: tuple[tuple[str, str], ...] = (
+    ("JOUR", "article-journal"),
+    ("MGZN", "article-magazine"),
+    ("NEWS", "article-newspaper"),
+    ("BOOK", "book"),
+    ("CHAP", "chapter"),
+    ("CONF", "paper-conference"),
+    ("THES", "thesis"),
+    ("RPRT", "report"),
+    ("ELEC", "webpage"),
+    ("BLOG", "post-weblog"),
+    ("DATA", "dataset"),
+    ("COMP", "software"),
+    ("PAT", "patent"),
+    ("CASE", "legal_case"),
+    ("STAT", "legislation"),
+    ("LEGAL", "regulation"),
+    ("BILL", "bill"),
+    ("HEAR", "hearing"),
+    ("MAP", "map"),
+    ("ART", "graphic"),
+    ("FIGURE", "figure"),
+    ("SOUND", "song"),
+    ("MUSIC", "musical_score"),
+    ("MPCT", "motion_picture"),
+    ("PCOMM", "personal_communication"),
+    ("MANSCPT", "manuscript"),
+    ("ENCYC", "entry-encyclopedia"),
+    ("DICT", "entry-dictionary"),
+    ("STAND", "standard"),
+    ("PAMP", "pamphlet"),
+    ("JFULL", "periodical"),
+    ("CLSWK", "classic"),
+    ("SLIDE", "speech"),
+    ("GEN", "document"),
+    # read only: synonyms and narrower RIS types
+    ("CPAPER", "paper-conference"),
+    ("WEB", "webpage"),
+    ("EJOUR", "article-journal"),
+    ("INPR", "article-journal"),
+    ("EBOOK", "book"),
+    ("EDBOOK", "book"),
+    ("ECHAP", "chapter"),
+    ("GOVDOC", "report"),
+    ("DBASE", "dataset"),
+    ("UNBILL", "bill"),
+    ("VIDEO", "motion_picture"),
+    ("ICOMM", "personal_communication"),
+    ("UNPB", "manuscript"),
+)
+
+_CSL_FOR_TY: Mapping[str, str] = MappingProxyType(dict(reversed(TYPES)))
+_TY_FOR_CSL: Mapping[str, str] = MappingProxyType({csl: ty for ty, csl in reversed(TYPES)})
+
+
+def csl_type(ty: str) -> str | None:
+    """The CSL type for an RIS TY (any case), or None when RIS defines no such type here."""
+    return _CSL_FOR_TY.get(ty.strip().upper())
+
+
+def ris_type(csl: str) -> str:
+    """The TY written for a CSL type: GEN when RIS has none."""
+    return _TY_FOR_CSL.get(csl, "GEN")
+
+
+@functools.cache
+def row_for_tag(csl: str, tag: str) -> Tag | None:
+    """The row a reader uses for `tag` in a record of CSL type `csl`."""
+    return next((r for r in TAGS if r.tag == tag and r.holds_for(csl)), None)
+
+
+@functools.cache
+def row_for_variable(csl: str, variable: str, shape: Shape | None = None) -> Tag | None:
+    """The row a writer uses for `variable` (of `shape`, when given) in a record of type `csl`."""
+    return next(
+        (
+            r
+            for r in TAGS
+            if r.variable == variable and r.holds_for(csl) and (shape is None or r.shape is shape)
+        ),
+        None,
+    )

@@ -1,0 +1,130 @@
+"""Raw field values as written (`{...}`, `"..."`, numbers, @string names joined by `#`) ->
+the LaTeX text they stand for. The raw form is what the stash keeps and the writer puts back;
+the resolved form is what gets decoded for rendering.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import NamedTuple
+
+# BibTeX's predefined month macros (plain.bst and every standard style define them).
+MONTH_MACROS: Mapping[str, str] = {
+    m[:3].lower(): m
+    for m in (
+        [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ]
+    )
+}
+
+_MARK = re.compile(r'(?<!\\)[{}"#]')
+_BARE = re.compile(r"[^\s#{}\"]+")
+
+
+class Resolved(NamedTuple):
+    """A value's text, the @string names it used that are not defined, and whether its braces
+    balance. (A named tuple, not an attrs class: one is made per field read, and it is
+    never kept.)"""
+
+    text: str
+    undefined: tuple[str, ...] = ()
+    balanced: bool = True
+
+
+def resolve(raw: str, strings: Mapping[str, str]) -> Resolved:
+    """Join the pieces of `raw`, expanding @string names (case-insensitive keys in `strings`)."""
+    raw = raw.strip()
+    if raw[:1] == "{" and raw[-1:] == "}":
+        inner = raw[1:-1]
+        if ("{" not in inner and "}" not in inner) or _single_group(raw):
+            return Resolved(inner)
+    pieces: list[str] = []
+    undefined: list[str] = []
+    balanced = True
+    pos = 0
+    n = len(raw)
+    while pos < n:
+        char = raw[pos]
+        if char.isspace() or char == "#":
+            pos += 1
+        elif char in '{"':
+            end, ok = _closing(raw, pos)
+            balanced = balanced and ok
+            pieces.append(raw[pos + 1 : end])
+            pos = end + 1
+        else:
+            m = _BARE.match(raw, pos)
+            if m is None:  # a stray closing brace
+                balanced = False
+                pos += 1
+                continue
+            word = m.group(0)
+            pos = m.end()
+            if word.isdigit():
+                pieces.append(word)
+            elif (value := strings.get(word.lower())) is not None:
+                pieces.append(value)
+            elif (month := MONTH_MACROS.get(word.lower())) is not None:
+                pieces.append(month)
+            else:
+                undefined.append(word)
+                pieces.append(word)
+    return Resolved("".join(pieces), tuple(undefined), balanced)
+
+
+def _single_group(raw: str) -> bool:
+    depth = 0
+    last = len(raw) - 1
+    for m in _MARK.finditer(raw):
+        char = m.group(0)
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                return m.start() == last
+            if depth < 0:
+                return False
+    return False
+
+
+def _closing(raw: str, start: int) -> tuple[int, bool]:
+    """Index of the delimiter closing the one at `start`, and whether braces balanced."""
+    quote = raw[start] == '"'
+    depth = 0 if quote else 1
+    for m in _MARK.finditer(raw, start + 1):
+        char = m.group(0)
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0 and not quote:
+                return m.start(), True
+            if depth < 0:
+                return m.start(), False
+        elif char == '"' and quote and depth == 0:
+            return m.start(), True
+    return len(raw), False
+
+
+def braces_balance(text: str) -> bool:
+    depth = 0
+    for m in _MARK.finditer(text):
+        char = m.group(0)
+        depth += 1 if char == "{" else -1 if char == "}" else 0
+        if depth < 0:
+            return False
+    return depth == 0
