@@ -1,0 +1,117 @@
+"""Benchmark: a Sphinx build of a 2,000-entry bibliography cited over 50 documents, with
+citekit's extension and with sphinxcontrib-bibtex, printed as times and a ratio.
+
+    python benchmarks/sphinx_build.py [--entries 2000] [--documents 50] [--style apa]
+
+Both builds read the same generated BibTeX file and cite every entry once with `:cite:p:`;
+one page holds the bibliography of everything cited. Each build runs `sphinx-build` in a
+fresh process on a fresh copy. sphinxcontrib-bibtex is not a citekit dependency: without
+it, that side is skipped with a message.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+FAMILIES = ["Werner", "Kumar", "Byrne", "Berg", "Fournier", "King", "Nakamura", "Okafor", "Silva", "Novak"]
+GIVEN = ["Rudolf A.", "Inês", "Olga K.", "Jan", "Priya", "Paul L.", "Yui", "Chidi", "Ana", "Petr"]
+JOURNALS = ["Theranostics", "Mind", "Journal of Tests", "Nature Methods", "Philosophy of Science"]
+
+
+def bibtex(entries: int) -> str:
+    out = []
+    for n in range(entries):
+        first, second = n % len(FAMILIES), (n * 7 + 3) % len(FAMILIES)
+        out.append(
+            f"@article{{key{n:04d},\n"
+            f"  author = {{{FAMILIES[first]}, {GIVEN[first]} and {FAMILIES[second]}, {GIVEN[second]}}},\n"
+            f"  title = {{A study of question number {n} in a long series}},\n"
+            f"  journal = {{{JOURNALS[n % len(JOURNALS)]}}},\n"
+            f"  year = {{{1950 + n % 70}}},\n"
+            f"  volume = {{{n % 40 + 1}}},\n"
+            f"  pages = {{{n % 300 + 1}--{n % 300 + 12}}},\n"
+            f"  doi = {{10.1000/bench.{n}}},\n"
+            "}\n"
+        )
+    return "\n".join(out)
+
+
+def project(root: Path, entries: int, documents: int, extension: str, conf: str, bibliography: str) -> None:
+    root.mkdir(parents=True)
+    (root / "refs.bib").write_text(bibtex(entries), encoding="utf-8")
+    (root / "conf.py").write_text(f'extensions = ["{extension}"]\n{conf}\n', encoding="utf-8")
+    names = [f"doc{d:02d}" for d in range(documents)]
+    toctree = "".join(f"   {name}\n" for name in [*names, "references"])
+    (root / "index.rst").write_text(f"Benchmark\n=========\n\n.. toctree::\n\n{toctree}", encoding="utf-8")
+    per_document = -(-entries // documents)
+    for d, name in enumerate(names):
+        keys = [f"key{n:04d}" for n in range(d * per_document, min(entries, (d + 1) * per_document))]
+        lines = "".join(f"Sentence {i} cites :cite:p:`{key}`.\n\n" for i, key in enumerate(keys))
+        (root / f"{name}.rst").write_text(f"Document {d}\n============\n\n{lines}", encoding="utf-8")
+    (root / "references.rst").write_text(f"References\n==========\n\n{bibliography}", encoding="utf-8")
+
+
+def build(root: Path) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-q", "-b", "html", str(root), str(root / "_build")],
+        capture_output=True,
+        text=True,
+    )
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"the build of {root.name} failed:\n{result.stderr[-3000:]}")
+    warnings = [line for line in result.stderr.splitlines() if "WARNING" in line]
+    if warnings:
+        print(f"  {root.name}: {len(warnings)} warnings, e.g. {warnings[0][:160]}")
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--entries", type=int, default=2000)
+    parser.add_argument("--documents", type=int, default=50)
+    parser.add_argument("--style", default="apa", help="citekit's CSL style (default: apa)")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="citekit-sphinx-bench-"))
+    try:
+        print(f"{args.entries} entries cited over {args.documents} documents, one bibliography page")
+        project(
+            work / "citekit",
+            args.entries,
+            args.documents,
+            "citekit.sphinxext",
+            f'citekit_bibfiles = ["refs.bib"]\ncitekit_style = "{args.style}"',
+            ".. bibliography::\n   :scope: global\n",
+        )
+        ours = build(work / "citekit")
+        print(f"citekit ({args.style}):             {ours:7.2f} s")
+        if importlib.util.find_spec("sphinxcontrib.bibtex") is None:
+            print(
+                "sphinxcontrib-bibtex is not installed: skipping that side (pip install sphinxcontrib-bibtex)"
+            )
+            return
+        project(
+            work / "bibtex",
+            args.entries,
+            args.documents,
+            "sphinxcontrib.bibtex",
+            'bibtex_bibfiles = ["refs.bib"]',
+            ".. bibliography::\n",
+        )
+        theirs = build(work / "bibtex")
+        print(f"sphinxcontrib-bibtex (plain):    {theirs:7.2f} s")
+        print(f"ratio citekit / sphinxcontrib-bibtex: {ours / theirs:.2f}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

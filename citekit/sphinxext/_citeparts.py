@@ -1,0 +1,112 @@
+"""The text of one citation, cut into parts that each link to their own entry.
+
+A citation of several items, `(Werner et al., 2018; Kumar, 1975)`, is rendered once by the
+Formatter; each item is then found in it by its own rendering (without the outer brackets),
+so every item links to its entry. When an item cannot be found exactly, or the pieces would
+split markup, the whole citation links to the first item's entry instead. Narrative
+citations (`Werner et al. (2018)`) take the names out of the style's parentheses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import citekit
+
+from ._model import Part
+
+_BRACKETS = {"(": ")", "[": "]"}
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
+
+
+def short_names(record: citekit.Record) -> str:
+    """'Werner', 'Werner and Weich' or 'Werner et al.', for narrative citations."""
+    names = record.names("author") or record.names("editor")
+    families = [name.family_full() or str(name) for name in names]
+    if not families:
+        return record.text("title") or record.key
+    if len(families) <= 2:
+        return join(families)
+    return f"{families[0]} et al."
+
+
+def join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _balanced(text: str, output: str) -> bool:
+    """Whether cutting here keeps markup whole: every tag (HTML) or brace (LaTeX) closed."""
+    if output == "latex":
+        depth = 0
+        for char in re.sub(r"\\[{}]", "", text):
+            depth += {"{": 1, "}": -1}.get(char, 0)
+            if depth < 0:
+                return False
+        return depth == 0
+    if output == "html":
+        stack: list[str] = []
+        for closing, tag, empty in _TAG.findall(text):
+            if empty or tag.lower() in ("br", "img"):
+                continue
+            if not closing:
+                stack.append(tag.lower())
+            elif not stack or stack.pop() != tag.lower():
+                return False
+        return not stack
+    return True
+
+
+def _inner(text: str) -> str:
+    if len(text) > 2 and _BRACKETS.get(text[0]) == text[-1]:
+        return text[1:-1]
+    return text
+
+
+def linked(formatter: citekit.Formatter, text: str, cites: list[citekit.Cite], output: str) -> list[Part]:
+    """The citation `text` (already rendered for all of `cites`) with each item's part keyed."""
+    whole = [Part(text, True, cites[0].id)]
+    if len(cites) < 2:
+        return whole
+    found: list[tuple[int, int, str]] = []
+    pieces = [(_inner(formatter.cite([cite])), cite.id) for cite in cites]
+    for piece, key in sorted(pieces, key=lambda p: -len(p[0])):  # longest first: "12" before "1"
+        start = text.find(piece)
+        while start >= 0 and any(start < end and start + len(piece) > begin for begin, end, _ in found):
+            start = text.find(piece, start + 1)
+        if not piece or start < 0:
+            return whole
+        found.append((start, start + len(piece), key))
+    parts: list[Part] = []
+    position = 0
+    for begin, end, key in sorted(found):
+        parts.extend([Part(text[position:begin]), Part(text[begin:end], True, key)])
+        position = end
+    parts.append(Part(text[position:]))
+    if not all(_balanced(part.text, output) for part in parts):
+        return whole
+    return [part for part in parts if part.text]
+
+
+def narrative(
+    formatter: citekit.Formatter, records: dict[str, citekit.Record], cites: list[citekit.Cite]
+) -> Iterator[Part]:
+    """`Werner et al. (2018)`: the style's citation with the names taken out of the
+    parentheses; for a citation without them, the names before it (`Werner et al. [1]`)."""
+    for index, cite in enumerate(cites):
+        if index:
+            yield Part(" and " if index == len(cites) - 1 else ", ", False)
+        record = records[cite.id]
+        text = formatter.cite([cite])
+        date = record.date("issued")
+        marks = [str(date.year)] if date is not None and date.year else []
+        inner = text[1:-1] if text.startswith("(") and text.endswith(")") else ""
+        at = next((inner.find(mark) for mark in [*marks, "n.d."] if inner.find(mark) > 0), -1)
+        if at > 0 and _balanced(inner[:at], "html") and _balanced(inner[at:], "html"):
+            yield Part(inner[:at].rstrip(" ,"), True, cite.id)
+            yield Part(" (", False, cite.id)
+            yield Part(inner[at:], True, cite.id)
+            yield Part(")", False, cite.id)
+        else:
+            yield Part(short_names(record) + " ", False, cite.id)
+            yield Part(text, True, cite.id)

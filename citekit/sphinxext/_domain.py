@@ -1,0 +1,63 @@
+"""The `cite` domain: it holds, per document, the citations and bibliographies read there,
+clears them when a document is read again, and merges them from parallel readers. It also
+gives the roles their `:cite:p:` and `:cite:t:` names."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Set
+from typing import Any, ClassVar
+
+from sphinx.domains import Domain
+
+from ._model import BibliographyUse, CitationUse, Rendering
+from ._roles import CiteRole
+
+
+class CiteDomain(Domain):
+    name = "cite"
+    label = "Citations (citekit)"
+    data_version = 1
+    roles: ClassVar[dict[str, Any]] = {"p": CiteRole("p"), "t": CiteRole("t")}
+    initial_data: ClassVar[dict[str, Any]] = {
+        "citations": {},  # docname -> [CitationUse], in reading order
+        "bibliographies": {},  # docname -> [BibliographyUse]
+        "rendering": None,  # Rendering of the last build
+    }
+
+    @property
+    def citations(self) -> dict[str, list[CitationUse]]:
+        result: dict[str, list[CitationUse]] = self.data["citations"]
+        return result
+
+    @property
+    def bibliographies(self) -> dict[str, list[BibliographyUse]]:
+        result: dict[str, list[BibliographyUse]] = self.data["bibliographies"]
+        return result
+
+    @property
+    def rendering(self) -> Rendering | None:
+        result: Rendering | None = self.data["rendering"]
+        return result
+
+    @rendering.setter
+    def rendering(self, value: Rendering) -> None:
+        self.data["rendering"] = value
+
+    def add_citation(self, use: CitationUse) -> None:
+        self.citations.setdefault(use.docname, []).append(use)
+
+    def add_bibliography(self, use: BibliographyUse) -> None:
+        self.bibliographies.setdefault(use.docname, []).append(use)
+
+    def clear_doc(self, docname: str) -> None:
+        self.citations.pop(docname, None)
+        self.bibliographies.pop(docname, None)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for docname in docnames:
+            for key in ("citations", "bibliographies"):
+                if docname in otherdata[key]:
+                    self.data[key][docname] = otherdata[key][docname]
+
+    def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
+        return ()

@@ -1,0 +1,99 @@
+"""Reading the bibliography files: each through `citekit.read`, cached by path, size and
+modification time, so a build reads a file once and a rebuild only what changed. Problems
+in the data are kept, with their locations, for the caller to report."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable
+
+import attrs
+
+import citekit
+
+
+@attrs.frozen
+class Issue:
+    """Something to warn about: the message, its warning subtype and "file:line" (when the
+    line is unknown the file leads the message instead: Sphinx reads "file:" oddly)."""
+
+    message: str
+    subtype: str
+    location: str | None = None
+
+
+@attrs.frozen
+class Sources:
+    """The records of every file (the first of a repeated key wins), in file order."""
+
+    records: dict[str, citekit.Record]
+    issues: tuple[Issue, ...]
+    fingerprint: str
+
+
+_cache: dict[str, tuple[tuple[int, int], citekit.Library | Issue]] = {}
+
+
+def _stamp(path: str) -> tuple[int, int]:
+    status = os.stat(path)
+    return status.st_mtime_ns, status.st_size
+
+
+def _read(path: str) -> citekit.Library | Issue:
+    try:
+        stamp = _stamp(path)
+    except OSError as exc:
+        return Issue(f"{path}: cannot read bibliography file: {exc.strerror}", "bad-entry")
+    cached = _cache.get(path)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    result: citekit.Library | Issue
+    try:
+        result = citekit.read(path)
+    except citekit.CitekitError as exc:
+        result = Issue(f"{path}: {exc}" if path not in str(exc) else str(exc), "bad-entry")
+    except Exception as exc:  # a reader's bug must not stop the documentation build
+        result = Issue(f"{path}: cannot read bibliography file: {exc!r}", "bad-entry")
+    _cache[path] = (stamp, result)
+    return result
+
+
+def _issue(problem: citekit.Problem, path: str) -> Issue:
+    where = problem.location
+    subject = ", ".join(
+        part
+        for part in (
+            f"entry {where.item!r}" if where.item else "",
+            f"field {where.field!r}" if where.field else "",
+        )
+        if part
+    )
+    message = f"{problem.kind}: {problem.message}" + (f" ({subject})" if subject else "")
+    if where.line:
+        return Issue(message, "bad-entry", f"{where.file or path}:{where.line}")
+    return Issue(f"{where.file or path}: {message}", "bad-entry")
+
+
+def load(srcdir: str, bibfiles: Iterable[str]) -> Sources:
+    records: dict[str, citekit.Record] = {}
+    issues: list[Issue] = []
+    digest = hashlib.sha256()
+    for name in bibfiles:
+        path = os.path.normpath(os.path.join(srcdir, name))
+        result = _read(path)
+        if isinstance(result, Issue):
+            issues.append(result)
+            digest.update(f"{path}\0missing\0".encode())
+            continue
+        digest.update(f"{path}\0{_cache[path][0]}\0".encode())
+        for problem in result.problems:
+            issues.append(_issue(problem, path))
+        for record in result.records:
+            if record.key in records:
+                issues.append(
+                    Issue(f"{path}: duplicate key {record.key!r}; the first one is used", "bad-entry")
+                )
+                continue
+            records[record.key] = record
+    return Sources(records, tuple(issues), digest.hexdigest())

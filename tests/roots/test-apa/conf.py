@@ -1,0 +1,3 @@
+extensions = ["citekit.sphinxext"]
+citekit_bibfiles = ["refs.json"]
+citekit_style = "apa"

@@ -1,0 +1,3 @@
+extensions = ["citekit.sphinxext"]
+citekit_bibfiles = ["refs.bib", "refs.ris", "refs.json"]
+citekit_style = "apa"

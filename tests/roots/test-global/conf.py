@@ -1,0 +1,2 @@
+extensions = ["citekit.sphinxext"]
+citekit_bibfiles = ["refs.json"]

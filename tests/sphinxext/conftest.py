@@ -1,0 +1,44 @@
+"""Builds of the tiny projects in tests/roots/test-*/ with sphinx.testing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+try:
+    # The sphinx.testing.fixtures plugin, for this folder only: pytest refuses `pytest_plugins`
+    # in a conftest below the top level, so its marker hook and fixtures are imported by name.
+    from sphinx.testing.fixtures import (  # noqa: F401 (found by pytest by name)
+        _shared_result_cache,
+        app,
+        app_params,
+        make_app,
+        pytest_configure,
+        shared_result,
+        sphinx_test_tempdir,
+        status,
+        test_params,
+        warning,
+    )
+except ImportError:  # Sphinx is in the `test` extra; without it only the docs test runs, to skip
+    collect_ignore_glob = ["test_[!d]*.py"]
+
+ROOTS = Path(__file__).resolve().parent.parent / "roots"
+ORACLE = Path(__file__).resolve().parents[3] / "shared" / "oracle" / "sample-1.json"
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    return ROOTS
+
+
+@pytest.fixture(scope="session")
+def oracle() -> dict[str, Any]:
+    """citeproc-js's renderings of the sample items (the expected values), when present."""
+    if not ORACLE.is_file():
+        pytest.skip(f"the reference outputs are not here ({ORACLE})")
+    styles: dict[str, Any] = json.loads(ORACLE.read_text(encoding="utf-8"))["styles"]
+    return styles

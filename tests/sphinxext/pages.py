@@ -1,0 +1,103 @@
+"""Reading what a test build wrote: pages, warnings, linked citations, entries by anchor."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+
+def warnings_of(app: Any) -> str:
+    return re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
+
+
+def page(app: Any, name: str) -> str:
+    return Path(app.outdir, name).read_text(encoding="utf-8")
+
+
+class _Citations(HTMLParser):
+    """Every citekit-citation span: its text and the (href, title) of the links in it."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.found: list[tuple[list[tuple[str, str]], list[str]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if self.depth:
+            self.depth += tag not in ("br", "img")
+            if tag == "a":
+                self.found[-1][0].append((attributes.get("href") or "", attributes.get("title") or ""))
+        elif tag == "span" and "citekit-citation" in (attributes.get("class") or "").split():
+            self.depth = 1
+            self.found.append(([], []))
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.depth and tag not in ("br", "img"):
+            self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.depth:
+            self.found[-1][1].append(data)
+
+
+def citations(html: str) -> list[tuple[str, str, str]]:
+    """(href, hover title, text) of every citation in page order; href and title are the
+    first link's ("" when the citation links nowhere)."""
+    parser = _Citations()
+    parser.feed(html)
+    return [(*(links[0] if links else ("", "")), "".join(text).strip()) for links, text in parser.found]
+
+
+def links(html: str) -> list[list[str]]:
+    """The hrefs of each citation's links, in page order."""
+    parser = _Citations()
+    parser.feed(html)
+    return [[href for href, _ in found] for found, _ in parser.found]
+
+
+def _text(markup: str) -> str:
+    return unescape(re.sub(r"<[^>]*>", "", markup)).strip()
+
+
+class _ById(HTMLParser):
+    def __init__(self, wanted: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.wanted = wanted
+        self.depth = 0
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.depth:
+            self.depth += 1
+        elif dict(attrs).get("id") == self.wanted:
+            self.depth = 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.depth:
+            self.parts.append(data)
+
+
+def text_by_id(html: str, element_id: str) -> str | None:
+    """The text of the element with this id (None when there is none)."""
+    if f'id="{element_id}"' not in html:
+        return None
+    parser = _ById(element_id)
+    parser.feed(html)
+    return "".join(parser.parts).strip()
+
+
+def entry_ids(html: str) -> list[str]:
+    """The anchors of the bibliography entries, in page order."""
+    return re.findall(r'<div class="csl-entry docutils container" id="([^"]*)">', html)
+
+
+def oracle_text(oracle: dict[str, Any], style: str, key: str, part: str = "bibliography") -> str:
+    return _text(oracle[style]["html"][part][key])
