@@ -11,7 +11,7 @@ from ._cite import Cite
 from ._csljson import engine_item
 from ._engine import Session, compile_style
 from ._library import Library
-from ._markup import Node, parse
+from ._markup import Node, flip_flop, parse
 from ._output import get_output
 from ._record import Record
 from ._styles import Style
@@ -37,7 +37,9 @@ class Formatter:
 
     `output` is text, html, markdown, rst or latex; `locale` defaults to the style's own;
     `links` turns DOIs and URLs into links in the marked-up outputs; `block_breaks=False`
-    runs a style's display="block" parts on after a space instead of a line break.
+    runs a style's display="block" parts on after a space instead of a line break;
+    `strip=False` keeps the spaces a style leaves at the ends of an entry or citation (as
+    citeproc-js does; the CSL test suite checks them).
     """
 
     def __init__(
@@ -49,12 +51,14 @@ class Formatter:
         *,
         links: bool = True,
         block_breaks: bool = True,
+        strip: bool = True,
     ) -> None:
         self.records = tuple(records)
         self.style = _style(style)
         self.output = output
         self.links = links
         self.block_breaks = block_breaks
+        self.strip = strip
         self._writer = get_output(output)
         compiled = compile_style(self.style, locale)
         self.locale = compiled.locale
@@ -76,12 +80,13 @@ class Formatter:
         return [Entry(record_id, self._finish(marked, numbers=numbers)) for record_id, marked in entries]
 
     def _finish(self, marked: str, *, numbers: bool = True) -> str:
-        tree = parse(_fixups.apply(marked, self._context))
+        tree = flip_flop(parse(_fixups.apply(marked, self._context)))
         if not numbers:
             tree = _without_numbers(tree)
         elif self.output == "html":
             tree = _margin_and_inline(tree)
-        return self._writer.write(tree, links=self.links, block_breaks=self.block_breaks).strip()
+        text = self._writer.write(tree, links=self.links, block_breaks=self.block_breaks)
+        return text.strip() if self.strip else text
 
 
 def _without_numbers(tree: Node) -> Node:
@@ -103,6 +108,8 @@ def _margin_and_inline(tree: Node) -> Node:
     children = tree.children
     if children and isinstance(children[0], Node) and children[0].tag == "left-margin":
         rest = children[1:]
+        if rest and isinstance(rest[-1], str):  # citeproc-js trims the end of the right-inline part
+            rest = [*rest[:-1], rest[-1].rstrip()] if rest[-1].rstrip() else rest[:-1]
         if rest and not (len(rest) == 1 and isinstance(rest[0], Node) and rest[0].tag == "right-inline"):
             return Node(tree.tag, [children[0], Node("right-inline", rest)])
     return tree

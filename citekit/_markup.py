@@ -26,6 +26,8 @@ _TAGS = {
     "indent": "\ue00c",
     "citation-number": "\ue00d",
     "normal": "\ue00e",
+    "normal-weight": "\ue00f",
+    "normal-variant": "\ue011",
 }
 OPEN = {tag: char for tag, char in _TAGS.items()}
 _TAG_OF = {char: tag for tag, char in _TAGS.items()}
@@ -50,6 +52,21 @@ class Node:
 
     def plain(self) -> str:
         return "".join(c if isinstance(c, str) else c.plain() for c in self.children)
+
+
+_FLIPS = {"italic": "normal", "bold": "normal-weight", "smallcaps": "normal-variant"}
+
+
+def flip_flop(node: Node, active: frozenset[str] = frozenset()) -> Node:
+    """Formatting nested in the same formatting flips back to normal (italic within italic
+    is upright), as citeproc-js writes it."""
+    tag = node.tag
+    if tag in _FLIPS and tag in active:
+        tag, active = _FLIPS[tag], active - {node.tag}
+    elif tag in _FLIPS:
+        active = active | {tag}
+    children: list[str | Node] = [c if isinstance(c, str) else flip_flop(c, active) for c in node.children]
+    return Node(tag, children)
 
 
 def parse(marked: str) -> Node:

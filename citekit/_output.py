@@ -115,6 +115,8 @@ OUTPUTS: dict[str, OutputFormat] = {
             "sub": ("<sub>", "</sub>"),
             "smallcaps": ('<span style="font-variant:small-caps;">', "</span>"),
             "normal": ('<span style="font-style:normal;">', "</span>"),
+            "normal-weight": ('<span style="font-weight:normal;">', "</span>"),
+            "normal-variant": ('<span style="font-variant:normal;">', "</span>"),
         },
         link=lambda href, text: f'<a href="{html.escape(href)}">{text}</a>',
         line_break="<br>",

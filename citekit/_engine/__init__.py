@@ -1,7 +1,18 @@
 """The only place that imports citeproc-py: compiling styles and rendering sessions.
 
 citekit extends citeproc-py's style tree (lxml element classes) through `_elements`, one
-small module per CSL feature it adds or corrects.
+small module per CSL feature it adds or corrects (each registers its mixins on import, see
+`_compile`); `UPSTREAM.md` lists the fixes that belong in citeproc-py itself.
+
+- `dates`: localized/style dates, ranges, seasons, literal dates, implicit year-suffix
+- `names`: initials, particles, suffixes, CJK names, et-al and "and"
+- `richtext`: `<i> <b> <sup> <sub> <sc>`, quotes and apostrophes in field values
+- `quotes`: quotes alternating by nesting; `superscript`: superscript characters
+- `pages`: page-range-format, number ranges; `labels`: labels of empty variables, plurals
+- `textcase`: title case; `conditions`: `disambiguate="true"`, `near-note-distance`
+- `disambiguation`: add-names, add-givenname, year-suffix; `collapse`: cite grouping and
+  collapsing, terms capitalised at the start of a note; `substitute`: subsequent-author-substitute
+- `display`: display= and second-field-align; `lookups`: cached macro look-ups
 """
 
 from ._compile import CompiledStyle, compile_style

@@ -11,8 +11,22 @@ from lxml import etree
 
 from .._errors import InvalidStyleError
 from .._styles import CSL_NS, Style, parse_style_xml
-from . import dates as _dates  # noqa: F401  (each feature module registers its element mixins)
-from . import display as _display  # noqa: F401
+
+# Importing a feature module registers its element mixins (see _elements), in this order.
+from . import (  # noqa: F401
+    collapse,
+    conditions,
+    dates,
+    display,
+    labels,
+    lookups,
+    names,
+    pages,
+    quotes,
+    sorting,
+    substitute,
+    textcase,
+)
 from ._elements import element_classes
 
 

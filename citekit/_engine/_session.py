@@ -12,21 +12,12 @@ from citeproc.source.json import CiteProcJSON
 
 from .._cite import Cite
 from .._errors import RenderError
-from .._markup import MARKERS, MarkerFormatter
+from .._markup import MarkerFormatter
+from . import quotes, substitute
 from ._compile import CompiledStyle
-
-_NO_MARKERS = str.maketrans({ord(c): None for c in MARKERS})
-
-
-def _clean(value: Any) -> Any:
-    """Field text must not carry citekit's private-use markers."""
-    if isinstance(value, str):
-        return value.translate(_NO_MARKERS)
-    if isinstance(value, list):
-        return [_clean(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _clean(v) for k, v in value.items()}
-    return value
+from .disambiguation import disambiguate
+from .richtext import prepare_item, rich_text
+from .superscript import mark_superscripts
 
 
 class Session:
@@ -43,12 +34,17 @@ class Session:
                 continue  # a repeated id: the first record wins, as in citeproc-js
             self._key_of[item["id"]] = key
             self._id_of[key] = item["id"]
-            engine_items.append(_clean({**item, "id": key}))
+            engine_items.append(prepare_item({**item, "id": key}))
         self.style_name = compiled.style.id
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             source = CiteProcJSON(engine_items)
         self._bib = CitationStylesBibliography(compiled.tree, source, MarkerFormatter)
+        term = compiled.term
+        self._quotes = (
+            (term("open-quote") or "“", term("close-quote") or "”"),
+            (term("open-inner-quote") or "‘", term("close-inner-quote") or "’"),
+        )
         if self._key_of:
             self._bib.register(Citation([CitationItem(k) for k in self._id_of]))
         if compiled.has_bibliography:
@@ -56,6 +52,17 @@ class Session:
                 self._bib.sort()
             except Exception as exc:
                 raise RenderError(f"{self.style_name}: sorting the bibliography failed: {exc!r}") from exc
+        if self._key_of:
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    disambiguate(self._bib, compiled.tree, lambda item: None)
+            except Exception as exc:
+                raise RenderError(f"{self.style_name}: disambiguating cites failed: {exc!r}") from exc
+
+    def _finish(self, marked: str) -> str:
+        """Engine output with citekit's own markers resolved (quotes, by nesting depth)."""
+        return mark_superscripts(quotes.resolve(marked, *self._quotes))
 
     def key(self, record_id: str) -> str | None:
         return self._key_of.get(record_id)
@@ -69,9 +76,9 @@ class Session:
             if cite.locator is not None:
                 options["locator"] = Locator(cite.label or "page", cite.locator)
             if cite.prefix is not None:
-                options["prefix"] = cite.prefix
+                options["prefix"] = rich_text(cite.prefix)
             if cite.suffix is not None:
-                options["suffix"] = cite.suffix
+                options["suffix"] = rich_text(cite.suffix)
             items.append(CitationItem(self._key_of.get(cite.id, cite.id), **options))
         citation = Citation(items)
         self._bib.register(citation)
@@ -82,7 +89,7 @@ class Session:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                return str(self._bib.cite(citation, unknown))
+                return self._finish(str(self._bib.cite(citation, unknown)))
         except Exception as exc:
             ids = ", ".join(c.id for c in cites)
             raise RenderError(f"{self.style_name}: citing {ids} failed: {exc!r}") from exc
@@ -93,6 +100,7 @@ class Session:
             return []
         self._bib.formatter = self.compiled.tree.root.formatter = MarkerFormatter
         wanted = None if ids is None else {self._key_of[i] for i in ids if i in self._key_of}
+        substitute.reset(self.compiled.tree)
         out: list[tuple[str, str]] = []
         for item in self._bib.items:
             if wanted is not None and item.key not in wanted:
@@ -105,5 +113,5 @@ class Session:
                 record_id = self._id_of[item.key]
                 raise RenderError(f"{self.style_name}: item {record_id!r} failed: {exc!r}") from exc
             if rendered:
-                out.append((self._id_of[item.key], str(rendered[0])))
+                out.append((self._id_of[item.key], self._finish(str(rendered[0]))))
         return out

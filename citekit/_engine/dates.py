@@ -17,6 +17,7 @@ delimiter. This module renders the whole `cs:date` element itself, as the CSL sp
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from citeproc.model import to_ordinal
@@ -25,6 +26,7 @@ from citeproc.string import String
 
 from ._elements import extend
 from ._format import apply_formatting, apply_text_case
+from .substitute import count_variable, layout_of
 
 _ORDER = ("year", "month", "day")
 _PART_ATTRIBUTES = (
@@ -79,7 +81,7 @@ class _Part:
         self.name = name
         self.attrib = attrib
 
-    def text(self, date: Any, element: Any) -> str | None:
+    def text(self, date: Any, element: Any, year_suffix: str = "") -> str | None:
         value = _value(date, self.name)
         if value is None:
             return None
@@ -94,6 +96,7 @@ class _Part:
                     text += str(element.get_single_term("bc"))
                 elif year < 1000:
                     text += str(element.get_single_term("ad"))
+            text += year_suffix
         elif self.name == "month":
             if isinstance(value, str):
                 text = value
@@ -112,7 +115,7 @@ class _Part:
         else:
             limit = str(element.get_locale_option("limit-day-ordinals-to-day-1") or "false").lower()
             if form == "ordinal" and not (limit == "true" and value > 1):
-                text = to_ordinal(value, element)
+                text = str(to_ordinal(value, element))
             elif form == "numeric-leading-zeros":
                 text = f"{value:02d}"
             else:
@@ -167,22 +170,26 @@ def _join(
     return delimiter.join(out)
 
 
-def render_date(element: Any, value: Any) -> str | None:
+def render_date(element: Any, value: Any, year_suffix: str = "") -> str | None:
     """The text of `value` (a citeproc-py Date, DateRange or LiteralDate) in `element`'s form."""
     if isinstance(value, LiteralDate):
         return str(value.text) or None
     parts, delimiter, _ = _parts(element)
     if isinstance(value, DateRange):
         begin, end = value.begin, value.get("end")
-        if end is not None and not end.get("year"):
-            end = None
+        if end is not None and not end.get("year"):  # an open range: "1987–"
+            single = _join([(p, t) for p in parts if (t := p.text(begin, element))], delimiter)
+            year = next((p for p in parts if p.name == "year"), None)
+            return (
+                single + ((year.attrib.get("range-delimiter") if year else None) or "–") if single else None
+            )
     else:
         begin, end = value, None
     if end is not None:
         differing = [n for n in _ORDER if n in {p.name for p in parts} and _value(begin, n) != _value(end, n)]
         if differing:
             return _range(parts, delimiter, begin, end, differing[0], element)
-    pieces = [(p, t) for p in parts if (t := p.text(begin, element))]
+    pieces = [(p, t) for p in parts if (t := p.text(begin, element, year_suffix))]
     return _join(pieces, delimiter) or None
 
 
@@ -222,6 +229,12 @@ def _range(
     return delimiter.join(o for o in out if o) or None
 
 
+@functools.lru_cache(maxsize=128)
+def _explicit_suffix(root: Any) -> bool:
+    """Whether the style prints `year-suffix` itself (else it follows the issued year)."""
+    return bool(root.xpath_search(".//cs:text[@variable='year-suffix']"))
+
+
 @extend("date")
 class DateElement:
     """A `cs:date` rendered by `render_date`, with its own affixes, formatting and text-case."""
@@ -235,13 +248,19 @@ class DateElement:
         **kwargs: Any,
     ) -> Any:
         name = variable or self.get("variable")  # type: ignore[attr-defined]
+        layout = layout_of(context if context is not None else self)
         try:
             value = item.reference[name.replace("-", "_")]
         except VariableError:
+            count_variable(layout, rendered=False)
             raise
+        count_variable(layout, rendered=bool(value))
         if not value:
             return None
-        text = render_date(self, value)
+        suffix = ""
+        if name == "issued" and item.reference.get("year_suffix") and not _explicit_suffix(self.get_root()):  # type: ignore[attr-defined]
+            suffix = str(item.reference["year_suffix"])
+        text = render_date(self, value, suffix)
         if not text:
             return None
         formatter = self.get_formatter()  # type: ignore[attr-defined]
@@ -251,3 +270,16 @@ class DateElement:
 
     def markup(self, text: Any) -> Any:
         return text
+
+
+@extend("text")
+class NoDateYearSuffix:
+    """An undated item's year-suffix follows the "no date" term: `n.d.-a` (citeproc-js)."""
+
+    def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        text, language = super().process(item, context, **kwargs)  # type: ignore[misc]
+        if text and self.get("term") == "no date":  # type: ignore[attr-defined]
+            suffix = item.reference.get("year_suffix")
+            if suffix and not _explicit_suffix(self.get_root()):  # type: ignore[attr-defined]
+                text = text + "-" + str(suffix)
+        return text, language

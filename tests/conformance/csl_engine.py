@@ -12,9 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from citekit import Record
-from citekit._formatter import Cite, Formatter
-from citekit._styles import Style
+from citekit import Cite, Formatter, Record, Style
 
 name = "citekit"
 version = "dev"
@@ -33,7 +31,8 @@ def _records(fixture: Any, order: Sequence[str]) -> list[Record]:
     by_id: dict[str, dict[str, Any]] = {}
     for item_id, raw in zip(_ids(fixture), fixture.input, strict=True):
         item = dict(raw, id=item_id)
-        item.setdefault("type", "book")
+        if not item.get("type"):
+            item["type"] = "book"
         by_id.setdefault(item_id, item)
     return [Record.from_csl(by_id[i]) for i in dict.fromkeys(order) if i in by_id]
 
@@ -50,12 +49,14 @@ def _cite(data: dict[str, Any]) -> Cite:
 
 
 def _formatter(fixture: Any, order: Sequence[str]) -> Formatter:
-    return Formatter(_records(fixture, order), Style.load(fixture.csl), "html", links=False)
+    return Formatter(_records(fixture, order), Style.load(fixture.csl), "html", links=False, strip=False)
 
 
 def _bibliography(fixture: Any, formatter: Formatter) -> str:
     raw = {item_id: item for item_id, item in zip(_ids(fixture), fixture.input, strict=True)}
-    chosen = [entry for entry in formatter.bibliography() if _keeps(raw.get(entry.id, {}), fixture.bibsection)]
+    chosen = [
+        entry for entry in formatter.bibliography() if _keeps(raw.get(entry.id, {}), fixture.bibsection)
+    ]
     return "\n".join([_BIB_START, *(_ENTRY.format(_block_lines(e.text)) for e in chosen), "</div>"])
 
 
@@ -136,10 +137,7 @@ def render(fixture: Any) -> str:
         order, by_id, _ = list(_updates(fixture))[-1]
         formatter, _ = _document(fixture, [by_id[cid]["citationItems"] for cid in order])
         return _bibliography(fixture, formatter)
-    if fixture.bibentries:
-        registered = [str(i) for i in fixture.bibentries[-1]]
-    else:
-        registered = _ids(fixture)
+    registered = [str(i) for i in fixture.bibentries[-1]] if fixture.bibentries else _ids(fixture)
     citations = fixture.citation_items or []
     formatter = _formatter(fixture, registered + _cited_ids(citations))
     if base_mode == "bibliography":

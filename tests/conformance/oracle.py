@@ -15,8 +15,7 @@ from typing import Any
 
 import attrs
 
-from citekit import Record
-from citekit._formatter import Formatter
+from citekit import Formatter, Record
 
 ROOT = Path(__file__).resolve().parents[2]
 ORACLE = ROOT.parent / "shared" / "oracle"

@@ -1,0 +1,277 @@
+"""Cite grouping and collapsing (`collapse="citation-number" | "year" | "year-suffix" |
+"year-suffix-ranged"`), which citeproc-py ignores.
+
+The citation layout is rendered here, one cite at a time as citeproc-py does, while the
+first `cs:names` of each cite reports its text (the cite's author). Then:
+
+- `citation-number`: three or more consecutive numbers become a range (`[1]–[3]`);
+- `year`: cites by the same author are brought together; after the first, each is rendered
+  without its names and joined by `cite-group-delimiter`;
+- `year-suffix`, `year-suffix-ranged`: within such a group, cites of the same year print
+  only their year-suffix (`2000a, b` or `2000a–c`), joined by `year-suffix-delimiter`;
+- a collapsed group is followed by `after-collapse-delimiter`.
+
+Defaults follow citeproc-js: the delimiters default to the layout's delimiter.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from citeproc.string import String
+
+from .._markup import strip_markers
+from ._elements import extend
+
+NO_PRINTED_FORM = "[CSL STYLE ERROR: reference with no printed form.]"
+
+
+@extend("names")
+class ReportedNames:
+    """The first names of a cite tell the layout their text, and vanish when it asks."""
+
+    def render(self, item: Any, *args: Any, **kwargs: Any) -> Any:
+        out = super().render(item, *args, **kwargs)  # type: ignore[misc]
+        if not out:
+            return out
+        context: Any = kwargs.get("context")
+        if context is None:
+            context = self
+        try:
+            layout = context.get_layout()
+        except IndexError:
+            return out
+        if getattr(layout, "ck_collecting", False) and getattr(layout, "ck_names", None) is None:
+            layout.ck_names = strip_markers(str(out))
+            if getattr(layout, "ck_suppress", False):
+                return None
+            replace = getattr(layout, "ck_replace", None)
+            if replace is not None:
+                return String(replace) if replace else None
+        return out
+
+
+@extend("text")
+class ReportedTerms:
+    """Terms rendered in a cite are told to the layout (to capitalise one that opens it)."""
+
+    def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        text, language = super().process(item, context, **kwargs)  # type: ignore[misc]
+        if text and "term" in self.attrib:  # type: ignore[attr-defined]
+            try:
+                owner: Any = context if context is not None else self
+                layout = owner.get_layout()
+            except IndexError:
+                return text, language
+            if getattr(layout, "ck_collecting", False):
+                layout.ck_terms.append(strip_markers(str(text)))
+        return text, language
+
+
+def _capitalize_opening_term(text: Any, terms: list[str]) -> Any:
+    """`ibid.` -> `Ibid.` when the cite starts with a term."""
+    plain = strip_markers(str(text)).lstrip()
+    if not plain[:1].islower() or not any(t and plain.startswith(t) for t in terms):
+        return text
+    raw = str(text)
+    for index, char in enumerate(raw):
+        if char.isalpha():
+            return String(raw[:index] + char.upper() + raw[index + 1 :])
+    return text
+
+
+class _Cite:
+    def __init__(self, item: Any, text: Any, author: str | None) -> None:
+        self.item = item
+        self.text = text
+        self.author = author
+        self.short: Any = None  # the text without the author
+
+    @property
+    def year(self) -> Any:
+        issued = self.item.reference.get("issued")
+        return getattr(issued, "get", lambda _k: None)("year") if issued is not None else None
+
+
+def _ranges(numbers: list[int]) -> list[tuple[int, int]]:
+    """Runs of consecutive numbers as (start index, end index)."""
+    runs: list[tuple[int, int]] = []
+    start = 0
+    for index in range(1, len(numbers) + 1):
+        if index == len(numbers) or numbers[index] != numbers[index - 1] + 1:
+            runs.append((start, index - 1))
+            start = index
+    return runs
+
+
+@extend("layout")
+class CollapsingLayout:
+    def render_citation(self, citation: Any, callback: Any) -> Any:
+        element = self.getparent()  # type: ignore[attr-defined]
+        bibliography = citation.bibliography
+        good = [cite for cite in citation.cites if not cite.is_bad()]
+        bad = [cite for cite in citation.cites if cite.is_bad()]
+        good.sort(key=lambda cite: bibliography.keys.index(cite.key))
+        if element.sort is not None:
+            good = element.sort.sort(good, self)
+        cites: list[_Cite] = []
+        note = self.get_root().get("class") == "note"  # type: ignore[attr-defined]
+        for item in good:
+            text, author = self._one(item)
+            if not text:
+                text = String(NO_PRINTED_FORM)  # as citeproc-js: the cite is not silently dropped
+            prefix = strip_markers(str(item.get("prefix", ""))).strip()
+            if (
+                text is not None
+                and note
+                and ((not cites and not prefix) or (prefix.endswith(".") and " " in prefix))
+            ):
+                text = _capitalize_opening_term(text, self.ck_terms)
+            if text is not None:
+                cites.append(_Cite(item, item.get("prefix", "") + text + item.get("suffix", ""), author))
+                element.cites.append(item)
+        delimiter = self.get("delimiter", "")  # type: ignore[attr-defined]
+        collapse = element.get("collapse")
+        if collapse == "citation-number" and cites:
+            pieces = self._numbers(cites, delimiter, element)
+        elif collapse in ("year", "year-suffix", "year-suffix-ranged") and cites:
+            pieces = self._years(cites, delimiter, element, collapse)
+        elif element.get("cite-group-delimiter") is not None and cites:
+            pieces = self._years(cites, delimiter, element, None)
+        else:
+            pieces = []
+            for cite in cites:
+                if pieces and not _punctuated(cite.item):
+                    pieces.append(delimiter)
+                pieces.append(cite.text)
+        for item in bad:
+            value = callback(item)
+            pieces += [delimiter, value or f"{item.key}?"] if pieces else [value or f"{item.key}?"]
+        out: Any = String("")
+        for piece in pieces:
+            out = out + piece
+        return self.format(self.wrap(out))  # type: ignore[attr-defined]
+
+    def _one(self, item: Any, suppress: bool = False) -> tuple[Any, str | None]:
+        self.repressed: dict[str, Any] = {}
+        self.ck_collecting, self.ck_names, self.ck_suppress, self.ck_replace = True, None, suppress, None
+        self.ck_terms: list[str] = []
+        self.ck_suppressed: set[str] = set()
+        self.ck_recording: list[set[str]] | None = []
+        self.ck_variables: list[int] | None = [0, 0]
+        try:
+            text = self.render_children(item)  # type: ignore[attr-defined]
+        finally:
+            self.ck_collecting = False
+            self.ck_suppressed, self.ck_recording = set(), None  # outside an entry: sort keys
+            self.ck_variables = None
+        return text, self.ck_names
+
+    def _numbers(self, cites: list[_Cite], delimiter: str, element: Any) -> list[Any]:
+        pieces: list[Any] = []
+        numbers = [c.item.number for c in cites]
+        for start, end in _ranges(numbers):
+            if pieces:
+                pieces.append(delimiter)
+            if end - start >= 2 and not any(c.item.has_locator for c in cites[start : end + 1]):
+                pieces += [cites[start].text, "–", cites[end].text]
+            else:
+                for index in range(start, end + 1):
+                    if index > start:
+                        pieces.append(delimiter)
+                    pieces.append(cites[index].text)
+        return pieces
+
+    def _years(self, cites: list[_Cite], delimiter: str, element: Any, collapse: str | None) -> list[Any]:
+        groups: dict[str | None, list[_Cite]] = {}
+        order: list[list[_Cite]] = []
+        for cite in cites:
+            if cite.author is None:
+                order.append([cite])
+            elif cite.author in groups:
+                groups[cite.author].append(cite)
+            else:
+                groups[cite.author] = [cite]
+                order.append(groups[cite.author])
+        group_delimiter = element.get("cite-group-delimiter", ", " if collapse == "year" else delimiter)
+        suffix_delimiter = element.get(
+            "year-suffix-delimiter", element.get("cite-group-delimiter", delimiter)
+        )
+        after = element.get("after-collapse-delimiter", delimiter)
+        pieces: list[Any] = []
+        previous_collapsed = False
+        for group in order:
+            if pieces:
+                pieces.append(after if previous_collapsed else delimiter)
+            previous_collapsed = len(group) > 1
+            for index, cite in enumerate(group):
+                if index == 0:
+                    pieces.append(cite.text)
+                    continue
+                last = group[index - 1]
+                if collapse is None:  # grouped, not collapsed
+                    pieces += [group_delimiter, cite.text]
+                    continue
+                if collapse != "year" and self._same_year(last, cite):
+                    pieces.append(suffix_delimiter)
+                    pieces.append(str(cite.item.reference.get("year_suffix")))
+                    continue
+                pieces.append(group_delimiter)
+                text, _ = self._one(cite.item, suppress=True)
+                if not text:
+                    pieces.pop()  # nothing left once the author is gone
+                    continue
+                pieces.append(cite.item.get("prefix", "") + text + cite.item.get("suffix", ""))
+        if collapse == "year-suffix-ranged":
+            pieces = self._suffix_ranges(pieces, cites)
+        return pieces
+
+    @staticmethod
+    def _same_year(one: _Cite, two: _Cite) -> bool:
+        return (
+            one.year is not None
+            and one.year == two.year
+            and bool(one.item.reference.get("year_suffix"))
+            and bool(two.item.reference.get("year_suffix"))
+            and not one.item.has_locator
+            and not two.item.has_locator
+        )
+
+    @staticmethod
+    def _suffix_ranges(pieces: list[Any], cites: list[_Cite]) -> list[Any]:
+        """Three or more consecutive year-suffixes become `a–c`."""
+        suffixes = {
+            str(c.item.reference.get("year_suffix")) for c in cites if c.item.reference.get("year_suffix")
+        }
+        out: list[Any] = []
+        index = 0
+        while index < len(pieces):
+            run = [index]
+            while (
+                run[-1] + 2 < len(pieces)
+                and isinstance(pieces[run[-1] + 2], str)
+                and pieces[run[-1] + 2] in suffixes
+                and len(str(pieces[run[-1] + 2])) == 1
+                and _letter(pieces[run[-1]]) is not None
+                and ord(pieces[run[-1] + 2]) == ord(_letter(pieces[run[-1]]) or "a") + 1
+            ):
+                run.append(run[-1] + 2)
+            if len(run) >= 3:
+                out.append(pieces[run[0]])
+                out.append("–")
+                out.append(pieces[run[-1]])
+                index = run[-1] + 1
+            else:
+                out.append(pieces[index])
+                index += 1
+        return out
+
+
+def _punctuated(item: Any) -> bool:
+    """A cite whose prefix starts with punctuation takes no delimiter before it."""
+    return strip_markers(str(item.get("prefix", ""))).lstrip()[:1] in (",", ";", ".")
+
+
+def _letter(piece: Any) -> str | None:
+    text = strip_markers(str(piece)).rstrip()
+    return text[-1] if text and text[-1].isalpha() else None

@@ -1,0 +1,221 @@
+"""Disambiguating cites: add-names, add-givenname (every givenname-disambiguation-rule),
+`disambiguate="true"`, and year suffixes — none of which citeproc-py does.
+
+Run once per session over every registered item, in the spec's order:
+
+1. global name disambiguation (rules `all-names*`, `primary-name*`): a family name shared
+   by different people gets initials (then the full given name, unless `-with-initials`);
+2. each item's cite is rendered alone; items whose cites read the same are ambiguous;
+3. `disambiguate-add-names`: more names are shown, one at a time, until cites differ;
+4. `disambiguate-add-givenname` with `by-cite`: initials, then full given names;
+5. `disambiguate="true"` branches are taken for the items still ambiguous;
+6. `disambiguate-add-year-suffix`: a, b, c… in bibliography order.
+
+The decisions are stored on each reference under private keys (`NAMES`, `GIVEN`,
+`CONDITION`) and in `year_suffix`, and read by `names`, `conditions` and `dates`.
+"""
+
+from __future__ import annotations
+
+import functools
+import string
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from citeproc import Citation, CitationItem
+
+from .._markup import strip_markers
+
+NAMES = "ck_show_names"  # int: names to show before et-al in citations
+GIVEN = "ck_given"  # {(variable, index): 1 initials | 2 full given name}
+CONDITION = "ck_disambiguate"  # True: disambiguate="true" tests succeed
+_PERSON_VARIABLES = ("author", "editor", "translator", "composer", "director", "container_author")
+
+
+def _option(citation: Any, name: str) -> str:
+    return str(citation.get(name, "false")).lower()
+
+
+@functools.lru_cache(maxsize=65536)
+def in_citation(element: Any) -> bool:
+    return bool(element.xpath_search("./ancestor-or-self::cs:citation"))
+
+
+def _suffix(index: int) -> str:
+    letters = string.ascii_lowercase
+    out = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        out = letters[rest] + out
+    return out
+
+
+def _names_of(reference: Any) -> Iterable[tuple[str, int, Any]]:
+    for variable in _PERSON_VARIABLES:
+        for index, name in enumerate(reference.get(variable) or []):
+            yield variable, index, name
+
+
+def _family(name: Any) -> tuple[str, str]:
+    return (str(name.get("non-dropping-particle") or ""), str(name.get("family") or ""))
+
+
+def _given(name: Any) -> str:
+    """A given name compared as citeproc-js does: "J. J." and "J.J." are the same."""
+    return "".join(str(name.get("given") or "").replace(".", " ").split())
+
+
+def _cite_names(reference: Any) -> list[tuple[str, int, Any]]:
+    """The names a cite shows: the first of the person variables the item has."""
+    for variable in _PERSON_VARIABLES:
+        names = reference.get(variable) or []
+        if names:
+            return [(variable, index, name) for index, name in enumerate(names)]
+    return []
+
+
+def _global_givennames(items: list[Any], rule: str) -> None:
+    """Rules all-names and primary-name: a person whose family name is shared by another
+    person gets initials, or the full given name when initials do not tell them apart
+    (never more than initials under the `-with-initials` rules)."""
+    primary = rule.startswith("primary-name")
+    people: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for item in items:
+        for _variable, index, name in _cite_names(item.reference):
+            if (primary and index > 0) or not name.get("family"):
+                continue
+            people[_family(name)].add(_given(name))
+    initials_only = rule.endswith("with-initials")
+    for item in items:
+        levels: dict[tuple[str, int], int] = {}
+        for variable, index, name in _cite_names(item.reference):
+            if primary and index > 0:
+                continue
+            mine = _given(name)
+            others = people.get(_family(name), set()) - {mine}
+            if not others:
+                continue
+            if mine[:1] not in {g[:1] for g in others}:
+                levels[(variable, index)] = 1
+            elif not initials_only:
+                levels[(variable, index)] = 2
+        if levels:
+            item.reference[GIVEN] = levels
+
+
+def _groups(texts: dict[str, str]) -> list[list[str]]:
+    by_text: dict[str, list[str]] = defaultdict(list)
+    for key, text in texts.items():
+        by_text[text].append(key)
+    return [keys for keys in by_text.values() if len(keys) > 1]
+
+
+def disambiguate(bibliography: Any, style: Any, callback: Callable[[Any], Any]) -> None:
+    """Decide, for every registered item, what its cites need to be told apart."""
+    citation = style.root.citation
+    if citation is None:
+        return
+    items = list(bibliography.items)
+    add_names = _option(citation, "disambiguate-add-names") == "true"
+    add_given = _option(citation, "disambiguate-add-givenname") == "true"
+    add_suffix = _option(citation, "disambiguate-add-year-suffix") == "true"
+    condition = bool(
+        style.root.xpath_search(".//cs:if[@disambiguate='true'] | .//cs:else-if[@disambiguate='true']")
+    )
+    if not (add_names or add_given or add_suffix or condition):
+        return
+    rule = str(citation.get("givenname-disambiguation-rule", "by-cite"))
+    if add_given and rule != "by-cite":
+        _global_givennames(items, rule)
+    by_key = {item.key: item for item in items}
+
+    def render(keys: Iterable[str]) -> dict[str, str]:
+        out = {}
+        for key in keys:
+            citation = Citation([CitationItem(key)])
+            citation.bibliography = bibliography
+            out[key] = strip_markers(str(style.render_citation(citation, [], callback)))
+        return out
+
+    texts = render(by_key)
+    ambiguous = _groups(texts)
+    if add_names and ambiguous:
+        ambiguous = _add_names(ambiguous, by_key, render, add_given)
+    if add_given and ambiguous:
+        ambiguous = _add_givennames(ambiguous, by_key, render)
+    if condition and ambiguous:
+        keys = [k for group in ambiguous for k in group]
+        for key in keys:
+            by_key[key].reference[CONDITION] = True
+        ambiguous = _groups(render(keys))
+    if add_suffix and ambiguous:
+        order = {item.key: index for index, item in enumerate(items)}
+        for group in ambiguous:
+            for index, key in enumerate(sorted(group, key=order.__getitem__)):
+                by_key[key].reference["year_suffix"] = _suffix(index)
+
+
+def _add_names(
+    groups: list[list[str]], by_key: dict[str, Any], render: Callable[..., dict[str, str]], with_given: bool
+) -> list[list[str]]:
+    """Each item shows the fewest names at which it is confused with the fewest others
+    (given names counted as shown when add-givenname may use them)."""
+    remaining: list[list[str]] = []
+    for group in groups:
+        most = max(
+            max((len(by_key[k].reference.get(v) or []) for v in _PERSON_VARIABLES), default=0) for k in group
+        )
+        if most < 2:
+            remaining.append(group)
+            continue
+        saved = {k: by_key[k].reference.get(GIVEN) for k in group}
+        best: dict[str, tuple[int, int]] = {}  # key -> (confused with, names shown)
+        for shown in range(1, most + 1):
+            for key in group:
+                reference = by_key[key].reference
+                reference[NAMES] = shown
+                if with_given:
+                    reference[GIVEN] = {(v, i): 2 for v, i, _ in _names_of(reference)}
+            texts = render(group)
+            for key in group:
+                confused = sum(1 for other in group if texts[other] == texts[key])
+                if key not in best or confused < best[key][0]:
+                    best[key] = (confused, shown)
+        for key in group:
+            reference = by_key[key].reference
+            reference[GIVEN] = saved[key]
+            if saved[key] is None:
+                del reference[GIVEN]
+            reference[NAMES] = best[key][1]
+        remaining.extend(_groups(render(group)))
+    return remaining
+
+
+def _add_givennames(
+    groups: list[list[str]], by_key: dict[str, Any], render: Callable[..., dict[str, str]]
+) -> list[list[str]]:
+    remaining: list[list[str]] = []
+    for group in groups:
+        done: set[str] = set()
+        saved = {k: dict(by_key[k].reference.get(GIVEN) or {}) for k in group}
+        for level in (1, 2):
+            trying = [k for k in group if k not in done]
+            if len(trying) < 2:
+                break
+            for key in trying:
+                reference = by_key[key].reference
+                reference[GIVEN] = {
+                    (v, i): max(level, saved[key].get((v, i), 0)) for v, i, _ in _names_of(reference)
+                }
+            texts = render(trying)
+            for key in trying:
+                if sum(1 for other in trying if texts[other] == texts[key]) == 1:
+                    done.add(key)
+        left = [k for k in group if k not in done]
+        for key in left:
+            by_key[key].reference[GIVEN] = saved[key]
+        if len(left) > 1:
+            remaining.append(left)
+    return remaining

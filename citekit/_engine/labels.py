@@ -1,0 +1,48 @@
+"""CSL `label`: printed only when its variable has a value.
+
+citeproc-py prints a label's term even when the variable is empty (ACS: `p .` after an
+entry with no pages). The spec: "cs:label … must be rendered only if the variable is
+non-empty"; a label counts as calling its variable in a group.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ._elements import extend
+
+_SEVERAL = re.compile(r"\w\s*(?:[-–,&]|\band\b)\s*\w")
+
+
+@extend("label")
+class VariableLabel:
+    def calls_variable(self) -> bool:
+        return self.get("variable") is not None  # type: ignore[attr-defined]
+
+    def process(
+        self, item: Any, variable: str | None = None, plural: Any = None, context: Any = None, **kwargs: Any
+    ) -> Any:
+        if variable is None:
+            name = self.get("variable")  # type: ignore[attr-defined]
+            if name == "locator":
+                if not item.has_locator:
+                    return None
+            elif name is not None and not item.reference.get(name.replace("-", "_")):
+                return None
+            if plural is None and name is not None:
+                plural = self._plural(item, name)
+        return super().process(item, variable, plural, context, **kwargs)  # type: ignore[misc]
+
+    def _plural(self, item: Any, name: str) -> bool:
+        """Plural when the value lists or ranges several numbers (`1-3`, `i–ix`, `2 & 5`), or a
+        `number-of-*` count is above one."""
+        if name == "locator":
+            value = str(item.locator.identifier)
+        else:
+            value = str(item.reference.get(name.replace("-", "_")) or "")
+        if name.startswith("number-of"):
+            return value.strip().isdigit() and int(value) > 1
+        value = value.replace("\\-", "")  # an escaped hyphen is part of one number
+        conjunction = str(self.get_single_term("and") or "and")  # type: ignore[attr-defined]
+        return bool(_SEVERAL.search(value)) or f" {conjunction} " in value

@@ -1,0 +1,41 @@
+"""Cached style look-ups: citeproc-py finds a macro by XPath on every use (the largest single
+cost of rendering) and asks every macro whether it calls a variable on every render. Both
+answers are fixed for a parsed style, so they are computed once per element."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from ._elements import extend
+
+
+@functools.lru_cache(maxsize=256)
+def _macros(root: Any) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for macro in root.xpath_search("cs:macro"):
+        found.setdefault(macro.get("name"), macro)
+    return found
+
+
+@functools.lru_cache(maxsize=65536)
+def _calls_variable(element: Any) -> bool:
+    return bool(element.ck_uncached_calls_variable())
+
+
+@extend("text", "key", "group", "macro", "choose", "if", "else-if", "else")
+class CachedLookups:
+    def get_macro(self, name: str) -> Any:
+        macros = _macros(self.get_root())  # type: ignore[attr-defined]
+        if name not in macros:
+            raise IndexError(f"no macro named {name!r}")
+        return macros[name]
+
+
+@extend("text", "group")
+class CachedCallsVariable:
+    def calls_variable(self) -> bool:
+        return _calls_variable(self)
+
+    def ck_uncached_calls_variable(self) -> bool:
+        return bool(super().calls_variable())  # type: ignore[misc]

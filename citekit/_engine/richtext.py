@@ -1,0 +1,189 @@
+"""Rich text in field values, as citeproc-js reads it: `<i>`, `<b>`, `<sup>`, `<sub>`,
+`<sc>`, `<span style="font-variant:small-caps;">` and `<span class="nocase">`, straight
+double quotes around a phrase, and apostrophes.
+
+citeproc-py prints the tags as text. Here each becomes one of citekit's markers before the
+engine sees the item, so every output writes it in its own way; `"…"` becomes a quote
+marker (written later with the locale's quotes, alternating when nested: see `quotes`);
+an apostrophe becomes `’`. `<span class="nocase">` is left for citeproc-py, which already
+protects its content from text-case. Markers that are not citekit's own are removed first.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from citeproc.string import String
+
+from .._markup import CLOSE, MARKERS, OPEN
+from ._elements import extend
+from .names import parse_particles
+from .quotes import DOUBLE, QUOTE, QUOTE_MARKERS, SINGLE
+
+_NO_MARKERS = str.maketrans({ord(c): None for c in (*MARKERS, *QUOTE_MARKERS)})
+_TAG = re.compile(
+    r"<(/?)(i|b|sup|sub|sc)>|<span\s+style=\"font-variant:\s*small-caps;?\">|"
+    r"<span\s+class=\"nocase\">|</span>",
+    re.IGNORECASE,
+)
+_TAG_MARKER = {"i": "italic", "b": "bold", "sup": "sup", "sub": "sub", "sc": "smallcaps"}
+_NAMES = frozenset(
+    (
+        "author",
+        "editor",
+        "translator",
+        "container-author",
+        "collection-editor",
+        "composer",
+        "director",
+        "editorial-director",
+        "illustrator",
+        "interviewer",
+        "original-author",
+        "recipient",
+        "reviewed-author",
+        "chair",
+        "compiler",
+        "contributor",
+        "curator",
+        "executive-producer",
+        "guest",
+        "host",
+        "narrator",
+        "organizer",
+        "performer",
+        "producer",
+        "script-writer",
+        "series-creator",
+    )
+)
+_PLAIN = frozenset(
+    (
+        "id",
+        "type",
+        "language",
+        "URL",
+        "DOI",
+        "ISBN",
+        "ISSN",
+        "PMID",
+        "PMCID",
+        "page",
+        "page-first",
+        "number-of-pages",
+        "locator",
+        "citation-number",
+        "volume",
+        "issue",
+        "number",
+        "edition",
+        "chapter-number",
+        "collection-number",
+        "number-of-volumes",
+        "part-number",
+        "supplement-number",
+        "printing-number",
+    )
+)
+# A straight double-quoted phrase: opens at the start or after a space/bracket, closes before
+# a space, punctuation or the end.
+_DOUBLE = re.compile(r'(?:(?<=^)|(?<=[\s(\[\u2014-]))"(?=\S)([^"]*?\S)"(?=$|[\s.,;:!?)\]\u2014-])')
+_SINGLE = re.compile(
+    r"(?:(?<=^)|(?<=[\s(\[\u2014-]))'(?=\S)((?:[^']|(?<=\w)'(?=\w))*?\S)'(?=$|[\s.,;:!?)\]\u2014-])"
+)
+
+
+def rich_text(text: str) -> str:
+    """Field text with its inline markup turned into markers."""
+    text = text.translate(_NO_MARKERS)
+    if "<" in text:
+        text = _tags(text)
+    if '"' in text:
+        text = _DOUBLE.sub(lambda m: QUOTE + m.group(1) + CLOSE, text)
+    if "'" in text:
+        text = _SINGLE.sub(lambda m: QUOTE + m.group(1) + CLOSE, text)
+        text = text.replace("'", "’")
+    if "‘" in text:
+        text = _CURLY_SINGLE.sub(lambda m: SINGLE + m.group(1) + CLOSE, text)
+    if "“" in text:
+        text = _CURLY_DOUBLE.sub(lambda m: DOUBLE + m.group(1) + CLOSE, text)
+    return text
+
+
+_CURLY_DOUBLE = re.compile(r"“([^“”]*)”")
+_CURLY_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u2014\u201c-]))‘([^‘’]*?\S)’(?![\w])")
+
+
+@extend("text")
+class RichTextValue:
+    """A style's `value="…"` is rich text too (quotes, apostrophes, inline tags)."""
+
+    def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        text, language = super().process(item, context, **kwargs)  # type: ignore[misc]
+        if "value" in self.attrib and "variable" not in self.attrib:  # type: ignore[attr-defined]
+            text = String(rich_text(str(self.get("value"))))  # type: ignore[attr-defined]
+        return text, language
+
+
+def _tags(text: str) -> str:
+    """Tags to markers; a tag left open is closed at the end, a stray closing tag dropped."""
+    out: list[str] = []
+    stack: list[str] = []  # "m" for a marker, "n" for a nocase span kept as HTML
+    last = 0
+    for match in _TAG.finditer(text):
+        out.append(text[last : match.start()])
+        last = match.end()
+        raw = match.group(0).lower()
+        if raw.startswith("<span"):
+            if "nocase" in raw:
+                stack.append("n")
+                out.append(match.group(0))
+            else:
+                stack.append("m")
+                out.append(OPEN["smallcaps"])
+        elif raw == "</span>":
+            if stack:
+                out.append("</span>" if stack.pop() == "n" else CLOSE)
+        elif match.group(1):
+            if stack and stack[-1] == "m":
+                stack.pop()
+                out.append(CLOSE)
+        else:
+            stack.append("m")
+            out.append(OPEN[_TAG_MARKER[match.group(2).lower()]])
+    out.append(text[last:])
+    out.extend("</span>" if kind == "n" else CLOSE for kind in reversed(stack))
+    return "".join(out)
+
+
+def prepare_item(item: dict[str, Any]) -> dict[str, Any]:
+    """The item with rich text in its text fields marked, and no stray markers anywhere."""
+    out: dict[str, Any] = {}
+    for key, value in item.items():
+        if isinstance(value, str) and key not in _PLAIN and key not in _NAMES:
+            out[key] = rich_text(value)
+        elif key in _NAMES and isinstance(value, list):
+            out[key] = [_name(n) for n in value]
+        else:
+            out[key] = _clean(value)
+    return out
+
+
+def _name(name: Any) -> Any:
+    if not isinstance(name, dict):
+        return name
+    clean = {
+        k: v.translate(_NO_MARKERS).replace("'", "’") if isinstance(v, str) else v for k, v in name.items()
+    }
+    return parse_particles(clean)
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.translate(_NO_MARKERS)
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    return value

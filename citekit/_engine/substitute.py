@@ -1,0 +1,191 @@
+"""`subsequent-author-substitute`: in the bibliography, an entry whose names read the same
+as the previous entry's has them replaced (e.g. by "———"), which citeproc-py ignores.
+
+The names are those of the entry's first rendered `cs:names` (reported by
+`collapse.ReportedNames`); the rule `complete-all` (the default) is applied, and also
+stands in for `complete-each`. `reset` starts a new bibliography.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from citeproc.source import VariableError
+
+from ._elements import extend
+
+
+def reset(tree: Any) -> None:
+    """Start a bibliography. The layout element is held on the style tree, so lxml keeps
+    handing out the same Python object (and the state kept on it) between entries."""
+    bibliography = tree.root.bibliography
+    layout = bibliography.layout if bibliography is not None else None
+    if layout is not None:
+        tree.ck_bibliography_layout = layout
+        layout.ck_previous = None
+
+
+@extend("layout")
+class SubsequentAuthorSubstitute:
+    def render_bibliography(self, citation_items: Any) -> Any:
+        bibliography = self.getparent()  # type: ignore[attr-defined]
+        substitute = bibliography.get("subsequent-author-substitute")
+        rule = bibliography.get("subsequent-author-substitute-rule", "complete-all")
+        if rule not in ("complete-all", "complete-each"):
+            substitute = None
+        out = []
+        for item in citation_items:
+            text, names = self._entry(item, None)
+            if substitute is not None and names is not None and names == getattr(self, "ck_previous", None):
+                text, _ = self._entry(item, substitute)
+            self.ck_previous = names
+            formatted = self.format(self.wrap(text))  # type: ignore[attr-defined]
+            if formatted is not None:
+                out.append(formatted)
+        return out
+
+    def _entry(self, item: Any, replace: str | None) -> tuple[Any, str | None]:
+        self.repressed: dict[str, Any] = {}
+        self.ck_collecting, self.ck_names, self.ck_suppress, self.ck_replace = True, None, False, replace
+        self.ck_terms: list[str] = []
+        self.ck_suppressed: set[str] = set()
+        self.ck_recording: list[set[str]] | None = []
+        self.ck_variables: list[int] | None = [0, 0]
+        try:
+            text = self.render_children(item)  # type: ignore[attr-defined]
+        finally:
+            self.ck_collecting, self.ck_replace = False, None
+            self.ck_suppressed, self.ck_recording = set(), None  # outside an entry: sort keys
+            self.ck_variables = None
+        return text, self.ck_names
+
+
+def layout_of(element: Any) -> Any:
+    try:
+        return element.get_layout()
+    except IndexError:  # a macro rendered outside a layout (a sort key)
+        return None
+
+
+def _record(layout: Any, variables: set[str]) -> None:
+    recording = getattr(layout, "ck_recording", None)
+    if recording:
+        recording[-1].update(variables)
+
+
+def count_variable(layout: Any, *, rendered: bool) -> None:
+    """One variable tried (and maybe rendered), for `MacroAsGroup`."""
+    counts = getattr(layout, "ck_variables", None)
+    if counts is not None:
+        counts[0] += 1
+        counts[1] += rendered
+
+
+def _suppressed(layout: Any) -> set[str]:
+    return getattr(layout, "ck_suppressed", None) or set()
+
+
+_GENERATED = frozenset(("year-suffix", "citation-number", "citation-label", "first-reference-note-number"))
+
+
+@extend("substitute")
+class SuppressingSubstitute:
+    """The variables a `cs:substitute` renders are suppressed in the rest of the entry (the
+    spec: "substituted variables are suppressed"), not only the substituting element's own."""
+
+    def render(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        layout = layout_of(context if context is not None else self)
+        if layout is None or getattr(layout, "ck_recording", None) is None:
+            return super().render(item, context=context, **kwargs)  # type: ignore[misc]
+        layout.ck_recording.append(set())
+        try:
+            text = super().render(item, context=context, **kwargs)  # type: ignore[misc]
+        finally:
+            recorded = layout.ck_recording.pop()
+        if text:
+            layout.ck_suppressed = _suppressed(layout) | recorded
+            count_variable(layout, rendered=True)  # a substitute stands in for its names
+        return text
+
+
+@extend("text")
+class SuppressedText:
+    def _variable(self, item: Any, context: Any) -> Any:
+        variable = str(self.get("variable"))  # type: ignore[attr-defined]
+        layout = layout_of(context if context is not None else self)
+        if variable in _GENERATED:  # not data: never suppresses an implicit group
+            layout = None
+        if variable in _suppressed(layout):
+            count_variable(layout, rendered=False)
+            return None
+        try:
+            text = super()._variable(item, context)  # type: ignore[misc]
+        except VariableError:
+            count_variable(layout, rendered=False)
+            raise
+        count_variable(layout, rendered=bool(text))
+        if text:
+            _record(layout, {variable})
+        return text
+
+
+@functools.lru_cache(maxsize=4096)
+def _substituted_names(names: Any) -> Any:
+    """The `cs:names` whose `cs:substitute` holds `names` (it lends its `cs:name`), if any."""
+    found = names.xpath_search("ancestor::cs:substitute[1]/parent::cs:names")
+    return found[0] if found else None
+
+
+@extend("names")
+class SuppressedNames:
+    def process(self, item: Any, names_context: Any = None, context: Any = None, **kwargs: Any) -> Any:
+        if names_context is None and self.find("cs:name", self.nsmap) is None:  # type: ignore[attr-defined]
+            names_context = _substituted_names(self)
+        layout = layout_of(context if context is not None else self)
+        roles = set(str(self.get("variable", "")).split())  # type: ignore[attr-defined]
+        present = {r for r in roles if item.reference.get(r.replace("-", "_"))}
+        if present and present <= _suppressed(layout):
+            count_variable(layout, rendered=False)
+            return None
+        try:
+            text = super().process(item, names_context=names_context, context=context, **kwargs)  # type: ignore[misc]
+        except VariableError:
+            count_variable(layout, rendered=False)
+            raise
+        count_variable(layout, rendered=bool(text))
+        if text:
+            _record(layout, present)
+        return text
+
+
+@extend("text")
+class MacroAsGroup:
+    """A macro call is an implicit group (as in citeproc-js): when the variables it tries are
+    all empty or suppressed, its terms and fixed text are left out too."""
+
+    def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        if "macro" not in self.attrib:  # type: ignore[attr-defined]
+            return super().process(item, context, **kwargs)  # type: ignore[misc]
+        layout = layout_of(context if context is not None else self)
+        counts = getattr(layout, "ck_variables", None)
+        before = list(counts) if counts is not None else None
+        text, language = super().process(item, context, **kwargs)  # type: ignore[misc]
+        if before is not None and counts is not None and counts[0] > before[0] and counts[1] == before[1]:
+            return None, language
+        if text:
+            count_variable(layout, rendered=True)  # for an enclosing macro, this one is content
+        return text, language
+
+
+@extend("number")
+class CountedNumber:
+    def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        layout = layout_of(context if context is not None else self)
+        try:
+            text = super().process(item, context, **kwargs)  # type: ignore[misc]
+        except VariableError:
+            count_variable(layout, rendered=False)
+            raise
+        count_variable(layout, rendered=bool(text))
+        return text

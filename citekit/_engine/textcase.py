@@ -1,0 +1,200 @@
+"""CSL `text-case="title"` (and capitalize-first) as the spec and citeproc-js do it.
+
+citeproc-py capitalises stop words such as "between", leaves the second part of a
+hyphenated compound ("Long-term") and stumbles on citekit's markers at a word's start.
+Title case here: a word in lower case is capitalised, each part of a hyphenated word on its
+own; a stop word stays lower case unless it is the first or the last word or follows a
+colon; words with capitals are left alone; `nocase` spans (NoCase segments) are untouched.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from citeproc.string import MixedString, NoCase, String
+
+from .._markup import MARKERS
+from ._elements import extend
+
+STOP_WORDS = frozenset(
+    (
+        "a",
+        "about",
+        "above",
+        "across",
+        "afore",
+        "after",
+        "against",
+        "al",
+        "along",
+        "alongside",
+        "amid",
+        "amidst",
+        "among",
+        "amongst",
+        "an",
+        "and",
+        "anenst",
+        "apropos",
+        "apud",
+        "around",
+        "as",
+        "aside",
+        "astride",
+        "at",
+        "athwart",
+        "atop",
+        "barring",
+        "before",
+        "behind",
+        "below",
+        "beneath",
+        "beside",
+        "besides",
+        "between",
+        "beyond",
+        "but",
+        "by",
+        "c",
+        "ca",
+        "circa",
+        "d'",
+        "de",
+        "despite",
+        "down",
+        "during",
+        "et",
+        "except",
+        "for",
+        "forenenst",
+        "from",
+        "given",
+        "in",
+        "inside",
+        "into",
+        "lest",
+        "like",
+        "modulo",
+        "near",
+        "next",
+        "nor",
+        "notwithstanding",
+        "of",
+        "off",
+        "on",
+        "onto",
+        "or",
+        "out",
+        "over",
+        "per",
+        "plus",
+        "pro",
+        "qua",
+        "sans",
+        "since",
+        "so",
+        "than",
+        "the",
+        "through",
+        "thru",
+        "throughout",
+        "thruout",
+        "till",
+        "to",
+        "toward",
+        "towards",
+        "under",
+        "underneath",
+        "until",
+        "unto",
+        "up",
+        "upon",
+        "v",
+        "v.",
+        "van",
+        "versus",
+        "via",
+        "vis-à-vis",
+        "von",
+        "vs",
+        "vs.",
+        "with",
+        "within",
+        "without",
+        "yet",
+    )
+)
+_WORD = re.compile(r"[^\s\u2013\u2014/]+")
+_MARKS = "".join(sorted(MARKERS))
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
+
+
+def _capitalize(word: str) -> str:
+    """Upper-case the first letter, skipping leading markers and punctuation."""
+    for index, char in enumerate(word):
+        if char.isalpha():
+            if not _LATIN.match(char):
+                return word  # citeproc-js leaves Greek, Cyrillic… words alone
+            return word[:index] + char.upper() + word[index + 1 :]
+    return word
+
+
+def _bare(word: str) -> str:
+    return word.strip(_MARKS + "“”‘’\"'()[]{}.,;:!?").lower()
+
+
+def _title_word(word: str, boundary: bool, is_last: bool) -> str:
+    parts = word.split("-")
+    if parts[0].strip(_MARKS)[:1].isdigit():
+        return word  # "07-x" is a code, not a compound
+    out = []
+    for index, part in enumerate(parts):
+        stripped = part.strip(_MARKS)
+        lower = stripped == stripped.lower() and any(c.isalpha() for c in stripped)
+        stop = _bare(part) in STOP_WORDS and not (index == 0 and (boundary or len(parts) > 1))
+        stop = stop and not (is_last and index == len(parts) - 1)
+        out.append(_capitalize(part) if lower and not stop else part)
+    return "-".join(out)
+
+
+def title_case(text: str, *, first: bool = True, last: bool = True) -> str:
+    """Title case for one run of text; `first`/`last` say whether it starts or ends the field."""
+    matches = list(_WORD.finditer(text))
+    out = []
+    position = 0
+    after_colon = first
+    for index, match in enumerate(matches):
+        word = match.group(0)
+        out.append(text[position : match.start()])
+        position = match.end()
+        gap = text[max(0, match.start() - 2) : match.start()]
+        boundary = after_colon or (index == 0 and first) or ":" in gap or "?" in gap or "!" in gap
+        is_last = last and index == len(matches) - 1
+        out.append(_title_word(word, boundary, is_last))
+        after_colon = word.rstrip(_MARKS).endswith((":", "?", "!"))
+    out.append(text[position:])
+    return "".join(out)
+
+
+@extend("text", "label", "number")
+class TitleCase:
+    def case(self, text: Any, language: Any = None) -> Any:
+        case = self.get("text-case")  # type: ignore[attr-defined]
+        if case is None:
+            return text
+        if not isinstance(text, String | MixedString):
+            text = String(str(text))  # citekit's markers and numbers arrive as plain str / int
+        if case != "title":
+            return super().case(text, language)  # type: ignore[misc]
+        if language not in (None, "en"):
+            return text
+        segments = list(text) if isinstance(text, MixedString) else [text]
+        out = []
+        for index, segment in enumerate(segments):
+            if isinstance(segment, NoCase):
+                out.append(segment)
+                continue
+            value = str(segment)
+            out.append(String(title_case(value, first=index == 0, last=index == len(segments) - 1)))
+        return MixedString(out) if len(out) > 1 else out[0]

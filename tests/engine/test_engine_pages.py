@@ -1,0 +1,70 @@
+"""citekit._engine.pages: page-range-format. Expected values from the CSL test suite's
+page_* fixtures and citeproc-js (the portal record: chicago-16 gives 6088–100)."""
+
+from __future__ import annotations
+
+import pytest
+
+from citekit._engine.pages import format_range, format_ranges
+
+CHICAGO_16 = [  # page_Chicago16
+    ("3-10", "3–10"),
+    ("71-72", "71–72"),
+    ("96-117", "96–117"),
+    ("100-104", "100–104"),
+    ("1100-1113", "1100–1113"),
+    ("101-108", "101–8"),
+    ("808-833", "808–33"),
+    ("1103-1104", "1103–4"),
+    ("321-328", "321–28"),
+    ("498-532", "498–532"),
+    ("1087-1089", "1087–89"),
+    ("1496-1500", "1496–500"),
+    ("11564-11615", "11564–615"),
+    ("12991-123001", "12991–123001"),
+    ("xxv-xxviii", "xxv–xxviii"),
+    ("6088-6100", "6088–100"),
+]
+CHICAGO_15 = [  # page_Chicago
+    ("101-108", "101–8"),
+    ("600-613", "600–613"),
+    ("1100-1123", "1100–1123"),
+    ("1536-1538", "1536–38"),
+    ("11564-11568", "11564–68"),
+    ("13792-13803", "13792–803"),
+    ("1496-1504", "1496–1504"),
+    ("2787-2816", "2787–2816"),
+]
+MINIMAL = [("101-108", "101–8"), ("71-72", "71–2"), ("100-104", "100–4"), ("1100-1123", "1100–23")]
+
+
+@pytest.mark.parametrize(("pages", "expected"), CHICAGO_16)
+def test_chicago_16(pages: str, expected: str) -> None:
+    assert format_range(pages, "chicago-16", "–") == expected
+
+
+@pytest.mark.parametrize(("pages", "expected"), CHICAGO_15)
+def test_chicago_15(pages: str, expected: str) -> None:
+    assert format_range(pages, "chicago", "–") == expected
+
+
+@pytest.mark.parametrize(("pages", "expected"), MINIMAL)
+def test_minimal(pages: str, expected: str) -> None:
+    assert format_range(pages, "minimal", "–") == expected
+
+
+def test_prefixes() -> None:  # page_Expand
+    assert format_range("110-5", "expanded", "–") == "110–115"
+    assert format_range("N110 - 5", "expanded", "–") == "N110-5"
+    assert format_range("N110 - N115", "expanded", "–") == "N110–N115"
+    assert format_range("110 - N6", "expanded", "–") == "110-N6"
+    assert format_range("N110 - P5", "expanded", "–") == "N110-P5"
+    # oracle: the-lancet (minimal) "S74–82", cell (expanded) "S74–S82"
+    assert format_range("S74-S82", "minimal", "–") == "S74–82"
+    assert format_range("S74-S82", "expanded", "–") == "S74–S82"
+
+
+def test_lists_and_no_format() -> None:
+    assert format_ranges("123N110 - N5, 456K200 - 99", "expanded", "–") == "123N110-N5, 456K200-99"
+    assert format_range("110-5", None, "–") == "110–5"  # page_NoOption
+    assert format_ranges("42-45", None, "–") == "42–45"  # number_PageRange
