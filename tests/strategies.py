@@ -31,17 +31,18 @@ names = st.one_of(
     st.builds(Name, literal=plain_words),
 )
 
-_years = st.integers(min_value=1000, max_value=2100)
-_date_part = st.one_of(
-    st.tuples(_years),
-    st.tuples(_years, st.integers(1, 12)),
-    st.tuples(_years, st.integers(1, 12), st.integers(1, 28)),
+years = st.integers(min_value=1000, max_value=2100)
+# One date: a year, a month or a day (days up to 28, valid in every month).
+date_part = st.one_of(
+    st.tuples(years),
+    st.tuples(years, st.integers(1, 12)),
+    st.tuples(years, st.integers(1, 12), st.integers(1, 28)),
 )
 dates = st.one_of(
-    st.builds(Date, date_parts=st.tuples(_date_part)),
-    st.builds(Date, date_parts=st.tuples(_date_part, _date_part)),
-    st.builds(Date, date_parts=st.tuples(st.tuples(_years)), season=st.integers(1, 4)),
-    st.builds(Date, date_parts=st.tuples(st.tuples(_years)), circa=st.just(True)),
+    st.builds(Date, date_parts=st.tuples(date_part)),
+    st.builds(Date, date_parts=st.tuples(date_part, date_part)),
+    st.builds(Date, date_parts=st.tuples(st.tuples(years)), season=st.integers(1, 4)),
+    st.builds(Date, date_parts=st.tuples(st.tuples(years)), circa=st.just(True)),
     st.builds(Date, literal=plain_words),
     st.builds(Date, raw=st.sampled_from(["2018-05-03", "May 2018", "1988/1992"])),
 )

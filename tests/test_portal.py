@@ -4,7 +4,6 @@ citeproc-js; Standard and Author against the examples and rules in the product i
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from conftest import ROOT, oracle

@@ -22,6 +22,7 @@ from citeproc.string import String
 
 from .._markup import strip_markers
 from ._elements import extend
+from .substitute import render_entry
 
 NO_PRINTED_FORM = "[CSL STYLE ERROR: reference with no printed form.]"
 
@@ -126,7 +127,7 @@ class CollapsingLayout:
                 and note
                 and ((not cites and not prefix) or (prefix.endswith(".") and " " in prefix))
             ):
-                text = _capitalize_opening_term(text, self.ck_terms)
+                text = _capitalize_opening_term(text, self.ck_terms)  # type: ignore[attr-defined]
             if text is not None:
                 cites.append(_Cite(item, item.get("prefix", "") + text + item.get("suffix", ""), author))
                 element.cites.append(item)
@@ -153,19 +154,7 @@ class CollapsingLayout:
         return self.format(self.wrap(out))  # type: ignore[attr-defined]
 
     def _one(self, item: Any, suppress: bool = False) -> tuple[Any, str | None]:
-        self.repressed: dict[str, Any] = {}
-        self.ck_collecting, self.ck_names, self.ck_suppress, self.ck_replace = True, None, suppress, None
-        self.ck_terms: list[str] = []
-        self.ck_suppressed: set[str] = set()
-        self.ck_recording: list[set[str]] | None = []
-        self.ck_variables: list[int] | None = [0, 0]
-        try:
-            text = self.render_children(item)  # type: ignore[attr-defined]
-        finally:
-            self.ck_collecting = False
-            self.ck_suppressed, self.ck_recording = set(), None  # outside an entry: sort keys
-            self.ck_variables = None
-        return text, self.ck_names
+        return render_entry(self, item, suppress=suppress)
 
     def _numbers(self, cites: list[_Cite], delimiter: str, element: Any) -> list[Any]:
         pieces: list[Any] = []

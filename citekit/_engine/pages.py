@@ -18,26 +18,21 @@ from typing import Any
 
 from citeproc.string import String
 
+from .._vocab import Kind, variables_of
 from ._elements import extend
 
 _RANGE = re.compile(r"^\s*(\S+?)\s*[-–]\s*(\S+?)\s*$")
 _PREFIXED = re.compile(r"^(.*?)(\d+)$")
-_NUMBER_VARIABLES = frozenset(
-    (
-        "volume",
-        "issue",
-        "number",
-        "edition",
-        "chapter-number",
-        "collection-number",
-        "number-of-volumes",
-        "number-of-pages",
-        "part-number",
-        "supplement-number",
-        "citation-number",
-        "printing-number",
-    )
-)
+# Number variables whose ranges get the range delimiter. Not here: page and page-first (the
+# page-range-format path), locator (handled with its label), and the free-text ones.
+_NUMBER_VARIABLES = variables_of(Kind.NUMBER) - {
+    "page",
+    "page-first",
+    "locator",
+    "first-reference-note-number",
+    "section",
+    "version",
+}
 
 
 def _common(first: str, last: str) -> int:

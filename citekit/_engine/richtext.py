@@ -17,6 +17,7 @@ from typing import Any
 from citeproc.string import String
 
 from .._markup import CLOSE, MARKERS, OPEN
+from .._vocab import Kind, variables_of
 from ._elements import extend
 from .names import parse_particles
 from .quotes import DOUBLE, QUOTE, QUOTE_MARKERS, SINGLE
@@ -28,64 +29,20 @@ _TAG = re.compile(
     re.IGNORECASE,
 )
 _TAG_MARKER = {"i": "italic", "b": "bold", "sup": "sup", "sub": "sub", "sc": "smallcaps"}
-_NAMES = frozenset(
-    (
-        "author",
-        "editor",
-        "translator",
-        "container-author",
-        "collection-editor",
-        "composer",
-        "director",
-        "editorial-director",
-        "illustrator",
-        "interviewer",
-        "original-author",
-        "recipient",
-        "reviewed-author",
-        "chair",
-        "compiler",
-        "contributor",
-        "curator",
-        "executive-producer",
-        "guest",
-        "host",
-        "narrator",
-        "organizer",
-        "performer",
-        "producer",
-        "script-writer",
-        "series-creator",
-    )
-)
-_PLAIN = frozenset(
-    (
-        "id",
-        "type",
-        "language",
-        "URL",
-        "DOI",
-        "ISBN",
-        "ISSN",
-        "PMID",
-        "PMCID",
-        "page",
-        "page-first",
-        "number-of-pages",
-        "locator",
-        "citation-number",
-        "volume",
-        "issue",
-        "number",
-        "edition",
-        "chapter-number",
-        "collection-number",
-        "number-of-volumes",
-        "part-number",
-        "supplement-number",
-        "printing-number",
-    )
-)
+_NAMES = variables_of(Kind.NAME)
+# Not rich text: identifiers, and number variables other than the free-text ones
+# (section, version, first-reference-note-number may hold words).
+_PLAIN = (variables_of(Kind.NUMBER) - {"section", "version", "first-reference-note-number"}) | {
+    "id",
+    "type",
+    "language",
+    "URL",
+    "DOI",
+    "ISBN",
+    "ISSN",
+    "PMID",
+    "PMCID",
+}
 # A straight double-quoted phrase: opens at the start or after a space/bracket, closes before
 # a space, punctuation or the end.
 _DOUBLE = re.compile(r'(?:(?<=^)|(?<=[\s(\[\u2014-]))"(?=\S)([^"]*?\S)"(?=$|[\s.,;:!?)\]\u2014-])')

@@ -46,19 +46,28 @@ class SubsequentAuthorSubstitute:
         return out
 
     def _entry(self, item: Any, replace: str | None) -> tuple[Any, str | None]:
-        self.repressed: dict[str, Any] = {}
-        self.ck_collecting, self.ck_names, self.ck_suppress, self.ck_replace = True, None, False, replace
-        self.ck_terms: list[str] = []
-        self.ck_suppressed: set[str] = set()
-        self.ck_recording: list[set[str]] | None = []
-        self.ck_variables: list[int] | None = [0, 0]
-        try:
-            text = self.render_children(item)  # type: ignore[attr-defined]
-        finally:
-            self.ck_collecting, self.ck_replace = False, None
-            self.ck_suppressed, self.ck_recording = set(), None  # outside an entry: sort keys
-            self.ck_variables = None
-        return text, self.ck_names
+        return render_entry(self, item, replace=replace)
+
+
+def render_entry(
+    layout: Any, item: Any, *, suppress: bool = False, replace: str | None = None
+) -> tuple[Any, str | None]:
+    """Render one bibliography entry or one cite with fresh per-entry state (names seen,
+    variables suppressed by substitution, terms and variables counted); -> (text, names)."""
+    layout.repressed = {}
+    layout.ck_collecting, layout.ck_names = True, None
+    layout.ck_suppress, layout.ck_replace = suppress, replace
+    layout.ck_terms = []
+    layout.ck_suppressed = set()
+    layout.ck_recording = []
+    layout.ck_variables = [0, 0]
+    try:
+        text = layout.render_children(item)
+    finally:
+        layout.ck_collecting, layout.ck_replace = False, None
+        layout.ck_suppressed, layout.ck_recording = set(), None  # outside an entry: sort keys
+        layout.ck_variables = None
+    return text, layout.ck_names
 
 
 def layout_of(element: Any) -> Any:

@@ -40,8 +40,9 @@ def name_text(name: Name) -> str:
 
 
 def keywords(text: str) -> list[str]:
-    """The keywords in a CSL "a, b, c" (or a KW line holding several)."""
-    return [k for k in (p.strip(BLANKS) for p in text.split(",")) if k]
+    """The keywords in a CSL "a, b, c" (or a KW line holding several, perhaps over continuation
+    lines): white space inside a keyword, line breaks included, becomes one space."""
+    return [k for k in (" ".join(p.split()) for p in text.split(",")) if k]
 
 
 def join_pages(first: str, last: str | None) -> str | None:

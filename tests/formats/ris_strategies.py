@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from hypothesis import strategies as st
-from strategies import plain_words
+from strategies import date_part, plain_words
 
 from citekit import Date, Name, Record
 from citekit.formats import _ris_tags as table
@@ -38,15 +38,9 @@ ris_names = st.one_of(
     st.builds(Name, literal=plain_words),
 )
 
-_years = st.integers(min_value=1000, max_value=2100)
-_parts = st.one_of(
-    st.tuples(_years),
-    st.tuples(_years, st.integers(1, 12)),
-    st.tuples(_years, st.integers(1, 12), st.integers(1, 28)),
-)
 ris_dates = st.builds(
     lambda parts, season: Date(date_parts=(parts,), season=season),
-    _parts,
+    date_part,
     st.none() | st.integers(1, 4) | st.sampled_from(["Fall", "Christmas"]),
 )
 

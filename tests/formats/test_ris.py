@@ -673,3 +673,12 @@ def test_writing_keeps_every_text_and_unknown_tag_value(text: str) -> None:
 def test_any_csl_record_is_written_and_settles_after_one_pass(items: list[Record]) -> None:
     once = write(read(write(items, ids=True)), ids=True)
     assert write(read(once), ids=True) == once
+
+
+def test_keyword_continued_on_the_next_line_reads_back_the_same() -> None:
+    # Found by the read -> write -> read property: a continuation line must not leave a line
+    # break inside a keyword.
+    first = citekit.parse("TY  - JOUR\nKW  - 0\n ,a\nER  - \n", "ris")
+    assert first.records[0].fields["keyword"] == "0, a"
+    again = citekit.parse(citekit.dumps(first, "ris"), "ris")
+    assert again.records == first.records
