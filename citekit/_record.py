@@ -68,6 +68,23 @@ class Record:
                 raise InvalidRecordError(f"{why}, got {value!r}", Location(item=where, field=name))
 
     @classmethod
+    def _trusted(cls, id: str, type: str, fields: FrozenMap[FieldValue], extra: FrozenMap[JSON]) -> Record:
+        """A Record built without the checks in `__attrs_post_init__`, for readers only.
+
+        Private: a reader calls it in its hot loop after it has itself guaranteed what those
+        checks would (a non-empty id and type; every field a CSL variable holding a value of
+        its kind, as its mapping table does by construction and a test checks row by row).
+        Everything public (`Record(...)`, `from_csl`, `evolve`) still validates.
+        """
+        record = object.__new__(cls)
+        _set = object.__setattr__  # the class is frozen; this is how attrs itself sets slots
+        _set(record, "id", id)
+        _set(record, "type", type)
+        _set(record, "fields", fields)
+        _set(record, "extra", extra)
+        return record
+
+    @classmethod
     def from_csl(cls, item: Mapping[str, JSON]) -> Record:
         """Build a Record from one CSL-JSON item; InvalidRecordError names the bad field."""
         from ._csljson import record_from_csl

@@ -4,7 +4,8 @@
 
 Prints, for every style, the share of bibliography entries and citations identical to
 citeproc-js's, in text and HTML, then the totals; `--show N` prints N mismatches per style;
-`--write-mismatches` rewrites tests/conformance/oracle_mismatches.txt from this run.
+`--write-mismatches` shrinks tests/conformance/oracle_mismatches.txt to the listed checks that
+still differ, keeping each one's reason.
 """
 
 from __future__ import annotations
@@ -64,13 +65,27 @@ def main(argv: list[str] | None = None) -> int:
                 shown[c.style] += 1
                 print(f"\n{c.key}\n  js: {c.expected}\n  ck: {c.actual}")
     if args.write_mismatches:
-        lines = sorted(c.key for c in checks if not c.ok and c.file != "portal-record.json")
-        MISMATCHES.write_text(
-            "# oracle checks where citekit differs from citeproc-js (tools/oracle_report.py"
-            " --write-mismatches); this list only shrinks\n" + "".join(f"{line}\n" for line in lines),
-            encoding="utf-8",
-        )
+        write_mismatches({c.key for c in checks if not c.ok and c.file != "portal-record.json"})
     return 0
+
+
+def write_mismatches(failing: set[str]) -> None:
+    """Shrink the list: keep the listed checks that still fail, with their reasons. A failure
+    that is not listed is a regression; it is printed, never added."""
+    old: dict[str, str] = {}
+    header: list[str] = []
+    for line in MISMATCHES.read_text(encoding="utf-8").splitlines() if MISMATCHES.exists() else []:
+        key, _, reason = line.partition("#")
+        if key.strip():
+            old[key.strip()] = reason.strip()
+        elif not old:
+            header.append(line)
+    for key in sorted(failing - old.keys()):
+        print(f"REGRESSION (not listed, not added): {key}")
+    kept = sorted(failing & old.keys())
+    body = "".join(f"{key}  # {old[key]}\n" for key in kept)
+    MISMATCHES.write_text("\n".join(header) + "\n" + body, encoding="utf-8")
+    print(f"{MISMATCHES.name}: {len(old)} -> {len(kept)} entries")
 
 
 if __name__ == "__main__":

@@ -41,8 +41,8 @@ def name_text(name: Name) -> str:
 
 def keywords(text: str) -> list[str]:
     """The keywords in a CSL "a, b, c" (or a KW line holding several, perhaps over continuation
-    lines): white space inside a keyword, line breaks included, becomes one space."""
-    return [k for k in (" ".join(p.split()) for p in text.split(",")) if k]
+    lines): a line break inside a keyword becomes a space, one at its edges goes."""
+    return [k for k in (p.strip(BLANKS + "\r\n").replace("\n", " ") for p in text.split(",")) if k]
 
 
 def join_pages(first: str, last: str | None) -> str | None:

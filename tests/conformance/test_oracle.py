@@ -40,3 +40,12 @@ def test_portal_record_matches_in_every_style() -> None:
     assert len(checks) == 64
     wrong = [c for c in checks if not c.ok]
     assert not wrong, "\n".join(_describe(c) for c in wrong)
+
+
+@pytest.mark.parametrize("name", ["oracle_mismatches.txt", "known_failures.txt"])
+def test_every_listed_failure_says_why(name: str) -> None:
+    path = Path(__file__).resolve().parent / name
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        key, _, reason = line.partition("#")
+        if key.strip():
+            assert len(reason.strip()) > 10, f"{name}:{number}: {key.strip()} has no reason"

@@ -244,12 +244,9 @@ def _accent(name: str, base: str) -> str:
     return unicodedata.normalize("NFC", base[0] + ACCENTS[name]) + base[1:]
 
 
-_ONLY_BRACES = re.compile(r"[\\$~`]|--|''")
-_FLAT_GROUP = re.compile(r"\{([^{}]*)\}")
-
-
-def _span(m: re.Match[str]) -> str:
-    return NOCASE_OPEN + m.group(1) + "</span>" if m.group(1) else ""
+_ONLY_BRACES = re.compile(r"[\\$~`]|''")  # none of these: braces and dashes are all there is
+_FLAT_GROUP = re.compile(r"\{([^{}]+)\}")
+_NOCASE = NOCASE_OPEN.replace("\\", "\\\\") + r"\1</span>"  # a re.sub template
 
 
 # Accents on one letter and letter-like commands in their usual spellings ({\"u}, \"{u}, \"u,
@@ -263,7 +260,20 @@ _SIMPLE = re.compile(
 )
 
 
+_SIMPLE_DONE: dict[str, str] = {}  # spelling -> letter: a file uses few spellings, many times
+
+
 def _simple(m: re.Match[str]) -> str:
+    spelling = m.group(0)
+    letter = _SIMPLE_DONE.get(spelling)
+    if letter is None:
+        letter = _simple_letter(m)
+        if len(_SIMPLE_DONE) < 4096:
+            _SIMPLE_DONE[spelling] = letter
+    return letter
+
+
+def _simple_letter(m: re.Match[str]) -> str:
     groups = m.groupdict()
     if groups["l"]:
         return WORDS[groups["l"]]
@@ -272,6 +282,38 @@ def _simple(m: re.Match[str]) -> str:
         groups["b"] or groups["d"] or groups["e"] or groups["g"] or groups["h"] or groups["j"] or groups["k"]
     )
     return _accent(accent, "ı" if base == "\\i" else base)
+
+
+# `{\\TeX}`, `{\\ldots}`: a group holding one control word that stands for plain text is
+# that text wherever it stands (a group that starts with a command protects nothing), so it
+# is replaced up front too, in values whose every control word is such a word: then no
+# command can take the group as its argument (`\\emph {\\TeX}`) or keep it as written
+# (`\\mycmd{\\alpha}`, unknown). Not in math, where `^{\\TeX}` would lose its braces.
+_WORD_GROUP = re.compile(r"(?<![\\A-Za-z@*])\{\\([A-Za-z]+)\}")  # not glued to a command
+_CONTROL_WORD = re.compile(r"\\([A-Za-z@]+|[^\W\d_])")  # as the scanner tells words
+_NOT_PLAIN_TEXT = re.compile(r"[\\{}$~^_`'\s-]")
+
+
+@functools.cache
+def _plain_words() -> dict[str, str]:
+    """Control words the scanner turns into plain text and nothing else."""
+    other = {*ACCENTS, *STYLE_ARG, *STYLE_SWITCH, *TRANSPARENT_ARG, *DROP_ARG, *IGNORE, "href", "char"}
+    return {
+        word: text
+        for word, text in _symbol_table().items()
+        if word not in other and text and not _NOT_PLAIN_TEXT.search(text)
+    }
+
+
+def _words_as_text(text: str) -> str:
+    """`text` with `{\\word}` groups as plain text, where that is what the scanner makes of them."""
+    if "$" in text or not _plain_words().keys() >= set(_CONTROL_WORD.findall(text)):
+        return text
+    return _WORD_GROUP.sub(_word, text)
+
+
+def _word(m: re.Match[str]) -> str:
+    return _plain_words().get(m.group(1), m.group(0))
 
 
 def simple_accents(text: str) -> str:
@@ -285,12 +327,16 @@ def decode(text: str, mode: Mode = Mode.RICH) -> tuple[str, list[str]]:
         return text.strip(" \t\n\r\f\v"), []
     if "\\" in text:
         text = _SIMPLE.sub(_simple, text)
+        if "{\\" in text:
+            text = _words_as_text(text)
         if not _SPECIAL.search(text):
             return text.strip(" \t\n\r\f\v"), []
-    if not _ONLY_BRACES.search(text):  # fast path: only protective braces, no commands
+    if not _ONLY_BRACES.search(text):  # fast path: only dashes and protective braces
+        if "--" in text:  # as the scanner reads them: `---` first, then `--`
+            text = text.replace("---", "—").replace("--", "–")
         if mode is not Mode.TITLE:
             return _WS.sub(" ", text.replace("{", "").replace("}", "")).strip(" "), []
-        flat = _FLAT_GROUP.sub(_span, text)
+        flat = _FLAT_GROUP.sub(_NOCASE, text)  # an empty {} is left, for the scanner
         if "{" not in flat and "}" not in flat:
             return _WS.sub(" ", flat).strip(" "), []
     decoder = _Decoder(text, mode)

@@ -19,10 +19,12 @@ from __future__ import annotations
 import functools
 import re
 
+from ..._json import FrozenMap
 from ..._names import Name
 from ._latex import Mode, decode, simple_accents
 from ._latex_encode import encode
 
+_NO_EXTRA: FrozenMap[str] = FrozenMap()  # one empty `extra` for every Name read (immutable)
 _AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 _TOKEN_SPLIT = re.compile(r"[\s~]+")
 _EXTENDED = re.compile(r"^\s*(family|given|prefix|suffix|useprefix|[a-z]+i)\s*=", re.IGNORECASE)
@@ -94,21 +96,35 @@ def _given(words: list[str]) -> str | None:
     return _INITIALS.sub(" ", value) if value else value
 
 
-@functools.lru_cache(maxsize=16384)
+_CACHE_SIZE = 2048
+_cache: tuple[dict[str, Name], dict[str, Name]] = ({}, {})  # by useprefix
+
+
 def parse_name(text: str, useprefix: bool = False) -> Name:
-    """One BibTeX name -> Name (cached: Names are immutable and names recur in a file)."""
+    """One BibTeX name -> Name. Cached, as Names are immutable and an author's name recurs
+    in a file: a plain dict emptied when full, a tenth of an lru_cache's memory per name."""
+    cache = _cache[useprefix]
+    name = cache.get(text)
+    if name is None:
+        if len(cache) >= _CACHE_SIZE:
+            cache.clear()
+        name = cache[text] = _parse_name(text, useprefix)
+    return name
+
+
+def _parse_name(text: str, useprefix: bool) -> Name:
     text = text.strip()
     if not _NOT_PLAIN.search(text):
         return _plain_name(text, useprefix)
     if _EXTENDED.match(text):
         return _parse_extended(text, useprefix)
     if text.startswith("{") and text.endswith("}") and _one_group(text):
-        return Name(literal=decode(text[1:-1], Mode.PLAIN)[0])
+        return Name(literal=decode(text[1:-1], Mode.PLAIN)[0], extra=_NO_EXTRA)
     parts = split_top(text, _COMMA)
     if len(parts) == 1:
         words = [w for w in split_top(parts[0], _TOKEN_SPLIT) if w]
         if len(words) <= 1:
-            return Name(family=_text(words))
+            return Name(family=_text(words), extra=_NO_EXTRA)
         cases = [_case(w) for w in words[:-1]]
         first_von = next((i for i, c in enumerate(cases) if c == "l"), None)
         if first_von is None:
@@ -127,6 +143,7 @@ def parse_name(text: str, useprefix: bool = False) -> Name:
         von, family = head[:n_von], head[n_von:]
     particle = _text(von)
     return Name(
+        extra=_NO_EXTRA,
         family=_text(family),
         given=_given(given),
         non_dropping_particle=particle if useprefix else None,
@@ -135,17 +152,24 @@ def parse_name(text: str, useprefix: bool = False) -> Name:
     )
 
 
+_WHITESPACE = re.compile(r"\s")
 _NOT_PLAIN = re.compile(r"[{}\\~=$]|--|''|``")
 
 
 def _plain_name(text: str, useprefix: bool) -> Name:
     """parse_name for a name with no braces or commands: the same rules, without decoding."""
-    parts = [p.strip() for p in text.split(",")]
+    head_part, comma, given_part = text.partition(",")
+    if comma and "," not in given_part and "." not in given_part:
+        head_part = head_part.strip()
+        if head_part and not _WHITESPACE.search(head_part):
+            # `Family, Given`, the commonest form: no von part, no suffix, no initials to space
+            return Name(extra=_NO_EXTRA, family=head_part, given=" ".join(given_part.split()) or None)
+    parts = text.split(",")
     suffix = None
     if len(parts) == 1:
-        words = parts[0].split()
+        words = text.split()
         if len(words) <= 1:
-            return Name(family=words[0] if words else None)
+            return Name(family=words[0] if words else None, extra=_NO_EXTRA)
         lower = [i for i, w in enumerate(words[:-1]) if w[:1].islower()]
         if not lower:
             given, von, family = words[:-1], [], words[-1:]
@@ -153,9 +177,11 @@ def _plain_name(text: str, useprefix: bool) -> Name:
             given, von, family = words[: lower[0]], words[lower[0] : lower[-1] + 1], words[lower[-1] + 1 :]
     else:
         head = parts[0].split()
-        if len(parts) > 2:
+        if len(parts) == 2:
+            given = parts[1].split()
+        else:
             suffix = " ".join(parts[1].split()) or None
-        given = ",".join(parts[2:] if len(parts) > 2 else parts[1:]).split()
+            given = ",".join([p.strip() for p in parts[2:]]).split()
         n_von = 0
         while n_von < len(head) - 1 and head[n_von][:1].islower():
             n_von += 1
@@ -165,6 +191,7 @@ def _plain_name(text: str, useprefix: bool) -> Name:
     if given_text and "." in given_text:
         given_text = _INITIALS.sub(" ", given_text)
     return Name(
+        extra=_NO_EXTRA,
         family=" ".join(family) or None,
         given=given_text,
         non_dropping_particle=particle if useprefix else None,
@@ -194,6 +221,7 @@ def _parse_extended(text: str, useprefix: bool) -> Name:
         useprefix = parts["useprefix"].strip().lower() == "true"
     particle = decode(parts["prefix"], Mode.PLAIN)[0] if "prefix" in parts else None
     return Name(
+        extra=_NO_EXTRA,
         family=decode(parts["family"], Mode.PLAIN)[0] if "family" in parts else None,
         given=_given([parts["given"]]) if "given" in parts else None,
         non_dropping_particle=particle if useprefix else None,
@@ -210,7 +238,7 @@ def parse_names(text: str, useprefix: bool = False) -> tuple[tuple[Name, ...], b
     et_al = bool(pieces) and pieces[-1].strip().lower() == "others"
     if et_al:
         pieces.pop()
-    return tuple(parse_name(p, useprefix) for p in pieces), et_al
+    return tuple([parse_name(p, useprefix) for p in pieces]), et_al
 
 
 # ------------------------------------------------------------------------------ writing

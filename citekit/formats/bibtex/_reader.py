@@ -4,13 +4,18 @@ Pipeline: split (bibtexparser v2's Splitter, no middleware) -> per block: @strin
 resolved in order, entries' fields resolved (@string names, `#`) and mapped (_tocsl) ->
 crossref/xdata inheritance (_crossref) -> Library. Each problem is reported with its file,
 line (1-based), entry key and field; nothing stops the read.
+
+The splitter runs on one piece of the text at a time (_split), and each piece's blocks become
+records before the next piece is split, so a read's peak memory is the records plus one
+piece's blocks, not plus the whole file's. What bibtexparser's Library would do across
+pieces (duplicate keys) is done here.
 """
 
 from __future__ import annotations
 
 import gc
-import logging
 import re
+import sys
 from collections.abc import Callable
 
 from bibtexparser.model import (
@@ -19,22 +24,23 @@ from bibtexparser.model import (
     DuplicateFieldKeyBlock,
     Entry,
     ExplicitComment,
+    Field,
     ImplicitComment,
     ParsingFailedBlock,
     Preamble,
     String,
 )
-from bibtexparser.splitter import Splitter
 
 from ..._errors import InvalidRecordError, Location, Problem
-from ..._json import JSON
+from ..._json import JSON, FrozenMap
 from ..._library import Library
 from ..._record import FieldValue, Record
 from ._blocks import BibBlock
 from ._crossref import inherited
-from ._stash import STASH_KEY
+from ._split import split
+from ._stash import STASH_KEY, stashed_fields
 from ._tocsl import Mapped, to_csl
-from ._values import resolve
+from ._values import Resolved, resolve
 
 _DEFINES = re.compile(r"\\(?:(?:re)?newcommand\*?|providecommand\*?|def)\s*\{?\s*\\([A-Za-z@]+)")
 _TYPE_AS_WRITTEN = re.compile(r"@\s*([^\s{(]+)")
@@ -54,6 +60,14 @@ class _Reader:
         self.lines: list[int | None] = []
         self.defined: set[str] = set()  # commands a @preamble defines
         self.children: list[int] = []  # records with a crossref or xdata field
+        self.offset = 0  # the current block's line in the file minus its line as split
+        self.entry_keys: set[str] = set()  # as bibtexparser's Library keys them, across pieces
+        self.string_keys: set[str] = set()
+
+    def line(self, start_line: int | None) -> int | None:
+        """A 0-based line as the splitter counted it in the current block -> the 1-based line
+        in the file."""
+        return None if start_line is None else start_line + 1 + self.offset
 
     def report(
         self,
@@ -69,31 +83,23 @@ class _Reader:
         self.problems.append(Problem(kind, message, where, raw=raw, severity=severity))
 
     def keep(self, kind: str, block: Block, **more: str) -> None:
-        line = None if block.start_line is None else block.start_line + 1
+        line = self.line(block.start_line)
         self.blocks.append(BibBlock(kind, (block.raw or "").strip(), len(self.records), line, **more))  # type: ignore[arg-type]
 
     def block(self, block: Block) -> None:
-        line = None if block.start_line is None else block.start_line + 1
-        if isinstance(block, DuplicateBlockKeyBlock):
-            inner = block.ignore_error_block
-            if isinstance(inner, String):
-                self.report(
-                    "duplicate-string",
-                    f"@string {inner.key!r} defined again",
-                    line,
-                    item=inner.key,
-                    severity="warning",
-                )
-                self.string(inner)
+        if type(block) is Entry and block.key not in self.entry_keys:  # most blocks: quickly
+            self.entry_keys.add(block.key)
+            self.entry(block)
+            return
+        line = self.line(block.start_line)
+        if isinstance(block, Entry | String):  # a key first used in an earlier piece
+            keys = self.entry_keys if isinstance(block, Entry) else self.string_keys
+            if block.key in keys:
+                self.duplicate(block, block, line)
                 return
-            self.report(
-                "duplicate-key",
-                f"key {block.key!r} already used; entry kept as text",
-                line,
-                item=block.key,
-                raw=block.raw,
-            )
-            self.keep("failed", block)
+            keys.add(block.key)
+        if isinstance(block, DuplicateBlockKeyBlock):
+            self.duplicate(block, block.ignore_error_block, line)
         elif isinstance(block, DuplicateFieldKeyBlock):
             entry = block.ignore_error_block
             assert isinstance(entry, Entry)
@@ -122,8 +128,31 @@ class _Reader:
         elif isinstance(block, ImplicitComment):
             self.keep("text", block)
 
+    def duplicate(self, block: Block, inner: Block | None, line: int | None) -> None:
+        """A second @string with a name already defined (it counts from here on), or a second
+        entry with a key already used (kept as text)."""
+        if isinstance(inner, String):
+            self.report(
+                "duplicate-string",
+                f"@string {inner.key!r} defined again",
+                line,
+                item=inner.key,
+                severity="warning",
+            )
+            self.string(inner)
+            return
+        key = getattr(block, "key", None)
+        self.report(
+            "duplicate-key",
+            f"key {key!r} already used; entry kept as text",
+            line,
+            item=key,
+            raw=block.raw,
+        )
+        self.keep("failed", block)
+
     def string(self, block: String) -> None:
-        line = None if block.start_line is None else block.start_line + 1
+        line = self.line(block.start_line)
         resolved = resolve(block.value, self.strings)
         for name in resolved.undefined:
             self.report(
@@ -137,36 +166,32 @@ class _Reader:
         self.keep("string", block, key=block.key, value=block.value)
 
     def entry(self, entry: Entry) -> None:
-        line = None if entry.start_line is None else entry.start_line + 1
+        line = self.line(entry.start_line)
         m = _TYPE_AS_WRITTEN.match(entry.raw or "")
-        written_type = m.group(1) if m else entry.entry_type
+        written_type = sys.intern(m.group(1) if m else entry.entry_type)
         key = entry.key
-        resolved: list[tuple[str, str]] = []
+        strings = self.strings
+        raw: list[JSON] = []  # the stash's fields, as written: name, value, name, value...
+        present: dict[str, str] = {}  # lowercase name -> resolved text; the first counts
         for f in entry.fields:
-            value = resolve(f.value, self.strings)
-            if value.undefined or not value.balanced:
-                fline = f.start_line + 1
-                for name in value.undefined:
-                    self.report(
-                        "undefined-string",
-                        f"@string {name!r} is not defined; kept as text",
-                        fline,
-                        item=key,
-                        field=f.key,
-                        severity="warning",
-                    )
-                if not value.balanced:
-                    self.report("syntax", "braces do not balance", fline, item=key, field=f.key, raw=f.value)
-            resolved.append((f.key.lower(), value.text))
-        mapped = to_csl(entry.entry_type, resolved)
+            name = sys.intern(f.key)  # "author" kept once, not once per entry
+            text = f.value
+            raw += (name, text)
+            inner = text[1:-1]
+            if text[:1] == "{" and text[-1:] == "}" and "{" not in inner and "}" not in inner:
+                pass  # most values: one brace group, nothing to resolve (resolve's fast path)
+            else:
+                value = resolve(text, strings)
+                if value.undefined or not value.balanced:
+                    self.unresolved(f, value, key)
+                inner = value.text
+            present.setdefault(name.lower(), inner)
+        mapped = to_csl(entry.entry_type, present)
         for note in mapped.notes:
             if note.command is not None and note.command in self.defined:
                 continue  # defined in the file's @preamble: kept as written, not unknown
             self.report(note.kind, note.message, line, item=key, field=note.field, severity=note.severity)
-        stash: dict[str, JSON] = {
-            "entrytype": written_type,
-            "fields": [[f.key, f.value] for f in entry.fields],
-        }
+        stash: dict[str, JSON] = {"entrytype": written_type, "fields": raw}
         if mapped.et_al:
             stash["others"] = list(mapped.et_al)
         if entry.entry_type == "xdata":
@@ -179,18 +204,42 @@ class _Reader:
             record_id = f"nokey-{self.unnamed}"
             stash["key"] = key
             self.report("empty-key", f"entry has no key; called {record_id!r} here", line, severity="warning")
-        try:
-            record = Record(id=record_id, type=mapped.type, fields=mapped.fields, extra={STASH_KEY: stash})
-        except InvalidRecordError as exc:
-            self.report(
-                "invalid-record", exc.message, line, item=key, field=exc.location.field, raw=entry.raw
+        if mapped.type:
+            # The id and type are not empty, and _tocsl only makes CSL variables holding
+            # values of their kind (test_bibtex_mapping checks every row): no checks needed.
+            record = Record._trusted(
+                record_id, mapped.type, FrozenMap(mapped.fields), FrozenMap({STASH_KEY: stash})
             )
-            self.keep("failed", entry)
-            return
+        else:
+            try:
+                record = Record(
+                    id=record_id, type=mapped.type, fields=mapped.fields, extra={STASH_KEY: stash}
+                )
+            except InvalidRecordError as exc:
+                self.report(
+                    "invalid-record", exc.message, line, item=key, field=exc.location.field, raw=entry.raw
+                )
+                self.keep("failed", entry)
+                return
         if "crossref" in mapped.present or "xdata" in mapped.present:
             self.children.append(len(self.records))
         self.records.append(record)
         self.lines.append(line)
+
+    def unresolved(self, f: Field, value: Resolved, key: str) -> None:
+        """Report a field's undefined @string names and unbalanced braces."""
+        fline = self.line(f.start_line)
+        for name in value.undefined:
+            self.report(
+                "undefined-string",
+                f"@string {name!r} is not defined; kept as text",
+                fline,
+                item=key,
+                field=f.key,
+                severity="warning",
+            )
+        if not value.balanced:
+            self.report("syntax", "braces do not balance", fline, item=key, field=f.key, raw=f.value)
 
     def inherit(self) -> None:
         """Fill crossref/xdata fields in from parents (parents' own inheritance first)."""
@@ -249,54 +298,10 @@ class _Reader:
 def _links(record: Record, strings: dict[str, str]) -> list[tuple[str, str]]:
     """The record's crossref and xdata fields, resolved."""
     out: list[tuple[str, str]] = []
-    for name, raw in record.extra[STASH_KEY]["fields"]:
+    for name, raw in stashed_fields(record.extra[STASH_KEY]):
         if name.lower() in ("crossref", "xdata"):
             out.append((name, resolve(raw, strings).text))
     return out
-
-
-def _split(text: str) -> list[Block]:
-    """bibtexparser's blocks, with each failed block extended over the text that follows it
-    up to the next block, so that writing its raw text back reads the same way again."""
-    logger = logging.getLogger("bibtexparser.splitter")
-    level = logger.level
-    logger.setLevel(logging.CRITICAL)  # its warnings become Problems here
-    try:
-        blocks = Splitter(text).split().blocks
-    finally:
-        logger.setLevel(level)
-    out: list[Block] = []
-    cursor = 0
-    for block in blocks:
-        raw = block.raw or ""
-        start = text.find(raw, cursor) if raw else -1
-        if start < 0:
-            out.append(block)
-            continue
-        end = start + len(raw)
-        previous = out[-1] if out else None
-        if isinstance(block, ImplicitComment) and isinstance(previous, _Failed):
-            previous.extend(text[previous.end : end], end)
-        elif isinstance(block, ParsingFailedBlock) and not isinstance(
-            block, DuplicateBlockKeyBlock | DuplicateFieldKeyBlock
-        ):
-            out.append(_Failed(block, end))
-        else:
-            out.append(block)
-        cursor = end
-    return out
-
-
-class _Failed(ParsingFailedBlock):
-    """A failed block that can grow over the unread text after it."""
-
-    def __init__(self, block: ParsingFailedBlock, end: int) -> None:
-        super().__init__(error=block.error, start_line=block.start_line, raw=block.raw)
-        self.end = end
-
-    def extend(self, more: str, end: int) -> None:
-        self._raw = (self._raw or "") + more
-        self.end = end
 
 
 def read(
@@ -306,28 +311,29 @@ def read(
     dialect: str = "bibtex",
     progress: Callable[[int, int], None] | None = None,
 ) -> Library:
-    """Read BibTeX or BibLaTeX text. `progress(done, total)` is called every 2,000 blocks."""
+    """Read BibTeX or BibLaTeX text. `progress(done, total)` is called every 2,000 blocks
+    (`total` is estimated from the lines that start a block, and never less than `done`)."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    blocks: list[Block | None] = list(_split(text))
     reader = _Reader(source)
-    total = len(blocks)
+    total = text.count("\n@") + 1 if progress is not None else 0
+    done = 0
     collecting = gc.isenabled()
     gc.disable()  # the read only builds objects; cycle checks in mid-build cost a third of it
     try:
-        for index in range(total):
-            if progress is not None and index % 2000 == 0:
-                progress(index, total)
-            block = blocks[index]
-            if block is not None:
-                reader.block(block)
-            blocks[index] = None  # free each parsed block once it has become a record
+        for block, offset in split(text):
+            if progress is not None and done % 2000 == 0:
+                total = max(total, done)
+                progress(done, total)
+            reader.offset = offset
+            reader.block(block)
+            done += 1
+        if progress is not None:
+            progress(done, done)
         reader.inherit()
     finally:
         if collecting:
             gc.enable()
-    if progress is not None:
-        progress(total, total)
     return Library(
         records=reader.records,
         problems=reader.problems,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -53,6 +54,7 @@ _USEPREFIX = re.compile(r"(?:^|,)\s*useprefix\s*(?:=\s*(true|false))?\s*(?:,|$)"
 _URLISH = re.compile(r"^\s*(?:\\url\{)?\s*(?:https?|ftp)://", re.IGNORECASE)
 _DOI_PREFIX = re.compile(r"^\s*(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _DASHES = re.compile(r"\s*(?:[–—‒-]+)\s*")
+_PLAIN_RANGE = re.compile(r"\s*(\w+)\s*-{1,3}\s*(\w+)\s*")  # `12--34`: no LaTeX to decode
 _SEASONS = {"spring": 1, "summer": 2, "autumn": 3, "fall": 3, "winter": 4}
 _NOT_YET = {
     "forthcoming": "forthcoming",
@@ -84,25 +86,30 @@ def useprefix_of(options: str | None) -> bool:
     return m.group(1) is None or m.group(1).lower() == "true"
 
 
-def to_csl(entrytype: str, fields: Iterable[tuple[str, str]]) -> Mapped:
+def to_csl(entrytype: str, fields: Iterable[tuple[str, str]] | dict[str, str]) -> Mapped:
     """Map one entry. `fields` are (lowercase name, resolved LaTeX text); the first of a
-    repeated field counts."""
-    present: dict[str, str] = {}
-    for name, text in fields:
-        present.setdefault(name, text)
+    repeated field counts. A dict is taken as those fields already deduplicated (and is kept
+    in the result as `present`, not copied)."""
+    if isinstance(fields, dict):
+        present = fields
+    else:
+        present = {}
+        for name, text in fields:
+            present.setdefault(name, text)
     csl_type = csl_type_of(entrytype, present)
-    useprefix = useprefix_of(present.get("options"))
+    useprefix = "options" in present and useprefix_of(present["options"])
+    rows_of = _ROWS.get(csl_type)
+    if rows_of is None:
+        rows_of = _ROWS[csl_type] = {}
     out: dict[str, FieldValue] = {}
     rank_of: dict[str, int] = {}
     sources: dict[str, tuple[str, ...]] = {}
     et_al: list[str] = []
     notes: list[Note] = []
     for name, text in present.items():
-        rows = _ROWS.get((name, csl_type))
+        rows = rows_of.get(name)
         if rows is None:
-            rows = _ROWS[(name, csl_type)] = tuple(
-                (r, w) for r, w in _candidates(name) if w.applies(csl_type)
-            )
+            rows = rows_of[name] = tuple((r, w) for r, w in _candidates(name) if w.applies(csl_type))
         for rank, row in rows:
             if rank_of.get(row.csl, _FALLBACK_RANK + 1) <= rank:
                 continue
@@ -137,8 +144,8 @@ def to_csl(entrytype: str, fields: Iterable[tuple[str, str]]) -> Mapped:
     return Mapped(csl_type, out, sources, et_al_names, tuple(notes), present)
 
 
-_ROWS: dict[tuple[str, str], tuple[tuple[int, FieldRow], ...]] = {}
-"""(field, CSL type) -> the rows that may read it, in precedence order (filled as met)."""
+_ROWS: dict[str, dict[str, tuple[tuple[int, FieldRow], ...]]] = {}
+"""CSL type -> field -> the rows that may read it, in precedence order (filled as met)."""
 
 
 def _candidates(name: str) -> tuple[tuple[int, FieldRow], ...]:
@@ -188,11 +195,14 @@ def _convert(
         if row.csl == "URL":
             value = text.strip()
             return value[5:-1].strip() if value.startswith("\\url{") and value.endswith("}") else value
+    if how is How.PAGES and (m := _PLAIN_RANGE.fullmatch(text)):
+        return f"{m.group(1)}-{m.group(2)}"  # what decoding and _DASHES would make of it
     mode = Mode.TITLE if how is How.TITLE else Mode.RICH if how is How.RICH else Mode.PLAIN
     if how is How.DATE:
         text = text.replace("~", "\\textasciitilde{}")  # EDTF's "approximate", not a tie
     value, unknown = decode(text, mode)
-    _unknown(notes, name, unknown)
+    if unknown:
+        _unknown(notes, name, unknown)
     if not value:
         return None
     if how is How.DATE:
@@ -216,21 +226,42 @@ def _date(field: str, value: str, notes: list[Note]) -> Date:
 
 
 def _year(field: str, text: str, present: dict[str, str], notes: list[Note]) -> FieldValue | None:
+    value, found = _year_month_day(field, text, present.get("month", ""), present.get("day", ""))
+    notes.extend(found)
+    return value
+
+
+_YEAR = re.compile(r"-?\d{1,4}")
+_MONTH_SPAN = re.compile(r"\s*([^\W\d_]+)\.?\s*(?:-+|–|/)\s*([^\W\d_]+)\.?\s*")
+
+
+@functools.lru_cache(maxsize=4096)
+def _year_month_day(
+    field: str, text: str, month_text: str, day_text: str
+) -> tuple[FieldValue | None, tuple[Note, ...]]:
+    """`year` (+ `month`, `day`) -> the issued Date, or a status for `forthcoming`, and the
+    notes. Cached: a file has few distinct years and months, and Dates are immutable."""
+    notes: list[Note] = []
+    value = _issued(field, text, month_text, day_text, notes)
+    return value, tuple(notes)
+
+
+def _issued(field: str, text: str, month_text: str, day_text: str, notes: list[Note]) -> FieldValue | None:
     year, unknown = decode(text, Mode.PLAIN)
     _unknown(notes, field, unknown)
     if not year:
         return None
-    if not re.fullmatch(r"-?\d{1,4}", year):
+    if not _YEAR.fullmatch(year):
         if year.lower() in _NOT_YET:
             return _NOT_YET[year.lower()]
         return _date(field, year, notes)
     parts = [int(year)]
-    month_text = decode(present.get("month", ""), Mode.PLAIN)[0]
-    day = decode(present.get("day", ""), Mode.PLAIN)[0]
+    month_text = decode(month_text, Mode.PLAIN)[0]
+    day = decode(day_text, Mode.PLAIN)[0]
     if month_text:
         if month_text.strip().lower() in _SEASONS:  # month = {Summer}
             return Date(date_parts=(tuple(parts),), season=_SEASONS[month_text.strip().lower()])
-        span = re.fullmatch(r"\s*([^\W\d_]+)\.?\s*(?:-+|–|/)\s*([^\W\d_]+)\.?\s*", month_text)
+        span = _MONTH_SPAN.fullmatch(month_text)
         if span and (first := month_number(span.group(1))) and (last := month_number(span.group(2))):
             return Date(date_parts=((parts[0], first), (parts[0], last)))  # month = {June-August}
         month, month_day = _month(month_text)

@@ -44,13 +44,23 @@ class Resolved(NamedTuple):
     balanced: bool = True
 
 
+# One brace group holding groups nested up to three deep (no backtracking: possessive).
+_ONE_GROUP = re.compile(r"\{(?:[^{}]++|\{(?:[^{}]++|\{(?:[^{}]++|\{[^{}]*+\})*+\})*+\})*+\}")
+
+
 def resolve(raw: str, strings: Mapping[str, str]) -> Resolved:
     """Join the pieces of `raw`, expanding @string names (case-insensitive keys in `strings`)."""
     raw = raw.strip()
     if raw[:1] == "{" and raw[-1:] == "}":
         inner = raw[1:-1]
-        if ("{" not in inner and "}" not in inner) or _single_group(raw):
-            return Resolved(inner)
+        if (
+            ("{" not in inner and "}" not in inner)
+            or ("\\{" not in raw and "\\}" not in raw and _ONE_GROUP.fullmatch(raw))
+            or _single_group(raw)
+        ):
+            return _plain(inner)
+    if raw.isdigit():
+        return _plain(raw)
     pieces: list[str] = []
     undefined: list[str] = []
     balanced = True
@@ -83,6 +93,11 @@ def resolve(raw: str, strings: Mapping[str, str]) -> Resolved:
                 undefined.append(word)
                 pieces.append(word)
     return Resolved("".join(pieces), tuple(undefined), balanced)
+
+
+def _plain(text: str) -> Resolved:
+    """Resolved(text), built the quick way (a named tuple's own __new__ is Python code)."""
+    return tuple.__new__(Resolved, (text, (), True))
 
 
 def _single_group(raw: str) -> bool:
