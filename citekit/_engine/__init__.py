@@ -11,8 +11,10 @@ small module per CSL feature it adds or corrects (each registers its mixins on i
 - `pages`: page-range-format, number ranges; `labels`: labels of empty variables, plurals
 - `textcase`: title case; `conditions`: `disambiguate="true"`, `near-note-distance`
 - `disambiguation`: add-names, add-givenname, year-suffix; `collapse`: cite grouping and
-  collapsing, terms capitalised at the start of a note; `substitute`: subsequent-author-substitute
+  collapsing, terms capitalised at the start of a note; `substitute`: subsequent-author-substitute,
+  `cs:substitute` choices and the suppression of what it substituted
 - `display`: display= and second-field-align; `lookups`: cached macro look-ups
+- `punctuation`: `;` and `:` absorbing the next mark where an affix meets text
 """
 
 from ._compile import CompiledStyle, compile_style

@@ -22,6 +22,7 @@ from . import (  # noqa: F401
     lookups,
     names,
     pages,
+    punctuation,
     quotes,
     sorting,
     substitute,

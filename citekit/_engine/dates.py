@@ -12,12 +12,15 @@ delimiter. This module renders the whole `cs:date` element itself, as the CSL sp
   the first end losing its last suffix and the second its first prefix (citeproc-js);
 - a season (CSL-JSON `season` 1–4, or month 13–16 / 21–24) prints the `season-0N` term
   where the month goes; a season given as text prints as it is;
-- a literal date prints its text.
+- a literal date prints its text;
+- parts are joined as citeproc-js joins them: a part's affix and the delimiter never leave
+  two spaces at the seam (`month suffix=" "` with `delimiter=" "` gives `November 2002`).
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from typing import Any
 
 from citeproc.model import to_ordinal
@@ -157,6 +160,17 @@ def _affixed(text: str, part: _Part, *, prefix: bool = True, suffix: bool = True
     return before + text + after
 
 
+def _seamed(pieces: Iterable[str], delimiter: str) -> str:
+    """`delimiter.join(pieces)`, one space kept where a space meets a space at a seam."""
+    text = ""
+    for index, piece in enumerate(pieces):
+        for addition in (delimiter, piece) if index else (piece,):
+            if text.endswith(" ") and addition.startswith(" "):
+                addition = addition[1:]
+            text += addition
+    return text
+
+
 def _join(
     pieces: list[tuple[_Part, str]], delimiter: str, *, first_prefix: bool = True, last_suffix: bool = True
 ) -> str:
@@ -167,7 +181,7 @@ def _join(
                 text, part, prefix=first_prefix or index > 0, suffix=last_suffix or index < len(pieces) - 1
             )
         )
-    return delimiter.join(out)
+    return _seamed(out, delimiter)
 
 
 def render_date(element: Any, value: Any, year_suffix: str = "") -> str | None:
@@ -226,7 +240,7 @@ def _range(
         if text:
             out.append(_affixed(text, part))
     flush()
-    return delimiter.join(o for o in out if o) or None
+    return _seamed((o for o in out if o), delimiter) or None
 
 
 @functools.lru_cache(maxsize=128)

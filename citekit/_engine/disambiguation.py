@@ -7,7 +7,8 @@ Run once per session over every registered item, in the spec's order:
    by different people gets initials (then the full given name, unless `-with-initials`);
 2. each item's cite is rendered alone; items whose cites read the same are ambiguous;
 3. `disambiguate-add-names`: more names are shown, one at a time, until cites differ;
-4. `disambiguate-add-givenname` with `by-cite`: initials, then full given names;
+4. `disambiguate-add-givenname` with `by-cite`: name by name, initials then the full given
+   name, until the cite is told apart (`A. N. Hansen and Campbell`);
 5. `disambiguate="true"` branches are taken for the items still ambiguous;
 6. `disambiguate-add-year-suffix`: a, b, c… in bibliography order.
 
@@ -18,6 +19,7 @@ The decisions are stored on each reference under private keys (`NAMES`, `GIVEN`,
 from __future__ import annotations
 
 import functools
+import re
 import string
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -76,17 +78,22 @@ def _cite_names(reference: Any) -> list[tuple[str, int, Any]]:
     return []
 
 
+def _initials(given: str) -> str:
+    return "".join(word[0] for word in re.split(r"[\s.\-]+", given) if word)
+
+
 def _global_givennames(items: list[Any], rule: str) -> None:
     """Rules all-names and primary-name: a person whose family name is shared by another
-    person gets initials, or the full given name when initials do not tell them apart
-    (never more than initials under the `-with-initials` rules)."""
+    person gets initials, or the full given name when the initials are the same. Under the
+    `-with-initials` rules, initials shared with some of them are still added when they tell
+    the person from the others (citeproc-js: `Y. Adeyemi` beside Yosef and Layla Adeyemi)."""
     primary = rule.startswith("primary-name")
-    people: dict[tuple[str, str], set[str]] = defaultdict(set)
+    people: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)  # family -> given -> initials
     for item in items:
         for _variable, index, name in _cite_names(item.reference):
             if (primary and index > 0) or not name.get("family"):
                 continue
-            people[_family(name)].add(_given(name))
+            people[_family(name)][_given(name)] = _initials(str(name.get("given") or ""))
     initials_only = rule.endswith("with-initials")
     for item in items:
         levels: dict[tuple[str, int], int] = {}
@@ -94,13 +101,16 @@ def _global_givennames(items: list[Any], rule: str) -> None:
             if primary and index > 0:
                 continue
             mine = _given(name)
-            others = people.get(_family(name), set()) - {mine}
+            others = {g: i for g, i in people.get(_family(name), {}).items() if g != mine}
             if not others:
                 continue
-            if mine[:1] not in {g[:1] for g in others}:
+            initials = _initials(str(name.get("given") or ""))
+            if initials not in others.values():
                 levels[(variable, index)] = 1
             elif not initials_only:
                 levels[(variable, index)] = 2
+            elif set(others.values()) - {initials}:  # initials tell it from some of them
+                levels[(variable, index)] = 1
         if levels:
             item.reference[GIVEN] = levels
 
@@ -196,26 +206,36 @@ def _add_names(
 def _add_givennames(
     groups: list[list[str]], by_key: dict[str, Any], render: Callable[..., dict[str, str]]
 ) -> list[list[str]]:
+    """Name by name, initials then the full given name, until each cite is told apart. A cite
+    left ambiguous keeps the fewest expansions that told it from the most others (citeproc-js:
+    `S. Jansen et al.` beside Niamh Jansen, though two works of Seo-yeon Jansen stay alike)."""
     remaining: list[list[str]] = []
     for group in groups:
         done: set[str] = set()
         saved = {k: dict(by_key[k].reference.get(GIVEN) or {}) for k in group}
-        for level in (1, 2):
+        best = {k: (len(group), saved[k]) for k in group}  # (confused with, levels)
+        most = max(len(list(_names_of(by_key[k].reference))) for k in group)
+        for position, level in ((p, lv) for p in range(most) for lv in (1, 2)):
             trying = [k for k in group if k not in done]
             if len(trying) < 2:
                 break
             for key in trying:
                 reference = by_key[key].reference
-                reference[GIVEN] = {
-                    (v, i): max(level, saved[key].get((v, i), 0)) for v, i, _ in _names_of(reference)
-                }
+                levels = dict(reference.get(GIVEN) or {})
+                for index, (v, i, _) in enumerate(_names_of(reference)):
+                    if index == position:
+                        levels[(v, i)] = max(level, saved[key].get((v, i), 0))
+                reference[GIVEN] = levels
             texts = render(trying)
             for key in trying:
-                if sum(1 for other in trying if texts[other] == texts[key]) == 1:
+                confused = sum(1 for other in trying if texts[other] == texts[key])
+                if confused < best[key][0]:
+                    best[key] = (confused, by_key[key].reference[GIVEN])
+                if confused == 1:
                     done.add(key)
         left = [k for k in group if k not in done]
         for key in left:
-            by_key[key].reference[GIVEN] = saved[key]
+            by_key[key].reference[GIVEN] = best[key][1]
         if len(left) > 1:
-            remaining.append(left)
+            remaining.extend(_groups(render(left)))
     return remaining

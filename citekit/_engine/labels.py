@@ -12,7 +12,9 @@ from typing import Any
 
 from ._elements import extend
 
-_SEVERAL = re.compile(r"\w\s*(?:[-–,&]|\band\b)\s*\w")
+# citeproc-js's number joiners: `&`, a hyphen or dash, `and`, and `,` or `;` only before a
+# space (`5,251,517` is one number).
+_SEVERAL = re.compile(r"\w(?:\s*[-–&]\s*|\s*[,;]\s+|\s+and\s+)\w")
 
 
 @extend("label")
@@ -35,8 +37,8 @@ class VariableLabel:
         return super().process(item, variable, plural, context, **kwargs)  # type: ignore[misc]
 
     def _plural(self, item: Any, name: str) -> bool:
-        """Plural when the value lists or ranges several numbers (`1-3`, `i–ix`, `2 & 5`), or a
-        `number-of-*` count is above one."""
+        """Plural when the value lists or ranges several numbers (`1-3`, `i–ix`, `2 & 5`,
+        `2, 5`), or a `number-of-*` count is above one."""
         if name == "locator":
             value = str(item.locator.identifier)
         else:

@@ -11,7 +11,10 @@ delimiters loosely. This module replaces `cs:name`'s rendering:
   `demote-non-dropping-particle`; suffixes after a comma when inverted or `comma-suffix`;
 - names in CJK scripts are written family-then-given without a separator;
 - et-al (`et-al-min`/`-use-first`/`-use-last`) and `and`, with every
-  `delimiter-precedes-*` value (contextual, always, never, after-inverted-name).
+  `delimiter-precedes-*` value (contextual, always, never, after-inverted-name);
+- a `cs:names` with no `cs:name` child renders through a `cs:name` built by the style's
+  own parser (citeproc-py inserts a bare `citeproc.model.Name`, which skipped all of the
+  above: `Jr.` for `Jr` and `A al R` for `A al-Rahman` in AMA and Vancouver).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from typing import Any
 from citeproc.string import String
 
 from .._markup import MARKERS
+from .._styles import CSL_NS
 from ._elements import extend
 from ._format import apply_formatting, apply_text_case
 from .disambiguation import GIVEN, NAMES, in_citation
@@ -52,10 +56,15 @@ def initialize(given: str, mark: str, *, initialize_all: bool = True, hyphen: bo
     with a period (an abbreviation: `Ph.`, `Ts.`, `ME.`), is kept and takes the mark; other
     words are initialised only with `initialize_all`. A lower-case part after a hyphen is
     dropped (`Seo-yeon` -> `S.`), as citeproc-js does."""
-    if not hyphen:
-        given = given.replace("-", " ")
+    words = given.split()
+    if not hyphen:  # hyphenated parts initialised as words, but "al-Rahman" is kept whole
+        words = [
+            piece
+            for word in words
+            for piece in ([word] if initialize_all and word[:1].islower() else word.replace("-", " ").split())
+        ]
     out = ""
-    for word in given.split():
+    for word in words:
         if initialize_all and word[:1].islower():  # "al-Rahman" is kept whole
             out = (out if not out or out.endswith(" ") else out + " ") + word + " "
             continue
@@ -137,6 +146,23 @@ def _space_join(*parts: str) -> str:
 def _scope(element: Any) -> tuple[Any, ...]:
     """The citation or bibliography an element is in (none for a macro)."""
     return tuple(element.xpath_search("./ancestor::*[self::cs:citation or self::cs:bibliography][1]"))
+
+
+@functools.lru_cache(maxsize=4096)
+def _in_substitute(names: Any) -> bool:
+    return bool(names.xpath_search("ancestor::cs:substitute[1]/parent::cs:names"))
+
+
+@extend("names")
+class DefaultName:
+    def process(self, item: Any, names_context: Any = None, context: Any = None, **kwargs: Any) -> Any:
+        """Where citeproc-py would insert a bare `Name` into a `cs:names` without one, insert
+        a `cs:name` made by the style's parser, so that it is rendered by `NameElement`."""
+        holder: Any = self if names_context is None else names_context
+        tag = f"{{{CSL_NS}}}name"
+        if holder.find(tag) is None and not _in_substitute(holder):  # there, the outer one is lent
+            holder.insert(0, holder.makeelement(tag))
+        return super().process(item, names_context=names_context, context=context, **kwargs)  # type: ignore[misc]
 
 
 @extend("name")

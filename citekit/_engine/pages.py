@@ -7,6 +7,7 @@ The CSL spec's rules, as citeproc-js reads them:
 - a range is two numbers with the same prefix (`N110-N115`, `110-5`); an abbreviated end
   is expanded first (`110-5` → 110, 115); then `expanded`, `minimal`, `minimal-two`,
   `chicago-15` (`chicago`) or `chicago-16` shortens it; an abbreviated end loses the prefix;
+  a range whose end, once expanded, is not above its start is left as written (`689-07`);
 - a range whose ends have different prefixes is left as written (without spaces);
 - the delimiter is the locale's `page-range-delimiter` for pages, else an en dash.
 """
@@ -85,7 +86,7 @@ def format_range(text: str, form: str | None, delimiter: str) -> str:
     if len(last_text) < len(first_text):
         last_text = first_text[: len(first_text) - len(last_text)] + last_text
     first, last = int(first_text), int(last_text)
-    if last <= first and form != "expanded":
+    if last <= first:  # citeproc-js: a range that does not rise is left as written (`689-07`)
         return f"{begin}{delimiter}{end}"
     short = shorten(first, last, form)
     return f"{begin}{delimiter}{prefix + short if form == 'expanded' else short}"

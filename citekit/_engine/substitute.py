@@ -4,6 +4,10 @@ as the previous entry's has them replaced (e.g. by "———"), which citeproc-
 The names are those of the entry's first rendered `cs:names` (reported by
 `collapse.ReportedNames`); the rule `complete-all` (the default) is applied, and also
 stands in for `complete-each`. `reset` starts a new bibliography.
+
+Also `cs:substitute` itself: the variables it renders are suppressed in the rest of the
+entry, and a `cs:choose` in it is transparent (the first rendering child of the matching
+branch substitutes).
 """
 
 from __future__ import annotations
@@ -118,6 +122,47 @@ class SuppressingSubstitute:
         return text
 
 
+def _local(element: Any) -> str:
+    return str(element.tag).rpartition("}")[2]
+
+
+@functools.lru_cache(maxsize=4096)
+def _substitute_candidates(branch: Any) -> bool:
+    """Whether the children of this `cs:choose` branch are candidates of a `cs:substitute`
+    (the choose sits in the substitute, maybe through other choose branches)."""
+    choose = branch.getparent()
+    while choose is not None and _local(choose) == "choose":
+        holder = choose.getparent()
+        if holder is None or _local(holder) == "substitute":
+            return holder is not None
+        if _local(holder) not in ("if", "else-if", "else"):
+            return False
+        choose = holder.getparent()
+    return False
+
+
+@extend("if", "else-if", "else")
+class SubstituteChoice:
+    """A `cs:choose` in a `cs:substitute` is transparent, as in citeproc-js: each child of the
+    matching branch is a candidate, and the first that renders is the substitute (chicago:
+    `editor`, else `translator`; citeproc-py rendered both, run together)."""
+
+    def render_children(self, item: Any, delimiter: str = "", **kwargs: Any) -> Any:
+        if not _substitute_candidates(self):
+            return super().render_children(item, delimiter=delimiter, **kwargs)  # type: ignore[misc]
+        for child in self.iterchildren():  # type: ignore[attr-defined]
+            try:
+                if _local(child) == "choose":
+                    text = child.render(item, delimiter=delimiter, **kwargs)
+                else:
+                    text = child.render(item, **kwargs)
+            except VariableError:
+                continue
+            if text:
+                return text
+        return None
+
+
 @extend("text")
 class SuppressedText:
     def _variable(self, item: Any, context: Any) -> Any:
@@ -152,16 +197,24 @@ class SuppressedNames:
         if names_context is None and self.find("cs:name", self.nsmap) is None:  # type: ignore[attr-defined]
             names_context = _substituted_names(self)
         layout = layout_of(context if context is not None else self)
-        roles = set(str(self.get("variable", "")).split())  # type: ignore[attr-defined]
+        variable = str(self.get("variable", ""))  # type: ignore[attr-defined]
+        roles = variable.split()
         present = {r for r in roles if item.reference.get(r.replace("-", "_"))}
-        if present and present <= _suppressed(layout):
+        suppressed = present & _suppressed(layout)
+        if present and present == suppressed:
             count_variable(layout, rendered=False)
             return None
+        present -= suppressed
+        if suppressed:  # `editor translator` after `editor` substituted: the translator alone
+            self.set("variable", " ".join(r for r in roles if r not in suppressed))  # type: ignore[attr-defined]
         try:
             text = super().process(item, names_context=names_context, context=context, **kwargs)  # type: ignore[misc]
         except VariableError:
             count_variable(layout, rendered=False)
             raise
+        finally:
+            if suppressed:
+                self.set("variable", variable)  # type: ignore[attr-defined]
         count_variable(layout, rendered=bool(text))
         if text:
             _record(layout, present)

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from oracle_entries import citation
 
 from citekit import Formatter, Record
 
@@ -76,3 +77,43 @@ def test_season_and_day_range_render_as_citeproc_js(style: str) -> None:
             if style.startswith("american")
             else expected[entry.id]
         )
+
+
+@pytest.mark.parametrize("output", ["text", "html"])
+@pytest.mark.parametrize("item_id", ["rodriguez2023-006", "rodriguez1992-020"])
+def test_primary_name_rule_adds_initials_when_they_differ(item_id: str, output: str) -> None:
+    """givenname-disambiguation-rule="primary-name": `Aroha S.` and `Aiko` Rodriguez share a
+    first initial but not their initials, so citeproc-js adds initials (`A. S. Rodriguez`)."""
+    expected, actual = citation("sample-2.json", "chicago-author-date", item_id, output)
+    assert actual == expected
+
+
+@pytest.mark.parametrize("output", ["text", "html"])
+@pytest.mark.parametrize(
+    "item_id",
+    [
+        "adeyemi1997-062",  # `Y. Adeyemi`: shares `Y.` with Yosef, but not with Layla Adeyemi
+        "adeyemi2011-100",
+        "watanabe2019-030",  # Mateus and Mehmet Watanabe: initials cannot help, none are added
+    ],
+)
+def test_primary_name_with_initials_rule(item_id: str, output: str) -> None:
+    expected, actual = citation("sample-1.json", "apa", item_id, output)
+    assert actual == expected
+
+
+@pytest.mark.parametrize("output", ["text", "html"])
+@pytest.mark.parametrize("item_id", ["hansen2014-063", "hansen2017-151"])
+def test_by_cite_expands_one_name_at_a_time(item_id: str, output: str) -> None:
+    """MLA (by-cite): `A. N. Hansen and Campbell`, the second name is left as it was."""
+    expected, actual = citation("sample-1.json", "modern-language-association", item_id, output)
+    assert actual == expected
+
+
+@pytest.mark.parametrize("output", ["text", "html"])
+@pytest.mark.parametrize("item_id", ["jansen2022-144", "jansen2022-145", "campbellsmit1998-198"])
+def test_still_ambiguous_cite_keeps_the_initials_that_helped(item_id: str, output: str) -> None:
+    """MLA: two works of S. Jansen stay alike after initials (the title then tells them apart),
+    but keep `S.`, which tells them from the other Jansens."""
+    expected, actual = citation("sample-1.json", "modern-language-association", item_id, output)
+    assert actual == expected

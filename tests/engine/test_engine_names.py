@@ -4,6 +4,7 @@ test suite (name_Initials* fixtures) and citeproc-js's output in ../shared/oracl
 from __future__ import annotations
 
 import pytest
+from oracle_entries import bibliography_entry
 
 from citekit._engine.names import initialize, parse_particles
 
@@ -67,3 +68,26 @@ def test_literal_and_unparsed_names_are_left_alone() -> None:
     assert parse_particles({"literal": "van Gogh Museum"}) == {"literal": "van Gogh Museum"}
     name = {"family": "van Gogh", "given": "Vincent", "parse-names": False}
     assert parse_particles(name) == name
+
+
+def test_initialize_keeps_lower_case_hyphenated_part_without_hyphen_initials() -> None:
+    # oracle: american-medical-association (initialize-with-hyphen="false") "Ibn Khaldun A al-Rahman"
+    assert initialize("Abd al-Rahman", "", hyphen=False) == "A al-Rahman"
+    # oracle: american-medical-association "Park S yeon"
+    assert initialize("Seo-yeon", "", hyphen=False) == "S yeon"
+
+
+@pytest.mark.parametrize("output", ["text", "html"])
+@pytest.mark.parametrize(
+    ("style", "item_id"),
+    [
+        # a cs:names with no cs:name child: suffix `Jr` without its period under initialize-with=""
+        ("american-medical-association", "lopez2012-018"),
+        ("vancouver-nlm", "lopez2012-018"),
+        ("american-medical-association", "ibnkhaldun2003-083"),
+        ("vancouver-nlm", "ibnkhaldun2003-083"),
+    ],
+)
+def test_names_without_name_element_as_citeproc_js(style: str, item_id: str, output: str) -> None:
+    expected, actual = bibliography_entry("sample-1.json", style, item_id, output)
+    assert actual == expected

@@ -68,3 +68,10 @@ def test_lists_and_no_format() -> None:
     assert format_ranges("123N110 - N5, 456K200 - 99", "expanded", "–") == "123N110-N5, 456K200-99"
     assert format_range("110-5", None, "–") == "110–5"  # page_NoOption
     assert format_ranges("42-45", None, "–") == "42–45"  # number_PageRange
+
+
+@pytest.mark.parametrize("form", ["expanded", "minimal", "chicago-16"])
+@pytest.mark.parametrize(("pages", "expected"), [("689-07", "689–07"), ("2292-00", "2292–00")])
+def test_range_that_does_not_rise_is_left_as_written(form: str, pages: str, expected: str) -> None:
+    # oracle: citeproc-js prints `689–07` (apa, expanded) for page "689-07", never `689–607`
+    assert format_range(pages, form, "–") == expected

@@ -1,0 +1,66 @@
+"""Punctuation merging where an affix or a delimiter meets rendered text.
+
+citeproc-py's seams (`citeproc.string.normalize_seam`) drop a doubled space or a doubled
+mark (`..`, `;;`) and nothing else. citeproc-js also lets a `;` or `:` at the end of the
+left side absorb the mark that opens the right side, by its merge table (`;` + `:` -> `;`,
+`;` + `.` -> `;`, `:` + `.` -> `:`). So plos-one's `1975;` + `: 105–126` prints
+`1975; 105–126` when the volume between them is empty, and a publisher group ending in `;`
+takes no closing `.` (`Wiley;`).
+
+Applied where an affix meets text: an element's prefix and suffix, and the pieces a
+`cs:group` joins. A delimiter absorbs nothing and is absorbed by nothing beyond citeproc-py's
+doubled marks: citeproc-js keeps springer's `114:` + `. ` as `114:.`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from citeproc.string import MixedString, join, normalize_seam
+
+from ._elements import extend
+
+# (last mark on the left, first mark on the right): the right one is dropped.
+ABSORBED = frozenset({(";", ":"), (";", "."), (":", ".")})
+
+
+def _drop_first(other: Any) -> Any:
+    if isinstance(other, MixedString):
+        segments = list(other)
+        head = type(segments[0])(str(segments[0])[1:])
+        return MixedString([head, *segments[1:]] if str(head) else segments[1:])
+    return type(other)(str(other)[1:])
+
+
+def merge_seam(left: Any, other: Any) -> Any:
+    """`other`, as appended to `left`: citeproc-py's seam, then the merge table."""
+    other = normalize_seam(left, other)
+    before, after = str(left), str(other)
+    if before and after and (before[-1], after[0]) in ABSORBED:
+        return _drop_first(other)
+    return other
+
+
+@extend("text", "group", "number", "date", "names", "label", "layout")
+class MergedAffixes:
+    def wrap(self, string: Any) -> Any:
+        if string is None:
+            return None
+        prefix: str = self.get("prefix", "")  # type: ignore[attr-defined]
+        suffix: str = self.get("suffix", "")  # type: ignore[attr-defined]
+        text = prefix + merge_seam(prefix, string)
+        return text + merge_seam(text, suffix)
+
+
+@extend("group")
+class MergedDelimiters:
+    def join(self, strings: Any, default_delimiter: str = "") -> Any:
+        delimiter: str = self.get("delimiter", default_delimiter)  # type: ignore[attr-defined]
+        pieces = [s for s in strings if s is not None]
+        if not pieces:
+            return join(pieces, delimiter)
+        output = pieces[0]
+        for piece in pieces[1:]:
+            output = output + normalize_seam(output, delimiter)
+            output = output + merge_seam(output, piece)
+        return output
