@@ -7,24 +7,16 @@ registered, each cited alone; skipped when the oracle is absent.
 from __future__ import annotations
 
 import functools
-import json
-from pathlib import Path
 from typing import Any
 
-import pytest
+from conftest import oracle
 
 from citekit import Formatter, Record
-
-ORACLE = Path(__file__).resolve().parents[2].parent / "shared" / "oracle"
 
 
 @functools.cache
 def _data(file: str) -> dict[str, Any]:
-    path = ORACLE / file
-    if not path.exists():
-        pytest.skip(f"the citeproc-js oracle is not here: {path} (../shared is absent)")
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return data
+    return oracle(file)
 
 
 def _formatter(file: str, style: str, output: str) -> Formatter:
