@@ -74,13 +74,11 @@ class Style:
     @property
     def citation_format(self) -> str | None:
         """'author-date', 'numeric', 'note', 'label' or 'author', when the style says."""
-        root = parse_style_xml(self.xml, self.path)
-        category = root.find("cs:info/cs:category[@citation-format]", _NS)
-        return category.get("citation-format") if category is not None else None
+        return _facts(self.xml)[0]
 
     @property
     def has_bibliography(self) -> bool:
-        return parse_style_xml(self.xml, self.path).find("cs:bibliography", _NS) is not None
+        return _facts(self.xml)[1]
 
     @property
     def cache_key(self) -> str:
@@ -113,6 +111,15 @@ def parse_style_xml(xml: bytes, where: str | None = None) -> etree._Element:
     if root.tag != f"{{{CSL_NS}}}style":
         raise InvalidStyleError(f"{where or 'style'}: the root element is not a CSL <style>")
     return root
+
+
+@functools.lru_cache(maxsize=256)
+def _facts(xml: bytes) -> tuple[str | None, bool]:
+    """(citation-format, has a bibliography) of style XML, parsed once per style."""
+    root = parse_style_xml(xml)
+    category = root.find("cs:info/cs:category[@citation-format]", _NS)
+    fmt = category.get("citation-format") if category is not None else None
+    return fmt, root.find("cs:bibliography", _NS) is not None
 
 
 def _info(root: etree._Element) -> tuple[str, str, str | None]:
