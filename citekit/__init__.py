@@ -21,6 +21,7 @@ from ._formatter import Entry, Formatter, format_bibliography
 from ._io import dumps, parse, read, write
 from ._library import Library
 from ._names import Name
+from ._output import write_bibliography
 from ._portal import PORTAL_FORMATS, cite_this
 from ._record import Record
 from ._styles import Style, search_styles
@@ -53,6 +54,7 @@ __all__ = [
     "read",
     "search_styles",
     "write",
+    "write_bibliography",
 ]
 
 # Show the public names as citekit.X in reprs, tracebacks and docs.

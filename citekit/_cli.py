@@ -124,8 +124,7 @@ def format_(
             for record in library.records:
                 click.echo(formatter.cite([record.key]))
         else:
-            for entry in formatter.bibliography():
-                click.echo(entry.text)
+            click.echo(citekit.write_bibliography(formatter.bibliography(), output), nl=False)
     except citekit.CitekitError as exc:
         _fail(str(exc))
     if bad:

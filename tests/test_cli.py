@@ -40,7 +40,9 @@ def test_cite_prints_all_seven_by_default() -> None:
 
 def test_format_prints_a_bibliography_and_citations() -> None:
     code, out, _ = run("format", EXAMPLE, "--style", "ieee", "--output", "html")
-    assert code == 0 and out.startswith('<div class="csl-left-margin">[1]</div>')
+    assert code == 0 and out.startswith(
+        '<div class="csl-bib-body">\n  <div class="csl-entry"><div class="csl-left-margin">[1]</div>'
+    )
     code, out, _ = run("format", EXAMPLE, "--style", "apa", "--cite")
     assert (code, out) == (0, "(Werner et al., 2018)\n")
 
