@@ -69,10 +69,18 @@ def flip_flop(node: Node, active: frozenset[str] = frozenset()) -> Node:
     return Node(tag, children)
 
 
+# Deeper nesting than this is flattened: every later stage (flip-flop, the writers) walks
+# the tree recursively, and no real citation nests formatting a dozen deep, let alone 330
+# `<i>` in a title (which once raised RecursionError).
+MAX_DEPTH = 32
+
+
 def parse(marked: str) -> Node:
-    """Turn a marked string into a tree (unbalanced markers are tolerated)."""
+    """Turn a marked string into a tree (unbalanced markers are tolerated; nesting deeper
+    than `MAX_DEPTH` keeps its text but not its formatting)."""
     root = Node(None)
     stack = [root]
+    flattened = 0  # opening markers ignored below MAX_DEPTH, still to be closed
     start = 0
     for index, char in enumerate(marked):
         if char not in MARKERS:
@@ -81,8 +89,12 @@ def parse(marked: str) -> Node:
             stack[-1].children.append(marked[start:index])
         start = index + 1
         if char == CLOSE:
-            if len(stack) > 1:
+            if flattened:
+                flattened -= 1
+            elif len(stack) > 1:
                 stack.pop()
+        elif len(stack) > MAX_DEPTH:
+            flattened += 1
         else:
             node = Node(_TAG_OF[char])
             stack[-1].children.append(node)

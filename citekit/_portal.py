@@ -6,6 +6,7 @@ from types import MappingProxyType
 
 from ._formatter import Formatter
 from ._io import dumps
+from ._output import get_output
 from ._record import Record
 
 # format name -> CSL style (rendered as text) or data format (written by a writer)
@@ -24,12 +25,15 @@ PORTAL_FORMATS = MappingProxyType(
 
 def cite_this(record: Record, output: str = "text", formats: tuple[str, ...] | None = None) -> dict[str, str]:
     """The record in each portal format. A numeric style's citation number is left off: this
-    is one record, not a list. BibTeX and RIS are always plain text, whatever `output` is."""
+    is one record, not a list. BibTeX and RIS are preformatted text written safely in
+    `output`: escaped in HTML (a `<script>` in a title must not run in the page that embeds
+    it), a code block in Markdown, a literal block in reST, typewriter text in LaTeX."""
+    writer = get_output(output)
     out: dict[str, str] = {}
     for name in formats or tuple(PORTAL_FORMATS):
         kind, target = PORTAL_FORMATS[name]
         if kind == "writer":
-            out[name] = dumps([record], target)
+            out[name] = writer.literal(dumps([record], target))
         else:
             formatter = Formatter([record], target, output, block_breaks=False)
             entries = formatter.bibliography(numbers=False)
