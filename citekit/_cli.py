@@ -121,14 +121,28 @@ def format_(
         bad = _report(library)
         formatter = citekit.Formatter(library.records, style, output, locale)
         if citations:
-            for record in library.records:
-                click.echo(formatter.cite([record.key]))
+            _print_citations(formatter, library.records)
+        elif not formatter.style.has_bibliography:
+            click.echo(
+                f"citekit: style {formatter.style.id!r} has no bibliography; "
+                "--cite prints its citations (notes)",
+                err=True,
+            )
         else:
             click.echo(citekit.write_bibliography(formatter.bibliography(), output), nl=False)
     except citekit.CitekitError as exc:
         _fail(str(exc))
     if bad:
         sys.exit(2)
+
+
+def _print_citations(formatter: citekit.Formatter, records: tuple[citekit.Record, ...]) -> None:
+    """One citation per record. A numeric style's citation is only a number (`[3]`, or a
+    bare superscript `3` in text), so each line then starts with the record's key."""
+    numeric = formatter.style.citation_format in ("numeric", "label")
+    for record in records:
+        citation = formatter.cite([record.key])
+        click.echo(f"{record.key}\t{citation}" if numeric else citation)
 
 
 @main.command()

@@ -6,8 +6,9 @@ CitekitError
  |    +-- InvalidRecordError         a record with a bad field (item id, field)
  |    +-- UnknownFormatError         a format name or file that no reader takes
  +-- StyleError(ValueError)
- |    +-- StyleNotFoundError(LookupError)   no style by that name ("did you mean ...")
+ |    +-- StyleNotFoundError(LookupError)   no style by that name ("did you mean ...") or file
  |    +-- InvalidStyleError          style XML that is unsafe, malformed, or not CSL
+ |    +-- LocaleNotFoundError(LookupError)  no CSL locale by that name ("did you mean ...")
  +-- RenderError(RuntimeError)       the engine failed on a record
 """
 
@@ -71,11 +72,24 @@ class StyleError(CitekitError, ValueError):
 class StyleNotFoundError(StyleError, LookupError):
     """No style by that name; `suggestions` holds the closest ids."""
 
+    def __init__(self, name: str, suggestions: tuple[str, ...] = (), *, file: bool = False) -> None:
+        self.name = name
+        self.suggestions = suggestions
+        if file:  # `name` is a path: say so, and suggest no unrelated ids
+            super().__init__(f"CSL style file {name!r}: file not found")
+            return
+        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
+        super().__init__(f"no CSL style named {name!r}{hint}")
+
+
+class LocaleNotFoundError(StyleError, LookupError):
+    """No CSL locale by that name; `suggestions` holds the closest ones."""
+
     def __init__(self, name: str, suggestions: tuple[str, ...] = ()) -> None:
         self.name = name
         self.suggestions = suggestions
         hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
-        super().__init__(f"no CSL style named {name!r}{hint}")
+        super().__init__(f"no CSL locale named {name!r}{hint}")
 
 
 class InvalidStyleError(StyleError):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import html
 import importlib.resources
 import os
 import re
@@ -86,8 +87,9 @@ class Style:
 
 
 def _reject_unsafe(xml: bytes, where: str | None) -> None:
-    head = xml[:4096].lower()
-    if b"<!doctype" in head or b"<!entity" in xml.lower():
+    """The whole document is read: a DOCTYPE after a long comment is still a DOCTYPE."""
+    lowered = xml.lower()
+    if b"<!doctype" in lowered or b"<!entity" in lowered:
         raise InvalidStyleError(f"{where or 'style'}: DTDs and entities are not allowed in a CSL style")
 
 
@@ -171,22 +173,47 @@ def _load_text(xml: bytes) -> Style:
 def _load_file(path: str) -> Style:
     try:
         xml = Path(path).read_bytes()
-    except OSError as exc:
-        raise StyleNotFoundError(path) from exc
+    except (OSError, ValueError) as exc:
+        raise StyleNotFoundError(path, file=True) from exc
     return _from_root(xml, parse_style_xml(xml, path), path)
+
+
+_MAX_ID = 200  # longer than any CSL id; a file name this long is an OSError, not a miss
+
+
+def _is_path(name: str) -> bool:
+    return "://" not in name and (name.lower().endswith(".csl") or "/" in name or os.sep in name)
+
+
+def _style_file(style_id: str) -> Path | None:
+    """The file of a style id: citekit's own styles, then the CSL repository's."""
+    if not style_id or len(style_id) > _MAX_ID or "\0" in style_id:
+        return None
+    for folder in (own_styles_dir(), *repository_dirs()):
+        candidate = folder / f"{style_id}.csl"
+        try:
+            if candidate.is_file():
+                return candidate
+        except (OSError, ValueError):
+            return None
+    return None
 
 
 @functools.lru_cache(maxsize=512)
 def _load_named(name: str) -> Style:
+    """A style id, an alias or a path. Ids and aliases match without regard to case; a
+    repository id is found before an alias, so an alias never hides a style."""
+    if _is_path(name):
+        if os.path.isfile(name):
+            return _load_file(name)
+        raise StyleNotFoundError(name, file=True)
     style_id = _short_id(name) if "://" in name else name
-    style_id = aliases().get(style_id, style_id)
-    for folder in (own_styles_dir(), *repository_dirs()):
-        candidate = folder / f"{style_id}.csl"
-        if candidate.is_file():
-            return _load_file(str(candidate))
-    if (name.endswith(".csl") or os.sep in name) and os.path.isfile(name):
-        return _load_file(name)
-    raise StyleNotFoundError(name, suggest(name))
+    table = aliases()
+    for candidate in (style_id, style_id.lower()):
+        path = _style_file(candidate) or _style_file(table.get(candidate, ""))
+        if path is not None:
+            return _load_file(str(path))
+    raise StyleNotFoundError(name, suggest(name[:_MAX_ID]))
 
 
 def _ids_in(folder: Path) -> Iterator[str]:
@@ -220,14 +247,16 @@ _TITLE = re.compile(rb"<title>([^<]*)</title>")
 
 @functools.cache
 def style_titles() -> dict[str, str]:
-    """id -> title for every style, read from each file's head (fast: no XML parse)."""
+    """id -> title for every style, read from each file's head (fast: no XML parse), with
+    its XML character references decoded (`&amp;` is `&`)."""
     titles: dict[str, str] = {}
     for folder in (own_styles_dir(), *repository_dirs()):
         for path in folder.iterdir():
             if path.name.endswith(".csl"):
                 with open(path, "rb") as handle:
                     match = _TITLE.search(handle.read(2048))
-                titles.setdefault(path.name[:-4], match.group(1).decode("utf-8", "replace") if match else "")
+                title = html.unescape(match.group(1).decode("utf-8", "replace")) if match else ""
+                titles.setdefault(path.name[:-4], title)
     for alias, target in aliases().items():
         titles.setdefault(alias, f"alias of {target}")
     return titles

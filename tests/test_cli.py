@@ -96,3 +96,41 @@ def test_strict_convert_refuses_bad_input(tmp_path: Path) -> None:
     bad.write_text('[{"id": "a", "type": "book", "author": "x"}]', encoding="utf-8")
     code, _, err = run("convert", str(bad), str(tmp_path / "out.json"), "--strict")
     assert code == 2 and not (tmp_path / "out.json").exists() and "invalid-record" in err
+
+
+def test_cite_html_escapes_every_section() -> None:
+    item = {
+        "id": "x",
+        "type": "book",
+        "title": "<script>alert(1)</script>",
+        "issued": {"date-parts": [[2020]]},
+    }
+    code, out, _ = run("cite", "-", "--from", "csljson", "--output", "html", stdin=json.dumps([item]))
+    assert code == 0 and "<script>" not in out
+    assert out.count("&lt;script&gt;") == 7  # every format, BibTeX and RIS included
+
+
+def test_lookup_errors_say_what_is_wrong() -> None:
+    code, _, err = run("format", EXAMPLE, "-s", "no/such/style.csl")
+    assert code == 2 and "file not found" in err and "did you mean" not in err
+    code, _, err = run("format", EXAMPLE, "-s", "x" * 252)
+    assert code == 2 and "citekit: error: no CSL style named" in err
+    code, _, err = run("format", EXAMPLE, "-l", "xx-YY")
+    assert code == 2 and "no CSL locale named 'xx-YY'; did you mean" in err
+    code, out, _ = run("format", EXAMPLE, "-s", "APA", "-l", "en_GB")
+    assert code == 0 and out.startswith(APA_START)
+
+
+def test_a_style_without_a_bibliography_says_so() -> None:
+    code, out, err = run("format", EXAMPLE, "-s", "chicago-notes")
+    assert code == 0 and out == "" and "has no bibliography" in err and "--cite" in err
+
+
+def test_numeric_citations_name_their_record() -> None:
+    code, out, _ = run("format", EXAMPLE, "-s", "ieee", "--cite")
+    assert (code, out) == (0, "werner2018theranostic\t[1]\n")
+
+
+def test_styles_prints_titles_decoded() -> None:
+    code, out, _ = run("styles", "--limit", "0")
+    assert code == 0 and "&amp;" not in out and " & " in out

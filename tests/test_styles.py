@@ -16,7 +16,7 @@ ALIASES = {
     "vancouver": "vancouver-nlm",
     "mla": "modern-language-association",
     "chicago": "chicago-author-date",
-    "chicago-notes": "chicago-notes-bibliography",
+    "chicago-nb": "chicago-notes-bibliography",
     "ieee": "ieee",
     "ama": "american-medical-association",
     "nature": "nature",
@@ -113,3 +113,66 @@ def test_search_finds_by_id_and_title() -> None:
     assert "harvard-cite-them-right" in found and "harvard" in found
     assert all("nature" in i or "nature" in t.lower() for i, t in search_styles("nature"))
     assert dict(search_styles("citekit standard"))["citekit-standard"].startswith("citekit Standard")
+
+
+@pytest.mark.parametrize(
+    ("name", "style_id"), [("APA", "apa"), ("Vancouver", "vancouver-nlm"), ("IEEE", "ieee")]
+)
+def test_names_are_case_insensitive(name: str, style_id: str) -> None:
+    assert Style.load(name).id == style_id
+
+
+def test_no_alias_hides_a_repository_style() -> None:
+    independent, dependent = repository_dirs()
+    repository = {p.stem for p in independent.glob("*.csl")} | {p.stem for p in dependent.glob("*.csl")}
+    shadowing = {alias for alias, target in aliases().items() if alias in repository and alias != target}
+    assert shadowing == set()
+    # The repository's chicago-notes (notes without bibliography) is reachable by its id.
+    assert Style.load("chicago-notes").id == "chicago-notes"
+    assert not Style.load("chicago-notes").has_bibliography
+    assert Style.load("chicago-nb").id == "chicago-notes-bibliography"
+
+
+@pytest.mark.parametrize("name", ["missing.csl", "no/such/dir/style.csl", "./nope"])
+def test_a_missing_file_says_file_not_found(name: str) -> None:
+    with pytest.raises(StyleNotFoundError, match="file not found") as info:
+        Style.load(name)
+    assert info.value.suggestions == ()
+
+
+def test_a_very_long_name_is_a_citekit_error() -> None:
+    with pytest.raises(StyleNotFoundError):
+        Style.load("x" * 252)
+    with pytest.raises(StyleNotFoundError):
+        Style.load("a" * 5000)
+
+
+def test_titles_are_decoded() -> None:
+    titles = dict(search_styles())
+    assert not [t for t in titles.values() if "&amp;" in t or "&#" in t]
+    # The repository's files spell this title with `&amp;`.
+    assert any("&" in title for title in titles.values())
+
+
+def test_a_doctype_after_a_long_comment_is_refused() -> None:
+    xml = '<?xml version="1.0"?><!--' + "x" * 10_000 + "-->" + _XXE.split("?>", 1)[1]
+    with pytest.raises(InvalidStyleError, match="DTD"):
+        Style.load(xml)
+
+
+@pytest.mark.parametrize(
+    ("given", "resolved"),
+    [("en_GB", "en-GB"), ("EN-us", "en-US"), ("sr-latn-rs", "sr-Latn-RS"), ("de", "de"), ("en-AU", "en-AU")],
+)
+def test_locale_names_are_normalised(given: str, resolved: str) -> None:
+    from citekit import Formatter
+
+    assert Formatter([], "apa", locale=given).locale == resolved
+
+
+def test_an_unknown_locale_names_the_nearest() -> None:
+    from citekit import Formatter, LocaleNotFoundError
+
+    with pytest.raises(LocaleNotFoundError, match="no CSL locale named 'zz-GB'") as info:
+        Formatter([], "apa", locale="zz-GB")
+    assert "en-GB" in info.value.suggestions

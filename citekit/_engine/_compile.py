@@ -10,6 +10,7 @@ from citeproc import frontend, model
 from lxml import etree
 
 from .._errors import InvalidStyleError
+from .._locales import resolve_locale
 from .._styles import CSL_NS, Style, parse_style_xml
 
 # Importing a feature module registers its element mixins (see _elements), in this order.
@@ -82,5 +83,5 @@ def _compile(xml: bytes, locale: str) -> Any:
 
 def compile_style(style: Style, locale: str | None = None) -> CompiledStyle:
     """The parsed style tree for `style` in `locale` (default: the style's own), cached."""
-    chosen = locale or style.default_locale or "en-US"
+    chosen = resolve_locale(locale) if locale else (style.default_locale or "en-US")
     return CompiledStyle(style, chosen, _compile(style.xml, chosen))
