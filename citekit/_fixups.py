@@ -1,53 +1,249 @@
-"""Corrections applied to the engine's marked output where citeproc-py and citeproc-js (the
-reference) differ. One ordered list of small named functions over the marked string; each
-treats citekit's markers as transparent. Fixes that belong in citeproc-py itself are listed
-in the README's design notes."""
+"""Punctuation where the pieces of a rendering meet, done on the marked tree: the
+corrections where citeproc-py differs from citeproc-js (the reference). One entry point,
+`finish(marked, context) -> Node`, which the Formatter calls once per citation or entry.
+
+The engine hands over a marked string (see `_markup`): formatting and display spans, and
+quotes as `quote` spans whose first and last characters are the quote glyphs (see
+`_engine.quotes.resolve`). Apostrophes are plain `’` text and never a quote, so no rule
+can mistake `Parents’, teachers’` for a closing quote and a comma.
+
+The rules, one table each, as citeproc-js's:
+- `MOVED_INTO_QUOTE`: with the locale's `punctuation-in-quote`, a mark right after a quote
+  (only span ends between) moves inside it: `“Title”,` -> `“Title,”`; and the mark is
+  absorbed by terminal punctuation already there (`ABSORBED_INSIDE_QUOTE`: `“Why?”.` ->
+  `“Why?”`).
+- `ABSORBED`: a `.` right after terminal punctuation (`?.` -> `?`, `..` -> `.`, but not
+  after an ellipsis) is dropped where it ends something: before a space, a closing
+  bracket or quote, a span boundary or the end.
+
+citeproc-py renders field values and affixes into one string, so a field's own text is
+told from its affixes by the record's data: `Context.protected` holds, for each field
+value with such a pair in it (`Is it?. Yes`), the text around the pair, and a pair that
+lies inside such text is left alone. Data is never rewritten.
+"""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
+from collections.abc import Iterable, Iterator
 
 import attrs
 
-from ._markup import CLOSE, MARKERS
+from ._markup import Node, flip_flop, parse
 
-_M = "[" + "".join(sorted(MARKERS)) + "]*"
-_CLOSE = re.escape(CLOSE)
+MOVED_INTO_QUOTE = frozenset(".,")
+ABSORBED_INSIDE_QUOTE = frozenset({("?", "."), ("!", "."), (".", ".")})
+ABSORBED = frozenset({("?", "."), ("!", "."), (".", ".")})
+_ENDS = frozenset("\"')]”’»›")  # what may follow a dropped mark (with space, a span end, the end)
+_WINDOW = 12  # characters of a field value kept on each side of a protected pair
+_FOLD = str.maketrans({c: "'" for c in '"“”‘’«»‹›'})
+
+
+def _norm(text: str) -> str:
+    """Case and quote style folded, length kept (so positions line up)."""
+    return text.lower().translate(_FOLD)
 
 
 @attrs.frozen
 class Context:
-    """What a fixup may need to know about the style and locale."""
+    """What the rules need to know: the locale's punctuation-in-quote, the locale's closing
+    quotes, and the field text that must not be touched (see `protected_text`)."""
 
     punctuation_in_quote: bool = False
     close_quotes: str = "”’"
+    protected: frozenset[str] = frozenset()
 
 
-def _collapse_doubled_punctuation(text: str, ctx: Context) -> str:
-    """`go?.` -> `go?`, `etc..` -> `etc.`: a period after terminal punctuation at a join.
-    An ellipsis is left alone (the period must not itself follow a period)."""
-    follow = "(?=$|\\s|[" + re.escape(ctx.close_quotes) + "\"')\\]]|" + "[" + "".join(sorted(MARKERS)) + "])"
-    return re.sub(f"((?<!\\.)\\.|[?!])({_M})\\.{follow}", r"\1\2", text)
+def protected_text(values: Iterable[object]) -> frozenset[str]:
+    """The pieces of field values (strings, or lists/dicts of them) that hold a pair the
+    `ABSORBED` rule would change, with `_WINDOW` characters each side, and the start of a
+    value that starts with such a mark, folded by `_norm`."""
+    out: set[str] = set()
+    seconds = {second for _, second in ABSORBED}
+    for text in _strings(values):
+        if text[:1] in seconds:  # a field may start with a mark an affix would absorb
+            out.add(_norm(text[: 1 + _WINDOW]).rstrip())
+        for index in range(len(text) - 1):
+            if (text[index], text[index + 1]) in ABSORBED:
+                start = max(0, index - _WINDOW)
+                out.add(_norm(text[start : index + 2 + _WINDOW]).strip())
+    return frozenset(out)
 
 
-def _punctuation_inside_quotes(text: str, ctx: Context) -> str:
-    """American style: a period or comma after a closing quote goes inside it."""
-    if not ctx.punctuation_in_quote:
+def _strings(values: Iterable[object]) -> Iterator[str]:
+    for value in values:
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            yield from _strings(value.values())
+        elif isinstance(value, list | tuple):
+            yield from _strings(value)
+
+
+def finish(marked: str, context: Context) -> Node:
+    """The engine's marked output as a tree, with the punctuation rules applied and
+    formatting flip-flopped (italic in italic is upright)."""
+    tree = parse(marked)
+    _transform(tree, context)
+    return flip_flop(tree)
+
+
+# -- the text leaves of a tree, in order, with the spans around each --
+
+
+@attrs.define
+class _Leaf:
+    parent: Node
+    index: int
+    ancestors: tuple[int, ...]  # ids of the nodes around this text, outermost first
+
+    @property
+    def text(self) -> str:
+        text = self.parent.children[self.index]
+        assert isinstance(text, str)
         return text
-    quotes = "[" + re.escape(ctx.close_quotes) + "]"
-    moved = re.sub(f"({quotes})((?:{_CLOSE})*)([.,])", r"\3\1\2", text)
-    # `?.”` -> `?”`: the moved period is absorbed by terminal punctuation before it.
-    return re.sub(f"([?!.])({_M})\\.({quotes})", r"\1\2\3", moved)
+
+    @text.setter
+    def text(self, value: str) -> None:
+        self.parent.children[self.index] = value
 
 
-FIXUPS: tuple[Callable[[str, Context], str], ...] = (
-    _punctuation_inside_quotes,
-    _collapse_doubled_punctuation,
-)
+def _leaves(tree: Node) -> list[_Leaf]:
+    """The text leaves in document order (iteratively: no recursion on deep trees)."""
+    out: list[_Leaf] = []
+    stack: list[tuple[Node, int, tuple[int, ...]]] = [(tree, 0, (id(tree),))]
+    while stack:
+        node, index, ancestors = stack.pop()
+        if index >= len(node.children):
+            continue
+        stack.append((node, index + 1, ancestors))
+        child = node.children[index]
+        if isinstance(child, str):
+            out.append(_Leaf(node, index, ancestors))
+        else:
+            stack.append((child, 0, (*ancestors, id(child))))
+    return out
+
+
+def _quotes(tree: Node) -> Iterator[Node]:
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if node.tag == "quote":
+            yield node
+        stack.extend(child for child in node.children if isinstance(child, Node))
+
+
+def _transform(tree: Node, context: Context) -> None:
+    if context.punctuation_in_quote:
+        _into_quotes(tree)
+    _absorb(tree, context.protected, _ENDS | set(context.close_quotes))
+
+
+def _into_quotes(tree: Node) -> None:
+    leaves = _leaves(tree)
+    for quote in _quotes(tree):
+        last = quote.children[-1] if quote.children else None
+        if not isinstance(last, str) or not last:
+            continue
+        following = _after(leaves, quote)
+        if following is None or not following.text or following.text[0] not in MOVED_INTO_QUOTE:
+            continue
+        mark, following.text = following.text[0], following.text[1:]
+        before = _last_char(quote, skip=1)
+        if (before, mark) in ABSORBED_INSIDE_QUOTE:
+            continue
+        quote.children[-1] = last[:-1] + mark + last[-1]
+
+
+def _after(leaves: list[_Leaf], node: Node) -> _Leaf | None:
+    """The first non-empty text after `node`, if only span ends come between."""
+    inside = False
+    around: tuple[int, ...] | None = None
+    for leaf in leaves:
+        if id(node) in leaf.ancestors:
+            inside = True
+            around = leaf.ancestors[: leaf.ancestors.index(id(node))]
+            continue
+        if not inside or not leaf.text:
+            continue
+        assert around is not None
+        return leaf if around[: len(leaf.ancestors)] == leaf.ancestors else None
+    return None
+
+
+def _last_char(node: Node, skip: int = 0) -> str:
+    """The last character of `node`'s text, `skip` characters from its end."""
+    text = node.plain()
+    return text[-1 - skip] if len(text) > skip else ""
+
+
+def _absorb(tree: Node, protected: frozenset[str], ends: frozenset[str]) -> None:
+    leaves = _leaves(tree)
+    flat = "".join(leaf.text for leaf in leaves)
+    if not any(flat[i : i + 2] in _PAIRS for i in range(len(flat) - 1)):
+        return
+    owner: list[tuple[int, int]] = []  # flat index -> (leaf number, index in leaf)
+    boundary_after: set[int] = set()  # flat indices followed by a span boundary (or the end)
+    for number, leaf in enumerate(leaves):
+        owner.extend((number, i) for i in range(len(leaf.text)))
+        if owner:
+            boundary_after.add(len(owner) - 1)
+    guarded = _guarded(flat, protected)
+    drop: set[int] = set()
+    for i in range(len(flat) - 1):
+        first, second = flat[i], flat[i + 1]
+        if (first, second) not in ABSORBED or i in drop or i + 1 in guarded:
+            continue
+        if first == "." and i > 0 and flat[i - 1] == ".":
+            continue  # an ellipsis
+        follow = flat[i + 2 : i + 3]
+        if not follow or follow.isspace() or follow in ends or (i + 1) in boundary_after:
+            drop.add(i + 1)
+    by_leaf: dict[int, set[int]] = {}
+    for flat_index in drop:
+        number, index = owner[flat_index]
+        by_leaf.setdefault(number, set()).add(index)
+    for number, indices in by_leaf.items():
+        leaf = leaves[number]
+        leaf.text = "".join(c for i, c in enumerate(leaf.text) if i not in indices)
+
+
+_PAIRS = frozenset(a + b for a, b in ABSORBED)
+
+
+def _guarded(flat: str, protected: frozenset[str]) -> set[int]:
+    """Flat indices inside field text that appears in `protected`."""
+    if not protected:
+        return set()
+    folded = _norm(flat)
+    out: set[int] = set()
+    for piece in protected:
+        start = folded.find(piece)
+        while piece and start >= 0:  # every occurrence, overlapping ones too
+            out.update(range(start, start + len(piece)))
+            start = folded.find(piece, start + 1)
+    return out
 
 
 def apply(text: str, ctx: Context) -> str:
-    for fixup in FIXUPS:
-        text = fixup(text, ctx)
-    return text
+    """The rules on a marked string, giving a marked string (for callers that parse later;
+    `finish` is the one to use)."""
+    tree = parse(text)
+    _transform(tree, ctx)
+    return _marked(tree)
+
+
+def _marked(tree: Node) -> str:
+    from ._markup import CLOSE, OPEN
+
+    out: list[str] = []
+    stack: list[str | Node] = list(reversed(tree.children))
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            out.append(item)
+            continue
+        out.append(OPEN[item.tag or ""])
+        stack.append(CLOSE)
+        stack.extend(reversed(item.children))
+    return "".join(out)

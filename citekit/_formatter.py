@@ -11,7 +11,7 @@ from ._cite import Cite
 from ._csljson import engine_item
 from ._engine import Session, compile_style
 from ._library import Library
-from ._markup import Node, flip_flop, parse
+from ._markup import Node
 from ._output import get_output
 from ._record import Record
 from ._styles import Style
@@ -67,6 +67,7 @@ class Formatter:
         self._context = _fixups.Context(
             punctuation_in_quote=compiled.locale_option("punctuation-in-quote").lower() == "true",
             close_quotes=quotes or "”’",
+            protected=_fixups.protected_text(r.to_csl() for r in self.records),
         )
 
     def cite(self, cites: Sequence[str | Cite]) -> str:
@@ -80,7 +81,7 @@ class Formatter:
         return [Entry(record_id, self._finish(marked, numbers=numbers)) for record_id, marked in entries]
 
     def _finish(self, marked: str, *, numbers: bool = True) -> str:
-        tree = flip_flop(parse(_fixups.apply(marked, self._context)))
+        tree = _fixups.finish(marked, self._context)
         if not numbers:
             tree = _without_numbers(tree)
         elif self.output == "html":

@@ -28,6 +28,7 @@ _TAGS = {
     "normal": "\ue00e",
     "normal-weight": "\ue00f",
     "normal-variant": "\ue011",
+    "quote": "\ue014",  # a resolved quote, glyphs included (see _engine.quotes, _fixups)
 }
 OPEN = {tag: char for tag, char in _TAGS.items()}
 _TAG_OF = {char: tag for tag, char in _TAGS.items()}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .._markup import CLOSE, MARKERS
+from .._markup import CLOSE, MARKERS, OPEN
 from ._elements import extend
 
 QUOTE = "\ue010"  # a quoted span in the locale's quotes (`quotes="true"`)
@@ -18,6 +18,9 @@ DOUBLE = "\ue012"  # a phrase in double quotes in field text
 SINGLE = "\ue013"  # a phrase in single quotes in field text
 QUOTE_MARKERS = frozenset((QUOTE, DOUBLE, SINGLE))
 _GLYPHS = {DOUBLE: ("“", "”"), SINGLE: ("‘", "’")}
+# A resolved quote stays a span (its glyphs inside it) until the punctuation rules have run:
+# see `_fixups`, which tells it from an apostrophe by that.
+QUOTED = OPEN["quote"]
 
 
 def _flip(pair: tuple[str, str], parent: tuple[str, str] | None, other: tuple[str, str]) -> tuple[str, str]:
@@ -25,8 +28,9 @@ def _flip(pair: tuple[str, str], parent: tuple[str, str] | None, other: tuple[st
 
 
 def resolve(marked: str, outer: tuple[str, str], inner: tuple[str, str]) -> str:
-    """Quote markers written as quotes; a span quoted like the span around it flips to the
-    other quotes (outer/inner for the locale's, double/single for a field's own)."""
+    """Quote markers written as quotes, each in a `quote` span; a span quoted like the span
+    around it flips to the other quotes (outer/inner for the locale's, double/single for a
+    field's own)."""
     if QUOTE_MARKERS.isdisjoint(marked):
         return marked
     out: list[str] = []
@@ -40,10 +44,10 @@ def resolve(marked: str, outer: tuple[str, str], inner: tuple[str, str]) -> str:
                 pair = _GLYPHS[char]
                 pair = _flip(pair, parent, _GLYPHS[SINGLE if char == DOUBLE else DOUBLE])
             stack.append(pair)
-            out.append(pair[0])
+            out.append(QUOTED + pair[0])
         elif char == CLOSE:
             closing = stack.pop() if stack else None
-            out.append(char if closing is None else closing[1])
+            out.append(char if closing is None else closing[1] + CLOSE)
         else:
             if char in MARKERS:
                 stack.append(None)
