@@ -12,6 +12,7 @@ The rules, one table each, as citeproc-js's:
   (only span ends between) moves inside it: `“Title”,` -> `“Title,”`; and the mark is
   absorbed by terminal punctuation already there (`ABSORBED_INSIDE_QUOTE`: `“Why?”.` ->
   `“Why?”`).
+- A layout suffix after a display block goes inside the last block.
 - `ABSORBED`: a `.` right after terminal punctuation (`?.` -> `?`, `..` -> `.`, but not
   after an ellipsis) is dropped where it ends something: before a space, a closing
   bracket or quote, a span boundary or the end.
@@ -133,7 +134,27 @@ def _quotes(tree: Node) -> Iterator[Node]:
         stack.extend(child for child in node.children if isinstance(child, Node))
 
 
+_DISPLAY = frozenset(("block", "left-margin", "right-inline", "indent"))
+
+
+def _suffix_into_display(tree: Node) -> None:
+    """The layout's suffix after a display block goes inside the last block, as
+    citeproc-js writes it (`<div class="csl-right-inline">….</div>`, not `…</div>.`)."""
+    children = tree.children
+    start = len(children)
+    while start > 0 and isinstance(children[start - 1], str):
+        start -= 1
+    if start in (0, len(children)):
+        return
+    last = children[start - 1]
+    trailing = "".join(str(child) for child in children[start:])
+    if isinstance(last, Node) and last.tag in _DISPLAY and trailing.strip():
+        del children[start:]
+        last.children.append(trailing)
+
+
 def _transform(tree: Node, context: Context) -> None:
+    _suffix_into_display(tree)
     if context.punctuation_in_quote:
         _into_quotes(tree)
     _absorb(tree, context.protected, _ENDS | set(context.close_quotes))

@@ -205,3 +205,15 @@ def test_write_bibliography_takes_strings_and_entries(records: list[Record]) -> 
 def test_unknown_output_is_a_citekit_error() -> None:
     with pytest.raises(citekit.UnknownFormatError, match="unknown output format 'pdf'"):
         citekit.write_bibliography([], "pdf")
+
+
+def test_the_layout_suffix_stays_inside_the_last_display_block(records: list[Record]) -> None:
+    """american-anthropological-association puts its layout suffix `.` after blocks: as
+    citeproc-js does (tests/data/writers_36_citeproc_js.json), it goes inside the last one."""
+    reference = json.loads((ROOT / "tests" / "data" / "writers_36_citeproc_js.json").read_text("utf-8"))
+    expected = reference["styles"]["american-anthropological-association"]["html"]
+    entries = Formatter(records, "american-anthropological-association", "html", links=False).bibliography()
+    assert len(entries) == 36
+    for entry in entries:
+        assert entry.text.endswith(".</div>")
+        assert entry.text[-12:] == expected[entry.id][-12:], entry.id
