@@ -134,7 +134,8 @@ def _quotes(tree: Node) -> Iterator[Node]:
         stack.extend(child for child in node.children if isinstance(child, Node))
 
 
-_DISPLAY = frozenset(("block", "left-margin", "right-inline", "indent"))
+# Not left-margin: what follows a left margin is the right-inline part (see the Formatter).
+_DISPLAY = frozenset(("block", "right-inline", "indent"))
 
 
 def _suffix_into_display(tree: Node) -> None:
