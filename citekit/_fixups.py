@@ -59,9 +59,9 @@ def protected_text(values: Iterable[object]) -> frozenset[str]:
     `ABSORBED` rule would change, with `_WINDOW` characters each side, and the start of a
     value that starts with such a mark, folded by `_norm`."""
     out: set[str] = set()
-    seconds = {second for _, second in ABSORBED}
+    starts = {second for _, second in ABSORBED} | MOVED_INTO_QUOTE
     for text in _strings(values):
-        if text[:1] in seconds:  # a field may start with a mark an affix would absorb
+        if text[:1] in starts:  # a field may start with a mark a rule would move or drop
             out.add(_norm(text[: 1 + _WINDOW]).rstrip())
         for index in range(len(text) - 1):
             if (text[index], text[index + 1]) in ABSORBED:
@@ -157,11 +157,11 @@ def _suffix_into_display(tree: Node) -> None:
 def _transform(tree: Node, context: Context) -> None:
     _suffix_into_display(tree)
     if context.punctuation_in_quote:
-        _into_quotes(tree)
+        _into_quotes(tree, context.protected)
     _absorb(tree, context.protected, _ENDS | set(context.close_quotes))
 
 
-def _into_quotes(tree: Node) -> None:
+def _into_quotes(tree: Node, protected: frozenset[str]) -> None:
     leaves = _leaves(tree)
     for quote in _quotes(tree):
         last = quote.children[-1] if quote.children else None
@@ -170,11 +170,23 @@ def _into_quotes(tree: Node) -> None:
         following = _after(leaves, quote)
         if following is None or not following.text or following.text[0] not in MOVED_INTO_QUOTE:
             continue
+        if protected and _offset(leaves, following) in _guarded("".join(x.text for x in leaves), protected):
+            continue  # the mark starts a field: it is data
         mark, following.text = following.text[0], following.text[1:]
         before = _last_char(quote, skip=1)
         if (before, mark) in ABSORBED_INSIDE_QUOTE:
             continue
         quote.children[-1] = last[:-1] + mark + last[-1]
+
+
+def _offset(leaves: list[_Leaf], leaf: _Leaf) -> int:
+    """Where `leaf` starts in the leaves' joined text."""
+    offset = 0
+    for other in leaves:
+        if other is leaf:
+            return offset
+        offset += len(other.text)
+    return offset
 
 
 def _after(leaves: list[_Leaf], node: Node) -> _Leaf | None:

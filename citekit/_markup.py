@@ -29,6 +29,7 @@ _TAGS = {
     "normal-weight": "\ue00f",
     "normal-variant": "\ue011",
     "quote": "\ue014",  # a resolved quote, glyphs included (see _engine.quotes, _fixups)
+    "quote-held": "\ue018",  # the same, with punctuation of its own string after it
 }
 OPEN = {tag: char for tag, char in _TAGS.items()}
 _TAG_OF = {char: tag for tag, char in _TAGS.items()}

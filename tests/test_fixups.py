@@ -111,3 +111,18 @@ def test_a_record_keeps_its_own_punctuation_in_every_output() -> None:
     )
     for output in ("text", "html", "markdown", "rst", "latex"):
         assert "Really?. Yes.. No" in Formatter([record], "apa", output).bibliography()[0].text
+
+
+_TITLE_ONLY = """<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">
+  <info><id/><title/><updated>2009-08-10T04:49:00+09:00</updated></info>
+  <citation><layout suffix="."><text variable="title"/></layout></citation>
+</style>"""
+
+
+def test_punctuation_of_the_same_string_stays_outside_its_quotes() -> None:
+    # As the CSL suite's affix_CommaAfterQuote and label_EditorTranslator2 (citeproc-js):
+    # a quote and the comma after it in one prefix stay as written; a quote at the end of a
+    # field takes the layout's period inside (en-US punctuation-in-quote).
+    record = Record.from_csl({"id": "a", "type": "book", "title": 'Say "Hello Thing"'})
+    formatter = Formatter([record], _TITLE_ONLY)
+    assert formatter.cite([citekit.Cite("a", prefix="'quote', ")]) == "“quote”, Say “Hello Thing.”"

@@ -20,7 +20,7 @@ from .._markup import CLOSE, MARKERS, OPEN
 from .._vocab import Kind, variables_of
 from ._elements import extend
 from .names import parse_particles
-from .quotes import DOUBLE, QUOTE, QUOTE_MARKERS, SINGLE
+from .quotes import DOUBLE, QUOTE, QUOTE_MARKERS, SINGLE, hold
 
 _NO_MARKERS = str.maketrans({ord(c): None for c in (*MARKERS, *QUOTE_MARKERS)})
 _TAG = re.compile(
@@ -65,7 +65,7 @@ def rich_text(text: str) -> str:
         text = _CURLY_SINGLE.sub(lambda m: SINGLE + m.group(1) + CLOSE, text)
     if "“" in text:
         text = _CURLY_DOUBLE.sub(lambda m: DOUBLE + m.group(1) + CLOSE, text)
-    return text
+    return hold(text)
 
 
 _CURLY_DOUBLE = re.compile(r"“([^“”]*)”")
