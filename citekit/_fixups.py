@@ -11,7 +11,8 @@ The rules, one table each, as citeproc-js's:
 - `MOVED_INTO_QUOTE`: with the locale's `punctuation-in-quote`, a mark right after a quote
   (only span ends between) moves inside it: `“Title”,` -> `“Title,”`; and the mark is
   absorbed by terminal punctuation already there (`ABSORBED_INSIDE_QUOTE`: `“Why?”.` ->
-  `“Why?”`).
+  `“Why?”`). A quote followed by a mark of its own string (`‘God willing’.` in one field
+  or prefix) is a `quote-held` span and keeps it outside, as citeproc-js does.
 - A layout suffix after a display block goes inside the last block.
 - `ABSORBED`: a `.` right after terminal punctuation (`?.` -> `?`, `..` -> `.`, but not
   after an ellipsis) is dropped where it ends something: before a space, a closing
@@ -20,7 +21,12 @@ The rules, one table each, as citeproc-js's:
 citeproc-py renders field values and affixes into one string, so a field's own text is
 told from its affixes by the record's data: `Context.protected` holds, for each field
 value with such a pair in it (`Is it?. Yes`), the text around the pair, and a pair that
-lies inside such text is left alone. Data is never rewritten.
+lies inside such text is left alone, and so is a mark that starts a field value. Data is
+never rewritten (a Hypothesis property in tests/test_fixups.py). The price: a record with a
+field that is only `.` turns the period rules off for its Formatter. Marking each field in
+the engine's output would say exactly where fields are; citeproc-py's own seams (which look
+at the characters on either side) and text-case would see such markers, so that is left
+for the engine.
 """
 
 from __future__ import annotations
