@@ -33,6 +33,7 @@ FEATURE_ORDER: tuple[str, ...] = (
     "textcase",
     "richtext",
     "sorting",
+    "sortcache",
 )
 
 _MIXINS: dict[str, list[type]] = {}

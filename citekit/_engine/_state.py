@@ -48,6 +48,7 @@ class RenderState:
     citation: LayoutState = attrs.Factory(LayoutState)
     bibliography: LayoutState = attrs.Factory(LayoutState)
     cites: list[Any] = attrs.Factory(list)  # citeproc-py's `cs:citation` cites list (unused by citekit)
+    sort_keys: dict[int, dict[str, Any]] = attrs.Factory(dict)  # bibliography keys: id(cs:key) -> item -> key
 
     @contextlib.contextmanager
     def active(self) -> Iterator[RenderState]:

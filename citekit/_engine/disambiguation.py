@@ -122,8 +122,16 @@ def _groups(texts: dict[str, str]) -> list[list[str]]:
     return [keys for keys in by_text.values() if len(keys) > 1]
 
 
-def disambiguate(bibliography: Any, style: Any, callback: Callable[[Any], Any]) -> None:
-    """Decide, for every registered item, what its cites need to be told apart."""
+def disambiguate(
+    bibliography: Any,
+    style: Any,
+    callback: Callable[[Any], Any],
+    plain: dict[tuple[str, int], str] | None = None,
+    numbered: bool = True,
+) -> None:
+    """Decide, for every registered item, what its cites need to be told apart. `plain`
+    remembers each item's cite before any decision (by key and number), across calls: a
+    Document disambiguates again whenever a record is first cited."""
     citation = style.root.citation
     if citation is None:
         return
@@ -149,7 +157,15 @@ def disambiguate(bibliography: Any, style: Any, callback: Callable[[Any], Any]) 
             out[key] = strip_markers(str(style.render_citation(citation, [], callback)))
         return out
 
-    texts = render(by_key)
+    if plain is None:
+        plain = {}
+    number = {key: index for index, key in enumerate(bibliography.keys, 1)} if numbered else {}
+    fresh = [k for k in by_key if GIVEN in by_key[k].reference or (k, number.get(k, 0)) not in plain]
+    texts = render(fresh)
+    for key in fresh:
+        if GIVEN not in by_key[key].reference:
+            plain[(key, number.get(key, 0))] = texts[key]
+    texts.update({k: plain[(k, number.get(k, 0))] for k in by_key if k not in texts})
     ambiguous = _groups(texts)
     # What add-givenname may do under the rule: full given names or only initials, for
     # every name or only the first of each cite.
