@@ -32,6 +32,7 @@ from . import (  # noqa: F401
     quotes,
     sortcache,
     sorting,
+    subsequent,
     substitute,
     textcase,
 )

@@ -27,6 +27,7 @@ FEATURE_ORDER: tuple[str, ...] = (
     "labels",
     "lookups",
     "names",
+    "subsequent",
     "pages",
     "punctuation",
     "quotes",
