@@ -44,7 +44,7 @@ class Session:
         self._id_of: dict[str, str] = {}
         self._state = RenderState()
         self._lock = threading.RLock()
-        self._plain: dict[tuple[str, int], str] = {}  # each item's cite before disambiguation
+        self._plain: dict[tuple[Any, ...], str] = {}  # cites rendered while disambiguating
         engine_items = []
         for index, item in enumerate(items):
             key = f"k{index}"

@@ -115,6 +115,10 @@ def _global_givennames(items: list[Any], rule: str) -> None:
             item.reference[GIVEN] = levels
 
 
+def _frozen(given: Any) -> Any:
+    return tuple(sorted(given.items())) if given else None
+
+
 def _groups(texts: dict[str, str]) -> list[list[str]]:
     by_text: dict[str, list[str]] = defaultdict(list)
     for key, text in texts.items():
@@ -126,12 +130,12 @@ def disambiguate(
     bibliography: Any,
     style: Any,
     callback: Callable[[Any], Any],
-    plain: dict[tuple[str, int], str] | None = None,
+    plain: dict[tuple[Any, ...], str] | None = None,
     numbered: bool = True,
 ) -> None:
     """Decide, for every registered item, what its cites need to be told apart. `plain`
-    remembers each item's cite before any decision (by key and number), across calls: a
-    Document disambiguates again whenever a record is first cited."""
+    remembers the cites rendered (by item, number and decisions) across calls: a Document
+    disambiguates again whenever a record is first cited, and most cites are as before."""
     citation = style.root.citation
     if citation is None:
         return
@@ -148,24 +152,26 @@ def disambiguate(
     if add_given and rule != "by-cite":
         _global_givennames(items, rule)
     by_key = {item.key: item for item in items}
-
-    def render(keys: Iterable[str]) -> dict[str, str]:
-        out = {}
-        for key in keys:
-            citation = Citation([CitationItem(key)])
-            citation.bibliography = bibliography
-            out[key] = strip_markers(str(style.render_citation(citation, [], callback)))
-        return out
-
+    number = {key: index for index, key in enumerate(bibliography.keys, 1)} if numbered else {}
     if plain is None:
         plain = {}
-    number = {key: index for index, key in enumerate(bibliography.keys, 1)} if numbered else {}
-    fresh = [k for k in by_key if GIVEN in by_key[k].reference or (k, number.get(k, 0)) not in plain]
-    texts = render(fresh)
-    for key in fresh:
-        if GIVEN not in by_key[key].reference:
-            plain[(key, number.get(key, 0))] = texts[key]
-    texts.update({k: plain[(k, number.get(k, 0))] for k in by_key if k not in texts})
+
+    def render(keys: Iterable[str]) -> dict[str, str]:
+        """Each item's cite alone, remembered by what it depends on (the item, its number,
+        its decisions so far), across calls."""
+        out = {}
+        for key in keys:
+            reference = by_key[key].reference
+            given = reference.get(GIVEN)
+            memo = (key, number.get(key, 0), reference.get(NAMES), _frozen(given), reference.get(CONDITION))
+            if memo not in plain:
+                citation = Citation([CitationItem(key)])
+                citation.bibliography = bibliography
+                plain[memo] = strip_markers(str(style.render_citation(citation, [], callback)))
+            out[key] = plain[memo]
+        return out
+
+    texts = render(by_key)
     ambiguous = _groups(texts)
     # What add-givenname may do under the rule: full given names or only initials, for
     # every name or only the first of each cite.
