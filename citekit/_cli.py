@@ -120,7 +120,7 @@ def format_(
         library = _read(file, from_format)
         bad = _report(library)
         formatter = citekit.Formatter(library.records, style, output, locale)
-        if citations:
+        if citations:  # one citation per record, each on its own (Formatter.cite is stateless)
             _print_citations(formatter, library.records)
         elif not formatter.style.has_bibliography:
             click.echo(
@@ -129,7 +129,13 @@ def format_(
                 err=True,
             )
         else:
-            click.echo(citekit.write_bibliography(formatter.bibliography(), output), nl=False)
+            entries = formatter.bibliography()
+            for entry in entries:
+                if entry.problem is not None:  # reported; the other entries still print
+                    click.echo(str(entry.problem), err=True)
+                    bad = True
+            good = [entry for entry in entries if entry.problem is None]
+            click.echo(citekit.write_bibliography(good, output), nl=False)
     except citekit.CitekitError as exc:
         _fail(str(exc))
     if bad:

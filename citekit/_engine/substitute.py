@@ -2,8 +2,8 @@
 as the previous entry's has them replaced (e.g. by "———"), which citeproc-py ignores.
 
 The names are those of the entry's first rendered `cs:names` (reported by
-`collapse.ReportedNames`); the rule `complete-all` (the default) is applied, and also
-stands in for `complete-each`. `reset` starts a new bibliography.
+`collapse.ReportedNames`); the rule `complete-all` (the default) replaces them whole, the
+per-name rules are in `subsequent`. `reset` starts a new bibliography.
 
 Also `cs:substitute` itself: the variables it renders are suppressed in the rest of the
 entry, and a `cs:choose` in it is transparent (the first rendering child of the matching
@@ -18,16 +18,14 @@ from typing import Any
 from citeproc.source import VariableError
 
 from ._elements import extend
+from ._state import current
+from .subsequent import replacements
 
 
 def reset(tree: Any) -> None:
-    """Start a bibliography. The layout element is held on the style tree, so lxml keeps
-    handing out the same Python object (and the state kept on it) between entries."""
-    bibliography = tree.root.bibliography
-    layout = bibliography.layout if bibliography is not None else None
-    if layout is not None:
-        tree.ck_bibliography_layout = layout
-        layout.ck_previous = None
+    """Start a bibliography: forget the previous entry's names (in the current render state)."""
+    entry = current().bibliography
+    entry.previous = entry.previous_parts = None
 
 
 @extend("layout")
@@ -36,14 +34,23 @@ class SubsequentAuthorSubstitute:
         bibliography = self.getparent()  # type: ignore[attr-defined]
         substitute = bibliography.get("subsequent-author-substitute")
         rule = bibliography.get("subsequent-author-substitute-rule", "complete-all")
-        if rule not in ("complete-all", "complete-each"):
-            substitute = None
+        entry = current().bibliography
         out = []
         for item in citation_items:
+            entry.name_parts, entry.replace_each = [], None
             text, names = self._entry(item, None)
-            if substitute is not None and names is not None and names == getattr(self, "ck_previous", None):
-                text, _ = self._entry(item, substitute)
-            self.ck_previous = names
+            parts = entry.name_parts
+            if substitute is not None and names is not None:
+                if rule == "complete-all":
+                    if names == entry.previous:
+                        text, _ = self._entry(item, substitute)
+                else:
+                    chosen = replacements(rule, parts, entry.previous_parts)
+                    if chosen:
+                        entry.name_parts, entry.replace_each, entry.substitute = [], chosen, substitute
+                        text, _ = self._entry(item, None)
+            entry.previous, entry.previous_parts = names, parts
+            entry.name_parts, entry.replace_each = None, None
             formatted = self.format(self.wrap(text))  # type: ignore[attr-defined]
             if formatted is not None:
                 out.append(formatted)
@@ -59,7 +66,7 @@ def render_entry(
     """Render one bibliography entry or one cite with fresh per-entry state (names seen,
     variables suppressed by substitution, terms and variables counted); -> (text, names)."""
     layout.repressed = {}
-    layout.ck_collecting, layout.ck_names = True, None
+    layout.ck_collecting, layout.ck_names, layout.ck_names_text = True, None, None
     layout.ck_suppress, layout.ck_replace = suppress, replace
     layout.ck_terms = []
     layout.ck_suppressed = set()
@@ -205,16 +212,16 @@ class SuppressedNames:
             count_variable(layout, rendered=False)
             return None
         present -= suppressed
-        if suppressed:  # `editor translator` after `editor` substituted: the translator alone
-            self.set("variable", " ".join(r for r in roles if r not in suppressed))  # type: ignore[attr-defined]
+        # `editor translator` after `editor` substituted: the translator alone. The roles are
+        # hidden on this session's own reference, never by editing the shared style tree.
+        hidden = {r: item.reference.pop(r.replace("-", "_")) for r in suppressed}
         try:
             text = super().process(item, names_context=names_context, context=context, **kwargs)  # type: ignore[misc]
         except VariableError:
             count_variable(layout, rendered=False)
             raise
         finally:
-            if suppressed:
-                self.set("variable", variable)  # type: ignore[attr-defined]
+            item.reference.update(hidden)
         count_variable(layout, rendered=bool(text))
         if text:
             _record(layout, present)
