@@ -1,0 +1,141 @@
+"""The text of each citation form (the role's suffix: `p`, `t`, `year`, `label`, ...).
+
+    p, ps          the style's citation: (Knuth, 1984), [1], [Knu84]
+    alp, alps      the same without its outer brackets
+    t, ts, ct, cts narrative: Knuth (1984), Knuth [1]; c capitalises the first letter
+    author(s)      the names; cauthor(s) capitalised; authorpar(s) in parentheses
+    year, yearpar  the year, as the style writes it in the citation (1984a)
+    label(par)     the entry's label: its number in numeric styles, pybtex's alpha label
+                   (Knu84) otherwise; labelpar in brackets
+    empty          nothing shown: the entry is cited (listed, numbered) all the same
+
+A citation in a footnote (note styles, :footcite:) holds the style's note, with positions
+(ibid., short forms) counted within its page; a :footcite: in a style that is not a note
+style holds the full entry, as sphinxcontrib-bibtex's footnotes do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import citekit
+
+from ._citeparts import _inner, join, linked, narrative, short_names
+from ._model import CitationUse, Part
+
+if TYPE_CHECKING:
+    from ._render import Renderer
+
+
+def _capital(parts: list[Part]) -> list[Part]:
+    """The first letter in upper case (`von Neumann` -> `Von Neumann`), for ct and cauthor."""
+    for index, part in enumerate(parts):
+        stripped = part.text.lstrip()
+        if not stripped or stripped.startswith("<"):
+            continue
+        at = len(part.text) - len(stripped)
+        parts[index] = Part(part.text[:at] + stripped[:1].upper() + stripped[1:], part.markup, part.key)
+        break
+    return parts
+
+
+def _all_names(record: citekit.Record) -> str:
+    names = record.names("author") or record.names("editor")
+    families = [name.family_full() or str(name) for name in names]
+    return join(families) if families else record.text("title") or record.key
+
+
+class Forms:
+    def __init__(self, renderer: Renderer) -> None:
+        self.renderer = renderer
+        main = renderer.main
+        self.note_style = main is not None and main.style.citation_format == "note"
+        self.numeric = main is not None and main.style.citation_format == "numeric"
+
+    @property
+    def main(self) -> citekit.Formatter:
+        assert self.renderer.main is not None
+        return self.renderer.main
+
+    def parts(self, use: CitationUse, cites: list[citekit.Cite]) -> list[Part]:
+        mode = use.mode
+        if use.note:
+            return self.note(use, cites)
+        if mode == "empty":
+            return []
+        if mode in ("p", "ps", "alp", "alps"):
+            text = self.main.cite(cites)
+            parts = linked(self.main, text, cites, self.renderer.output)
+            if mode.startswith("alp") and len(parts) == 1:
+                return [Part(_inner(parts[0].text), parts[0].markup, parts[0].key)]
+            return parts
+        if mode in ("t", "ts", "ct", "cts"):
+            parts = list(narrative(self.main, self.renderer.records, cites))
+            if mode.endswith("s"):
+                parts = [self.all_names(p) if not p.markup and p.text.endswith(" ") else p for p in parts]
+            return _capital(parts) if mode.startswith("c") else parts
+        if mode.startswith(("author", "cauthor")):
+            return self.names(cites, full=mode.endswith("s"), capital=mode.startswith("c"), par="par" in mode)
+        if mode.startswith("year"):
+            return self.wrapped([Part(self.year(cite), True, cite.id) for cite in cites], mode == "yearpar")
+        if mode.startswith("label"):
+            return self.wrapped(
+                [Part(self.label(cite), False, cite.id) for cite in cites], mode == "labelpar"
+            )
+        return linked(self.main, self.main.cite(cites), cites, self.renderer.output)
+
+    def all_names(self, part: Part) -> Part:
+        """A narrative's names part, with every author (the `s` forms)."""
+        if part.key is None:
+            return part
+        return Part(_all_names(self.renderer.records[part.key]) + " ", False, part.key)
+
+    def names(self, cites: list[citekit.Cite], *, full: bool, capital: bool, par: bool) -> list[Part]:
+        records = self.renderer.records
+        found = [
+            Part(_all_names(records[c.id]) if full else short_names(records[c.id]), False, c.id)
+            for c in cites
+        ]
+        parts = list(self.joined(found))
+        parts = _capital(parts) if capital else parts
+        return self.wrapped(parts, par, brackets="()")
+
+    def year(self, cite: citekit.Cite) -> str:
+        """The year as the style's narrative citation shows it (with a letter: 1984a)."""
+        parts = list(narrative(self.main, self.renderer.records, [cite]))
+        if len(parts) == 4:  # names, " (", year and what follows, ")"
+            return parts[2].text
+        date = self.renderer.records[cite.id].date("issued")
+        return str(date.year) if date is not None and date.year is not None else "n.d."
+
+    def label(self, cite: citekit.Cite) -> str:
+        if self.numeric:
+            return _inner(self.main.cite([citekit.Cite(cite.id)]))
+        return self.renderer.labels.get(cite.id, cite.id)
+
+    def wrapped(self, parts: list[Part], par: bool, brackets: str = "[]") -> list[Part]:
+        if not par:
+            return list(self.joined(parts, ", "))
+        opening, closing = brackets[0], brackets[1]
+        return [Part(opening, False), *self.joined(parts, ", "), Part(closing, False)]
+
+    @staticmethod
+    def joined(parts: list[Part], between: str | None = None) -> Iterator[Part]:
+        for index, part in enumerate(parts):
+            if index:
+                last = index == len(parts) - 1
+                yield Part(between or (" and " if last else ", "), False)
+            yield part
+
+    def note(self, use: CitationUse, cites: list[citekit.Cite]) -> list[Part]:
+        """A footnote's text: the style's note (positions within the page), or the full
+        entries for a :footcite: in a style that is not a note style."""
+        if use.foot and not self.note_style:
+            entries = self.renderer.entries(
+                self.main, [c.id for c in cites], (use.docname, use.line), numbers=False
+            )
+            texts = [entries[c.id] for c in cites if c.id in entries]
+            return [Part("; ".join(texts), True, cites[0].id)]
+        page = self.renderer.formatter(self.renderer.settings.style, None, page=use.docname) or self.main
+        return [Part(page.cite(cites), True, cites[0].id)]
