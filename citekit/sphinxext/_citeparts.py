@@ -23,7 +23,7 @@ _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
 def short_names(record: citekit.Record) -> str:
     """'Werner', 'Werner and Weich' or 'Werner et al.', for narrative citations."""
     names = record.names("author") or record.names("editor")
-    families = [name.family_full() or str(name) for name in names]
+    families = [family(name) for name in names]
     if not families:
         return record.text("title") or record.key
     if len(families) <= 2:
@@ -31,8 +31,17 @@ def short_names(record: citekit.Record) -> str:
     return f"{families[0]} et al."
 
 
+def family(name: citekit.Name) -> str:
+    """The family name with every particle ('von Neumann'), as sphinxcontrib-bibtex shows it."""
+    words = (name.dropping_particle, name.non_dropping_particle, name.family)
+    return " ".join(word for word in words if word) or name.literal or str(name)
+
+
 def join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    """'A', 'A and B', 'A, B, and C' (pybtex's joining of names)."""
+    if len(items) < 3:
+        return " and ".join(items)
+    return ", ".join(items[:-1]) + ", and " + items[-1]
 
 
 def _balanced(text: str, output: str) -> bool:

@@ -73,7 +73,7 @@ def parse_locator(text: str) -> tuple[str, str]:
     return text, "page"
 
 
-def _incumbent(text: str) -> list[citekit.Cite]:
+def _incumbent(text: str, locators: bool) -> list[citekit.Cite]:
     cites: list[citekit.Cite] = []
     position = 0
     while True:
@@ -84,7 +84,9 @@ def _incumbent(text: str) -> list[citekit.Cite]:
         locator: str | None = None
         label: str | None = None
         suffix: str | None = None
-        if post:
+        if post and not locators:
+            suffix = ", " + post.strip()
+        elif post:
             found, found_label = parse_locator(post)
             if (_LABEL.match(post.strip()) and found != post.strip()) or post.strip().isdigit():
                 locator, label = found, found_label
@@ -107,13 +109,14 @@ def _incumbent(text: str) -> list[citekit.Cite]:
         position += 1
 
 
-def parse_cites(text: str) -> list[citekit.Cite]:
-    """The cited items in a role's text, in order."""
+def parse_cites(text: str, *, locators: bool = True) -> list[citekit.Cite]:
+    """The cited items in a role's text, in order. `locators=False` (a style that prints no
+    locator in its citations) keeps sphinxcontrib-bibtex's post-text as text."""
     text = text.strip()
     if not text:
         raise CiteSyntaxError("no citation key given")
     if _TOUCHING.search(text):
-        return _incumbent(text)
+        return _incumbent(text, locators)
     if "{" not in text and "}" not in text:
         return [citekit.Cite(key) for key in re.split(r"\s*[,;]\s*", text) if key]
     cites: list[citekit.Cite] = []

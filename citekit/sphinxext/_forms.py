@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 import citekit
 
-from ._citeparts import _inner, join, linked, narrative, short_names
+from ._citeparts import _inner, family, join, linked, narrative, short_names
 from ._model import CitationUse, Part
 
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ def _capital(parts: list[Part]) -> list[Part]:
 
 def _all_names(record: citekit.Record) -> str:
     names = record.names("author") or record.names("editor")
-    families = [name.family_full() or str(name) for name in names]
+    families = [family(name) for name in names]
     return join(families) if families else record.text("title") or record.key
 
 
@@ -52,6 +52,8 @@ class Forms:
         main = renderer.main
         self.note_style = main is not None and main.style.citation_format == "note"
         self.numeric = main is not None and main.style.citation_format == "numeric"
+        # label and numeric styles cite in brackets; the partial forms follow them
+        self.bracketed = main is not None and main.style.citation_format in ("numeric", "label")
 
     @property
     def main(self) -> citekit.Formatter:
@@ -99,7 +101,7 @@ class Forms:
         ]
         parts = list(self.joined(found))
         parts = _capital(parts) if capital else parts
-        return self.wrapped(parts, par, brackets="()")
+        return self.wrapped(parts, par, brackets="[]" if self.bracketed else "()")
 
     def year(self, cite: citekit.Cite) -> str:
         """The year as the style's narrative citation shows it (with a letter: 1984a)."""

@@ -3,6 +3,8 @@ document uses (read in parallel, merged by the domain) and the rendering of the 
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
 import citekit
@@ -50,7 +52,9 @@ class BibliographyUse:
 
     @property
     def per_page(self) -> bool:
-        return self.scope == "document" or self.cited == "page" or self.foot
+        """A list of this page's own (its anchors name the page)."""
+        by_page = self.filter is not None and re.search(r"\bdocname\b", self.filter) is not None
+        return self.scope == "document" or self.cited == "page" or self.foot or by_page
 
 
 @attrs.frozen

@@ -58,10 +58,12 @@ def _plain(text: str) -> str:
     return "".join(char for char in decomposed if char.isalnum() and not unicodedata.combining(char))
 
 
-def _last(name: citekit.Name) -> str:
-    """The von part's initials and the family name: 'van der Berg' -> 'vdBerg'."""
-    particles = "".join(word[:1] for word in (name.non_dropping_particle or "").split())
-    return particles + _plain(name.family or name.literal or "")
+def _last(name: citekit.Name, letters: int) -> str:
+    """The von part's initials and the family name's first letters: 'van der Berg' -> 'vdBer'
+    (pybtex's `{v{}}{l{}}`)."""
+    words = f"{name.dropping_particle or ''} {name.non_dropping_particle or ''}".split()
+    particles = "".join(word[:1] for word in words)
+    return particles + _plain(name.family or name.literal or "")[:letters]
 
 
 def alpha_label(record: citekit.Record) -> str:
@@ -70,9 +72,9 @@ def alpha_label(record: citekit.Record) -> str:
     if not names:
         base = _plain(record.key)[:3]
     elif len(names) == 1:
-        base = _last(names[0])[:3]
+        base = _last(names[0], 3)
     else:
-        base = "".join(_last(name)[:1] for name in names[: 3 if len(names) > 4 else 4])
+        base = "".join(_last(name, 1) for name in names[: 3 if len(names) > 4 else 4])
         base += "+" if len(names) > 4 else ""
     date = record.date("issued")
     year = str(date.year)[-2:] if date is not None and date.year is not None else ""

@@ -250,10 +250,10 @@ def _bare_words(tree: ast.AST) -> list[str]:
     """Names compared as if they were values (`type == book`): citekit's own language."""
     words: list[str] = []
     for node in ast.walk(tree):
-        if isinstance(node, ast.Compare):
-            for side in (node.left, *node.comparators):
-                if isinstance(side, ast.Name) and side.id not in _SPECIAL and side is not node.left:
-                    words.append(side.id)
+        if isinstance(node, ast.Compare) and isinstance(node.ops[0], ast.Eq | ast.NotEq | ast.Lt | ast.Gt):
+            side = node.comparators[0]
+            if isinstance(side, ast.Name) and side.id not in _SPECIAL:
+                words.append(side.id)
     return words
 
 

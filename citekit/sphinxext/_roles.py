@@ -72,19 +72,33 @@ def is_note_style(name: str, srcdir: str) -> bool:
     return _is_note(style_source(name, srcdir))
 
 
+@functools.lru_cache(maxsize=32)
+def _prints_locators(source: str) -> bool:
+    try:
+        return b'variable="locator"' in citekit.Style.load(source).xml
+    except citekit.CitekitError:
+        return True
+
+
+def prints_locators(name: str, srcdir: str) -> bool:
+    """Whether the style shows locators (`p. 12`) at all; when not, a post-text stays text."""
+    return _prints_locators(style_source(name, srcdir))
+
+
 class CiteRole(SphinxRole):
     def __init__(self, mode: str = "", foot: bool = False) -> None:
         self.mode = MODES.get(mode, "p")
         self.foot = foot
 
     def run(self) -> tuple[list[Node], list[system_message]]:
+        style = main_style(self.config)
         try:
-            cites = tuple(parse_cites(self.text))
+            cites = tuple(parse_cites(self.text, locators=prints_locators(style, str(self.env.srcdir))))
         except CiteSyntaxError as exc:
             logger.warning("%s", exc, type="citekit", subtype="syntax", location=self.get_location())
             return [nodes.literal(self.rawtext, self.text)], []
         docname = self.env.docname
-        note_style = is_note_style(main_style(self.config), str(self.env.srcdir))
+        note_style = is_note_style(style, str(self.env.srcdir))
         note = self.foot or (note_style and self.mode in IN_NOTES | NARRATIVE)
         serial = self.env.new_serialno("citekit-citation")
         domain: CiteDomain = self.env.get_domain("cite")  # type: ignore[assignment]
