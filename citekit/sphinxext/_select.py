@@ -39,13 +39,15 @@ class Selection:
                 record_key = self._resolve(cite.id, prefixes)
                 if record_key is not None:
                     self.aliases[cite.id] = record_key
-        # citation key -> pages citing it, in build order
+        # citation key -> pages citing it, in build order; a :footcite: is its page's footnote,
+        # not a citation of the bibliographies (as in sphinxcontrib-bibtex)
+        listed = [use for use in uses if not use.foot]
         self.pages: dict[str, dict[str, None]] = {}
-        for use in uses:
+        for use in listed:
             for cite in use.cites:
                 self.pages.setdefault(cite.id, {})[use.docname] = None
         self.cited = list(
-            dict.fromkeys(self.aliases[c.id] for u in uses for c in u.cites if c.id in self.aliases)
+            dict.fromkeys(self.aliases[c.id] for u in listed for c in u.cites if c.id in self.aliases)
         )
 
     def _resolve(self, key: str, prefixes: list[str]) -> str | None:
