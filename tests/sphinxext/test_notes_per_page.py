@@ -28,7 +28,8 @@ def _notes(html: str) -> list[tuple[int, str]]:
     """(number, text) of every footnote, in the order of the page's footnote list."""
     found = re.findall(
         r'<aside class="footnote brackets" id="([^"]*)"[^>]*>\s*<span class="label">'
-        r'<span class="fn-bracket">\[</span>(?:<a[^>]*>)?(\d+)(?:</a>)?<span class="fn-bracket">\]</span></span>'
+        r'<span class="fn-bracket">\[</span>(?:<a[^>]*>)?(\d+)(?:</a>)?'
+        r'<span class="fn-bracket">\]</span></span>'
         r"(.*?)</aside>",
         html,
         re.DOTALL,
