@@ -100,8 +100,10 @@ def linked(formatter: citekit.Formatter, text: str, cites: list[citekit.Cite], o
 def narrative(
     formatter: citekit.Formatter, records: dict[str, citekit.Record], cites: list[citekit.Cite]
 ) -> Iterator[Part]:
-    """`Werner et al. (2018)`: the style's citation with the names taken out of the
-    parentheses; for a citation without them, the names before it (`Werner et al. [1]`)."""
+    """`Werner et al. (2018)`: the style's citation with the names taken out of its brackets
+    (`Lamport [1994]` where the style writes `[Lamport 1994]`; MLA's `(Lamport 12)` gives
+    `Lamport (12)`, never `Lamport (Lamport 12)`); for a citation without names, the names
+    before it (`Werner et al. [1]`)."""
     for index, cite in enumerate(cites):
         if index:
             yield Part(" and " if index == len(cites) - 1 else ", ", False)
@@ -109,13 +111,23 @@ def narrative(
         text = formatter.cite([cite])
         date = record.date("issued")
         marks = [str(date.year)] if date is not None and date.year else []
-        inner = text[1:-1] if text.startswith("(") and text.endswith(")") else ""
+        opening = text[:1]
+        closing = _BRACKETS.get(opening, "")
+        inner = text[1:-1] if closing and len(text) > 2 and text.endswith(closing) else ""
         at = next((inner.find(mark) for mark in [*marks, "n.d."] if inner.find(mark) > 0), -1)
+        names = short_names(record)
         if at > 0 and _balanced(inner[:at], "html") and _balanced(inner[at:], "html"):
             yield Part(inner[:at].rstrip(" ,"), True, cite.id)
-            yield Part(" (", False, cite.id)
+            yield Part(f" {opening}", False, cite.id)
             yield Part(inner[at:], True, cite.id)
-            yield Part(")", False, cite.id)
+            yield Part(closing, False, cite.id)
+        elif inner and inner.startswith(names):  # names, no year: MLA
+            yield Part(names, False, cite.id)
+            rest = inner[len(names) :].strip(" ,")
+            if rest and _balanced(rest, "html"):
+                yield Part(f" {opening}", False, cite.id)
+                yield Part(rest, True, cite.id)
+                yield Part(closing, False, cite.id)
         else:
-            yield Part(short_names(record) + " ", False, cite.id)
+            yield Part(names + " ", False, cite.id)
             yield Part(text, True, cite.id)

@@ -98,14 +98,24 @@ def alpha_labels(records: Iterable[citekit.Record]) -> dict[str, str]:
     return labels
 
 
-def with_labels(records: dict[str, citekit.Record]) -> dict[str, citekit.Record]:
+def sorted_labels(records: Iterable[citekit.Record]) -> dict[str, str]:
+    """key -> label, the letters given in pybtex's alpha order (author, year, title)."""
+    return alpha_labels(sorted(records, key=_sort_key))
+
+
+def with_labels(records: dict[str, citekit.Record], labels: dict[str, str]) -> dict[str, citekit.Record]:
     """The records with `citation-label` filled where they have none (for label styles)."""
-    labels = alpha_labels(sorted(records.values(), key=lambda r: (alpha_label(r), _sort_key(r))))
     return {
         key: record if record.text("citation-label") else record.with_fields({"citation-label": labels[key]})
         for key, record in records.items()
     }
 
 
-def _sort_key(record: citekit.Record) -> str:
-    return re.sub(r"\s+", " ", record.text("title") or record.key).casefold()
+def _sort_key(record: citekit.Record) -> tuple[str, str, str]:
+    names = record.names("author") or record.names("editor")
+    date = record.date("issued")
+    return (
+        " ".join(f"{name.family_full()} {name.given or ''}" for name in names).casefold(),
+        str(date.year) if date is not None and date.year is not None else "",
+        re.sub(r"\s+", " ", record.text("title") or record.key).casefold(),
+    )

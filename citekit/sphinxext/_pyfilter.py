@@ -269,7 +269,10 @@ def parse_python_filter(text: str) -> PythonFilter | None:
         return None
     for node in ast.walk(tree):
         if not isinstance(node, _ALLOWED):
-            raise FilterError(f"{type(node).__name__} is not allowed in a filter ({ast.unparse(node)!r})")
+            shown = ast.unparse(node) if isinstance(node, ast.expr) else ""
+            raise FilterError(
+                f"{type(node).__name__} is not allowed in a filter" + (f" ({shown!r})" if shown else "")
+            )
         if isinstance(node, ast.Compare) and len(node.ops) != 1:
             raise FilterError("compare two things at a time: 'a < b and b < c'")
         if isinstance(node, ast.Name) and node.id.startswith("_"):

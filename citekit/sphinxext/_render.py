@@ -132,10 +132,11 @@ class Renderer:
         self.selections = [(use, selection.select(use)) for use in bibliographies]
         main_lists = [keys for use, keys in self.selections if not use.style]
         records = selection.records
-        self.labels = _pybtex.alpha_labels(records[k] for k in selection.order(main_lists))
-        self.records = _pybtex.with_labels(records) if self.needs_labels() else records
+        self.labels = _pybtex.sorted_labels(records.values())
+        self.records = _pybtex.with_labels(records, self.labels) if self.needs_labels() else records
         self.ordered = [self.records[key] for key in selection.order(main_lists)]
         self._formatters: dict[tuple[str, tuple[str, ...] | str], citekit.Formatter | None] = {}
+        self._entries: dict[tuple[int, frozenset[str], bool], dict[str, str]] = {}
         self.main = self.formatter(settings.style, None) or self.formatter(FALLBACK_STYLE, None)
         self.forms = Forms(self)
 
@@ -231,17 +232,22 @@ class Renderer:
         *,
         numbers: bool = True,
     ) -> dict[str, str]:
+        """key -> entry, in the style's order; one rendering per formatter and set of keys
+        (the hover texts and a list of everything cited share it)."""
         if not keys:
             return {}
-        wanted = set(keys)
-        try:
-            found = formatter.bibliography(
-                [r.key for r in formatter.records if r.key in wanted], numbers=numbers
-            )
-        except citekit.CitekitError as exc:
-            warn(f"the bibliography failed: {exc}", "render-error", where)
-            return {}
-        return {entry.id: entry.text for entry in found}
+        wanted = frozenset(keys)
+        cache_key = (id(formatter), wanted, numbers)
+        if cache_key not in self._entries:
+            try:
+                found = formatter.bibliography(
+                    [r.key for r in formatter.records if r.key in wanted], numbers=numbers
+                )
+            except citekit.CitekitError as exc:
+                warn(f"the bibliography failed: {exc}", "render-error", where)
+                found = []
+            self._entries[cache_key] = {entry.id: entry.text for entry in found}
+        return self._entries[cache_key]
 
     @staticmethod
     def anchor(key: str, use: BibliographyUse, used: set[str]) -> str:
