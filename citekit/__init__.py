@@ -4,6 +4,7 @@ from contextlib import suppress as _suppress
 
 from ._cite import Cite
 from ._dates import Date
+from ._document import Citation, Document
 from ._errors import (
     CitekitError,
     InputError,
@@ -16,6 +17,7 @@ from ._errors import (
     StyleError,
     StyleNotFoundError,
     UnknownFormatError,
+    UnknownRecordError,
 )
 from ._formatter import Entry, Formatter, format_bibliography
 from ._io import dumps, parse, read, write
@@ -27,9 +29,11 @@ from ._styles import Style, search_styles
 
 __all__ = [
     "PORTAL_FORMATS",
+    "Citation",
     "Cite",
     "CitekitError",
     "Date",
+    "Document",
     "Entry",
     "Formatter",
     "InputError",
@@ -46,6 +50,7 @@ __all__ = [
     "StyleError",
     "StyleNotFoundError",
     "UnknownFormatError",
+    "UnknownRecordError",
     "cite_this",
     "dumps",
     "format_bibliography",

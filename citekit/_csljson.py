@@ -77,7 +77,8 @@ def _field_to_csl(value: FieldValue) -> JSON:
 
 
 def engine_item(record: Record) -> dict[str, Any]:
-    """The CSL-JSON an engine should see: raw dates parsed, numbers as text, legacy keys mapped."""
+    """The CSL-JSON an engine should see: raw dates parsed, numbers as text, legacy keys mapped.
+    (CSL variable aliases such as `event`/`event-title` are a rendering option: `_engine.aliases`.)"""
     out: dict[str, Any] = {"id": record.key, "type": record.type}
     for legacy, name in LEGACY_ALIASES.items():
         value = record.extra.get(legacy)
@@ -90,11 +91,6 @@ def engine_item(record: Record) -> dict[str, Any]:
             out[key] = value.resolved().to_csl()
         else:
             out[key] = value if isinstance(value, str) else _number_text(value)
-    # CSL 1.0.2 renamed "event" to "event-title"; styles use either, so give both.
-    if "event-title" in out and "event" not in out:
-        out["event"] = out["event-title"]
-    elif "event" in out and "event-title" not in out:
-        out["event-title"] = out["event"]
     return out
 
 

@@ -4,6 +4,7 @@ CitekitError
  +-- InputError(ValueError)          bad input data; carries a Location
  |    +-- ParseError                 text that cannot be read (line/column)
  |    +-- InvalidRecordError         a record with a bad field (item id, field)
+ |    +-- UnknownRecordError(LookupError)   a citation of an id no record has
  |    +-- UnknownFormatError         a format name or file that no reader takes
  +-- StyleError(ValueError)
  |    +-- StyleNotFoundError(LookupError)   no style by that name ("did you mean ...")
@@ -58,6 +59,17 @@ class ParseError(InputError):
 
 class InvalidRecordError(InputError):
     """A record whose field holds a value of the wrong shape."""
+
+
+class UnknownRecordError(InputError, LookupError):
+    """A citation names a record id that is not among the records; `suggestions` holds the
+    closest known ids."""
+
+    def __init__(self, record_id: str, suggestions: tuple[str, ...] = ()) -> None:
+        self.record_id = record_id
+        self.suggestions = suggestions
+        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
+        super().__init__(f"no record with id {record_id!r}{hint}", Location(item=record_id, field="id"))
 
 
 class UnknownFormatError(InputError):

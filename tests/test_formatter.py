@@ -46,7 +46,8 @@ def test_cites_with_locators_prefixes_and_unknown_ids() -> None:
     assert formatter.cite([Cite(record.key, locator="12", label="page", prefix="see ")]) == (
         "(see Werner et al. 2018, 12)"
     )
-    assert "nobody?" in formatter.cite(["nobody"])
+    with pytest.raises(citekit.UnknownRecordError, match=record.key):
+        formatter.cite([record.key[:-1] + "x"])  # the nearest known id is named
 
 
 def test_numeric_styles_number_in_record_order() -> None:

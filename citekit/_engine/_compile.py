@@ -1,4 +1,9 @@
-"""Compiling a Style into citeproc-py's element tree, with citekit's element classes."""
+"""Compiling a Style into citeproc-py's element tree, with citekit's element classes.
+
+A compiled tree is immutable once built and shared by every session and thread: whatever
+citeproc-py would add to it while rendering (a default `cs:name` in a `cs:names` without
+one) is added here, and render state lives in `_state.RenderState`, never on elements.
+"""
 
 from __future__ import annotations
 
@@ -12,8 +17,9 @@ from lxml import etree
 from .._errors import InvalidStyleError
 from .._styles import CSL_NS, Style, parse_style_xml
 
-# Importing a feature module registers its element mixins (see _elements), in this order.
+# Importing a feature module registers its element mixins; `_elements.FEATURE_ORDER` orders them.
 from . import (  # noqa: F401
+    _state,
     collapse,
     conditions,
     dates,
@@ -46,7 +52,20 @@ class _StyleTree(frontend.CitationStylesStyle):  # type: ignore[misc]
         self.xml = etree.ElementTree(etree.fromstring(xml, self.parser))
         root: Any = self.xml.getroot()
         root.set_locale_list(locale, validate=False)
+        _add_default_names(root)
         self.root = root
+        # Every element proxy is held for the life of the tree, so lxml hands out the same
+        # Python objects on every render and the per-element caches keyed by them stay valid.
+        self.elements = tuple(root.iter()) + tuple(e for loc in root.locales for e in loc.iter())
+
+
+def _add_default_names(root: Any) -> None:
+    """citeproc-py inserts a bare `cs:name` into a `cs:names` that has none, while rendering;
+    that is done once here (a `cs:names` inside a `cs:substitute` borrows the outer one's)."""
+    tag = f"{{{CSL_NS}}}name"
+    for holder in list(root.iter(f"{{{CSL_NS}}}names")):
+        if holder.find(tag) is None and not holder.xpath_search("ancestor::cs:substitute"):
+            holder.insert(0, holder.makeelement(tag))
 
 
 @attrs.frozen

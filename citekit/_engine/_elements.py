@@ -1,7 +1,10 @@
 """A registry of mixins that extend citeproc-py's CSL element classes.
 
 Feature modules call `extend("text", "group", ...)` on a mixin class; `element_classes`
-builds, once, a subclass per CSL element with every mixin registered for it in front.
+builds, once, a subclass per CSL element with every mixin registered for it in front. The
+order in which the mixins wrap each other is `FEATURE_ORDER`, one list, not the order in
+which Python happened to import the modules: a mixin of a later module wraps (runs before,
+and calls `super()` into) those of earlier ones.
 """
 
 from __future__ import annotations
@@ -12,11 +15,34 @@ from typing import Any
 
 from citeproc import model
 
+# Innermost first. `_state` only adds properties (where render state lives); `substitute` and
+# `collapse` must see citeproc-py's own rendering before the formatting features wrap it.
+FEATURE_ORDER: tuple[str, ...] = (
+    "_state",
+    "substitute",
+    "collapse",
+    "conditions",
+    "dates",
+    "display",
+    "labels",
+    "lookups",
+    "names",
+    "pages",
+    "punctuation",
+    "quotes",
+    "textcase",
+    "richtext",
+    "sorting",
+)
+
 _MIXINS: dict[str, list[type]] = {}
 
 
 def extend(*elements: str) -> Callable[[type], type]:
     def register(mixin: type) -> type:
+        feature = mixin.__module__.rpartition(".")[2]
+        if feature not in FEATURE_ORDER:
+            raise RuntimeError(f"engine feature module {feature!r} is missing from FEATURE_ORDER")
         for element in elements:
             _MIXINS.setdefault(element, []).append(mixin)
         element_classes.cache_clear()
@@ -31,10 +57,15 @@ def _base_classes() -> dict[str, type]:
     }
 
 
+def _rank(mixin: type) -> int:
+    return FEATURE_ORDER.index(mixin.__module__.rpartition(".")[2])
+
+
 @functools.cache
 def element_classes() -> dict[str, Any]:
     classes: dict[str, Any] = _base_classes()
     for element, mixins in _MIXINS.items():
         base = classes[element]
-        classes[element] = type(f"Citekit{base.__name__}", (*reversed(mixins), base), {})
+        ordered = sorted(mixins, key=_rank)  # stable: a module's own mixins keep their order
+        classes[element] = type(f"Citekit{base.__name__}", (*reversed(ordered), base), {})
     return classes

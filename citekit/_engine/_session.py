@@ -1,10 +1,19 @@
-"""A rendering session: every record registered up front (so numbering and disambiguation
-see the whole set, as citeproc-js does), then citations and the bibliography on demand."""
+"""A rendering session: the records it may cite, the ones registered so far (numbering and
+disambiguation see only those, as citeproc-js sees only the items it has been given), and
+one `RenderState` that holds everything rendering learns. A Formatter registers every record
+up front; a Document registers records as they are cited.
+
+Every call makes the session's state the current one (`RenderState.active`) and holds the
+session's lock, so one session is safe to share between threads and any number of sessions
+render at once over the same compiled style.
+"""
 
 from __future__ import annotations
 
+import threading
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, Locator
@@ -15,18 +24,26 @@ from .._errors import RenderError
 from .._markup import MarkerFormatter
 from . import quotes, substitute
 from ._compile import CompiledStyle
-from .disambiguation import disambiguate
+from ._state import RenderState
+from .disambiguation import CONDITION, GIVEN, NAMES, disambiguate
+from .positions import FIRST, Position
 from .richtext import prepare_item, rich_text
 from .superscript import mark_superscripts
 
+_DECISIONS = (NAMES, GIVEN, CONDITION, "year_suffix")
+
 
 class Session:
-    """Renders citations and a bibliography for a fixed list of engine items."""
+    """Renders citations and a bibliography for a fixed set of engine items."""
 
-    def __init__(self, compiled: CompiledStyle, items: Sequence[dict[str, Any]]) -> None:
+    def __init__(
+        self, compiled: CompiledStyle, items: Sequence[dict[str, Any]], *, register_all: bool = True
+    ) -> None:
         self.compiled = compiled
         self._key_of: dict[str, str] = {}
         self._id_of: dict[str, str] = {}
+        self._state = RenderState()
+        self._lock = threading.RLock()
         engine_items = []
         for index, item in enumerate(items):
             key = f"k{index}"
@@ -39,39 +56,84 @@ class Session:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             source = CiteProcJSON(engine_items)
-        self._bib = CitationStylesBibliography(compiled.tree, source, MarkerFormatter)
+        with self._active():
+            self._bib = CitationStylesBibliography(compiled.tree, source, MarkerFormatter)
         term = compiled.term
         self._quotes = (
             (term("open-quote") or "“", term("close-quote") or "”"),
             (term("open-inner-quote") or "‘", term("close-inner-quote") or "’"),
         )
-        if self._key_of:
-            self._bib.register(Citation([CitationItem(k) for k in self._id_of]))
-        if compiled.has_bibliography:
-            try:
-                self._bib.sort()
-            except Exception as exc:
-                raise RenderError(f"{self.style_name}: sorting the bibliography failed: {exc!r}") from exc
-        if self._key_of:
+        if register_all:
+            self.register(list(self._key_of))
+
+    @contextmanager
+    def _active(self) -> Iterator[None]:
+        with self._lock, self._state.active():
+            yield
+
+    @property
+    def ids(self) -> list[str]:
+        """Every record id this session can cite, in the order given."""
+        return list(self._key_of)
+
+    @property
+    def registered(self) -> list[str]:
+        """The ids registered so far, in the style's bibliography order (numbering order)."""
+        return [self._id_of[key] for key in self._bib.keys]
+
+    def known(self, record_id: str) -> bool:
+        return record_id in self._key_of
+
+    def register(self, record_ids: Iterable[str]) -> bool:
+        """Register these records (in this order, after those already registered), then sort
+        and disambiguate again; -> whether anything was new."""
+        new = [self._key_of[i] for i in dict.fromkeys(record_ids) if i in self._key_of]
+        new = [key for key in new if key not in self._bib.keys]
+        if not new:
+            return False
+        with self._active():
+            self._bib.register(Citation([CitationItem(k) for k in new]))
+            if self.compiled.has_bibliography:
+                try:
+                    self._bib.sort()
+                except Exception as exc:
+                    raise RenderError(f"{self.style_name}: sorting the bibliography failed: {exc!r}") from exc
+            for item in self._bib.items:
+                for decision in _DECISIONS:
+                    item.reference.pop(decision, None)
             try:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
-                    disambiguate(self._bib, compiled.tree, lambda item: None)
+                    disambiguate(self._bib, self.compiled.tree, lambda item: None)
             except Exception as exc:
                 raise RenderError(f"{self.style_name}: disambiguating cites failed: {exc!r}") from exc
+        return True
+
+    def decisions(self) -> dict[str, tuple[Any, ...]]:
+        """What a cite of each registered record depends on besides its own data: its number
+        and its disambiguation (a citation whose records' decisions change must be redone)."""
+        out: dict[str, tuple[Any, ...]] = {}
+        for number, item in enumerate(self._bib.items, 1):
+            reference = item.reference
+            given = reference.get(GIVEN)
+            out[self._id_of[item.key]] = (
+                number,
+                reference.get(NAMES),
+                tuple(sorted(given.items())) if given else None,
+                reference.get(CONDITION),
+                reference.get("year_suffix"),
+            )
+        return out
 
     def _finish(self, marked: str) -> str:
         """Engine output with citekit's own markers resolved (quotes, by nesting depth)."""
         return mark_superscripts(quotes.resolve(marked, *self._quotes))
 
-    def key(self, record_id: str) -> str | None:
-        return self._key_of.get(record_id)
-
-    def cite(self, cites: Sequence[Cite]) -> str:
-        """The marked citation text; unknown ids are rendered as `id?`."""
-        self._bib.formatter = self.compiled.tree.root.formatter = MarkerFormatter
+    def cite(self, cites: Sequence[Cite], positions: Sequence[Position] | None = None) -> str:
+        """The marked citation text. Every id must be registered; `positions` (one per cite,
+        from the document) default to `first`."""
         items = []
-        for cite in cites:
+        for index, cite in enumerate(cites):
             options: dict[str, Any] = {}
             if cite.locator is not None:
                 options["locator"] = Locator(cite.label or "page", cite.locator)
@@ -79,39 +141,59 @@ class Session:
                 options["prefix"] = rich_text(cite.prefix)
             if cite.suffix is not None:
                 options["suffix"] = rich_text(cite.suffix)
-            items.append(CitationItem(self._key_of.get(cite.id, cite.id), **options))
+            item = CitationItem(self._key_of[cite.id], **options)
+            item.ck_position = positions[index] if positions is not None else FIRST
+            item.ck_suppress_author = cite.suppress_author
+            item.ck_author_only = cite.author_only
+            items.append(item)
         citation = Citation(items)
-        self._bib.register(citation)
-
-        def unknown(item: Any) -> str:
-            return f"{self._id_of.get(item.key, item.key)}?"
-
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                return self._finish(str(self._bib.cite(citation, unknown)))
-        except Exception as exc:
-            ids = ", ".join(c.id for c in cites)
-            raise RenderError(f"{self.style_name}: citing {ids} failed: {exc!r}") from exc
-
-    def bibliography(self, ids: Sequence[str] | None = None) -> list[tuple[str, str]]:
-        """(id, marked entry) in the style's order; all records unless `ids` is given."""
-        if not self.compiled.has_bibliography:
-            return []
-        self._bib.formatter = self.compiled.tree.root.formatter = MarkerFormatter
-        wanted = None if ids is None else {self._key_of[i] for i in ids if i in self._key_of}
-        substitute.reset(self.compiled.tree)
-        out: list[tuple[str, str]] = []
-        for item in self._bib.items:
-            if wanted is not None and item.key not in wanted:
-                continue
+        with self._active():
+            citation.bibliography = self._bib
             try:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
-                    rendered = self.compiled.tree.render_bibliography([item])
+                    for item in items:
+                        self._note_number(item)
+                    return self._finish(str(self.compiled.tree.render_citation(citation, [], _unknown)))
             except Exception as exc:
+                ids = ", ".join(c.id for c in cites)
+                raise RenderError(f"{self.style_name}: citing {ids} failed: {exc!r}") from exc
+
+    def _note_number(self, item: Any) -> None:
+        """`first-reference-note-number` for this cite (none for a first cite)."""
+        reference = self._bib.source[item.key]
+        note = item.ck_position.first_note
+        if item.ck_position.first or note is None:
+            reference.pop("first_reference_note_number", None)
+        else:
+            reference["first_reference_note_number"] = str(note)
+
+    def bibliography(self, ids: Sequence[str] | None = None) -> list[tuple[str, str | Exception]]:
+        """(id, marked entry) in the style's order, for every registered record or those in
+        `ids`; an entry that fails is given as its exception, so the others still render."""
+        if not self.compiled.has_bibliography:
+            return []
+        wanted = None if ids is None else {self._key_of[i] for i in ids if i in self._key_of}
+        out: list[tuple[str, str | Exception]] = []
+        with self._active():
+            substitute.reset(self.compiled.tree)
+            for item in self._bib.items:
+                if wanted is not None and item.key not in wanted:
+                    continue
                 record_id = self._id_of[item.key]
-                raise RenderError(f"{self.style_name}: item {record_id!r} failed: {exc!r}") from exc
-            if rendered:
-                out.append((self._id_of[item.key], self._finish(str(rendered[0]))))
+                try:
+                    with warnings.catch_warnings():
+                        warnings.simplefilter("ignore")
+                        rendered = self.compiled.tree.render_bibliography([item])
+                except Exception as exc:
+                    out.append(
+                        (record_id, RenderError(f"{self.style_name}: item {record_id!r} failed: {exc!r}"))
+                    )
+                    continue
+                if rendered:
+                    out.append((record_id, self._finish(str(rendered[0]))))
         return out
+
+
+def _unknown(item: Any) -> str:
+    return f"{item.key}?"

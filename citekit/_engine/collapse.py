@@ -16,6 +16,7 @@ Defaults follow citeproc-js: the delimiters default to the layout's delimiter.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from citeproc.string import String
@@ -27,13 +28,20 @@ from .substitute import render_entry
 NO_PRINTED_FORM = "[CSL STYLE ERROR: reference with no printed form.]"
 
 
+@functools.lru_cache(maxsize=4096)
+def _in_names(names: Any) -> bool:
+    """A `cs:names` inside another's `cs:substitute`: suppressing or replacing the author is
+    done to the outer one, substitute and all (else the next candidate, a title, stands in)."""
+    return bool(names.xpath_search("ancestor::cs:names"))
+
+
 @extend("names")
 class ReportedNames:
     """The first names of a cite tell the layout their text, and vanish when it asks."""
 
     def render(self, item: Any, *args: Any, **kwargs: Any) -> Any:
         out = super().render(item, *args, **kwargs)  # type: ignore[misc]
-        if not out:
+        if not out or _in_names(self):  # a substitute's names: the outer `cs:names` reports
             return out
         context: Any = kwargs.get("context")
         if context is None:
@@ -44,6 +52,7 @@ class ReportedNames:
             return out
         if getattr(layout, "ck_collecting", False) and getattr(layout, "ck_names", None) is None:
             layout.ck_names = strip_markers(str(out))
+            layout.ck_names_text = out
             if getattr(layout, "ck_suppress", False):
                 return None
             replace = getattr(layout, "ck_replace", None)
@@ -109,16 +118,16 @@ def _ranges(numbers: list[int]) -> list[tuple[int, int]]:
 class CollapsingLayout:
     def render_citation(self, citation: Any, callback: Any) -> Any:
         element = self.getparent()  # type: ignore[attr-defined]
-        bibliography = citation.bibliography
         good = [cite for cite in citation.cites if not cite.is_bad()]
         bad = [cite for cite in citation.cites if cite.is_bad()]
-        good.sort(key=lambda cite: bibliography.keys.index(cite.key))
-        if element.sort is not None:
+        if element.sort is not None:  # only a style that sorts cites reorders them (stable)
             good = element.sort.sort(good, self)
         cites: list[_Cite] = []
         note = self.get_root().get("class") == "note"  # type: ignore[attr-defined]
         for item in good:
-            text, author = self._one(item)
+            text, author = self._one(item, suppress=bool(item.get("ck_suppress_author")))
+            if item.get("ck_author_only"):
+                text = self.ck_names_text  # type: ignore[attr-defined]
             if not text:
                 text = String(NO_PRINTED_FORM)  # as citeproc-js: the cite is not silently dropped
             prefix = strip_markers(str(item.get("prefix", ""))).strip()
@@ -151,6 +160,8 @@ class CollapsingLayout:
         out: Any = String("")
         for piece in pieces:
             out = out + piece
+        if good and all(item.get("ck_author_only") for item in good):
+            return self.format(out)  # type: ignore[attr-defined]  # as citeproc-js: no layout affixes
         return self.format(self.wrap(out))  # type: ignore[attr-defined]
 
     def _one(self, item: Any, suppress: bool = False) -> tuple[Any, str | None]:

@@ -3,16 +3,36 @@
 `disambiguate="true"` is ignored by citeproc-py, so the branch is always taken (MLA then
 adds the title to every citation). Here it is true only for the items `disambiguation`
 found still ambiguous after names and given names.
+
+`position` tests read the cite's `positions.Position`, which the session computed from the
+document (a cite rendered outside a document, or in the bibliography, is `first`).
+`is-numeric` also tests the locator, and takes ranges and lists of numbers (`12-15`, `2, 4`,
+`2 & 4`, `L2d`) as numeric, as the spec and citeproc-js do.
 """
 
 from __future__ import annotations
 
+import functools
+import re
 from typing import Any
 
 from citeproc.model import ConditionFailed
 
 from ._elements import extend
 from .disambiguation import CONDITION
+from .positions import FIRST, Position
+
+_NUMBER = r"[A-Za-z]*\d+[A-Za-z]*"
+_NUMERIC = re.compile(rf"^\s*{_NUMBER}(?:\s*(?:[-–,&]|and)\s*{_NUMBER})*\s*$")
+
+
+def position_of(item: Any) -> Position:
+    position = item.get("ck_position")
+    return position if isinstance(position, Position) else FIRST
+
+
+def is_numeric(value: object) -> bool:
+    return bool(_NUMERIC.match(str(value).replace("\\-", "-")))
 
 
 @extend("if", "else-if")
@@ -25,6 +45,27 @@ class Conditions:
             if wanted and self.get("match") == "any":  # type: ignore[attr-defined]
                 return self.render_children(item, context=context, delimiter=delimiter, **kwargs)  # type: ignore[attr-defined]
         return super().render(item, context=context, delimiter=delimiter, **kwargs)  # type: ignore[misc]
+
+    def _position(self, item: Any, context: Any = None) -> list[bool]:
+        if in_bibliography(context if context is not None else self):
+            return [False]
+        position = position_of(item)
+        return [position.test(name) for name in str(self.get("position")).split()]  # type: ignore[attr-defined]
+
+    def _is_numeric(self, item: Any) -> list[bool]:
+        out = []
+        for variable in str(self.get("is-numeric")).split():  # type: ignore[attr-defined]
+            if variable == "locator":
+                value = item.locator.identifier if item.has_locator else None
+            else:
+                value = item.reference.get(variable.replace("-", "_"))
+            out.append(value is not None and is_numeric(value))
+        return out
+
+
+@functools.lru_cache(maxsize=65536)
+def in_bibliography(element: Any) -> bool:
+    return bool(element.xpath_search("./ancestor::cs:bibliography"))
 
 
 @extend("style")

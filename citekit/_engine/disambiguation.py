@@ -151,10 +151,14 @@ def disambiguate(bibliography: Any, style: Any, callback: Callable[[Any], Any]) 
 
     texts = render(by_key)
     ambiguous = _groups(texts)
+    # What add-givenname may do under the rule: full given names or only initials, for
+    # every name or only the first of each cite.
+    most = 1 if rule.endswith("with-initials") else 2
+    first_only = rule.startswith("primary-name")
     if add_names and ambiguous:
-        ambiguous = _add_names(ambiguous, by_key, render, add_given)
+        ambiguous = _add_names(ambiguous, by_key, render, most if add_given else 0)
     if add_given and ambiguous:
-        ambiguous = _add_givennames(ambiguous, by_key, render)
+        ambiguous = _add_givennames(ambiguous, by_key, render, most, first_only)
     if condition and ambiguous:
         keys = [k for group in ambiguous for k in group]
         for key in keys:
@@ -168,7 +172,7 @@ def disambiguate(bibliography: Any, style: Any, callback: Callable[[Any], Any]) 
 
 
 def _add_names(
-    groups: list[list[str]], by_key: dict[str, Any], render: Callable[..., dict[str, str]], with_given: bool
+    groups: list[list[str]], by_key: dict[str, Any], render: Callable[..., dict[str, str]], given_level: int
 ) -> list[list[str]]:
     """Each item shows the fewest names at which it is confused with the fewest others
     (given names counted as shown when add-givenname may use them)."""
@@ -186,8 +190,8 @@ def _add_names(
             for key in group:
                 reference = by_key[key].reference
                 reference[NAMES] = shown
-                if with_given:
-                    reference[GIVEN] = {(v, i): 2 for v, i, _ in _names_of(reference)}
+                if given_level:
+                    reference[GIVEN] = {(v, i): given_level for v, i, _ in _names_of(reference)}
             texts = render(group)
             for key in group:
                 confused = sum(1 for other in group if texts[other] == texts[key])
@@ -204,7 +208,11 @@ def _add_names(
 
 
 def _add_givennames(
-    groups: list[list[str]], by_key: dict[str, Any], render: Callable[..., dict[str, str]]
+    groups: list[list[str]],
+    by_key: dict[str, Any],
+    render: Callable[..., dict[str, str]],
+    most: int = 2,
+    first_only: bool = False,
 ) -> list[list[str]]:
     """Name by name, initials then the full given name, until each cite is told apart. A cite
     left ambiguous keeps the fewest expansions that told it from the most others (citeproc-js:
@@ -214,8 +222,9 @@ def _add_givennames(
         done: set[str] = set()
         saved = {k: dict(by_key[k].reference.get(GIVEN) or {}) for k in group}
         best = {k: (len(group), saved[k]) for k in group}  # (confused with, levels)
-        most = max(len(list(_names_of(by_key[k].reference))) for k in group)
-        for position, level in ((p, lv) for p in range(most) for lv in (1, 2)):
+        names = 1 if first_only else max(len(list(_names_of(by_key[k].reference))) for k in group)
+        levels_allowed = (1, 2)[:most]
+        for position, level in ((p, lv) for p in range(names) for lv in levels_allowed):
             trying = [k for k in group if k not in done]
             if len(trying) < 2:
                 break

@@ -21,12 +21,10 @@ from ._elements import extend
 
 
 def reset(tree: Any) -> None:
-    """Start a bibliography. The layout element is held on the style tree, so lxml keeps
-    handing out the same Python object (and the state kept on it) between entries."""
+    """Start a bibliography: forget the previous entry's names (in the current render state)."""
     bibliography = tree.root.bibliography
     layout = bibliography.layout if bibliography is not None else None
     if layout is not None:
-        tree.ck_bibliography_layout = layout
         layout.ck_previous = None
 
 
@@ -59,7 +57,7 @@ def render_entry(
     """Render one bibliography entry or one cite with fresh per-entry state (names seen,
     variables suppressed by substitution, terms and variables counted); -> (text, names)."""
     layout.repressed = {}
-    layout.ck_collecting, layout.ck_names = True, None
+    layout.ck_collecting, layout.ck_names, layout.ck_names_text = True, None, None
     layout.ck_suppress, layout.ck_replace = suppress, replace
     layout.ck_terms = []
     layout.ck_suppressed = set()
@@ -205,16 +203,16 @@ class SuppressedNames:
             count_variable(layout, rendered=False)
             return None
         present -= suppressed
-        if suppressed:  # `editor translator` after `editor` substituted: the translator alone
-            self.set("variable", " ".join(r for r in roles if r not in suppressed))  # type: ignore[attr-defined]
+        # `editor translator` after `editor` substituted: the translator alone. The roles are
+        # hidden on this session's own reference, never by editing the shared style tree.
+        hidden = {r: item.reference.pop(r.replace("-", "_")) for r in suppressed}
         try:
             text = super().process(item, names_context=names_context, context=context, **kwargs)  # type: ignore[misc]
         except VariableError:
             count_variable(layout, rendered=False)
             raise
         finally:
-            if suppressed:
-                self.set("variable", variable)  # type: ignore[attr-defined]
+            item.reference.update(hidden)
         count_variable(layout, rendered=bool(text))
         if text:
             _record(layout, present)

@@ -1,10 +1,12 @@
 """citekit as an engine for the CSL test-suite runner (`run_suite.py --engine csl_engine:render`).
 
 It drives citekit's public API only (`Style.load` on the fixture's XML, `Record.from_csl`,
-`Formatter` with HTML output and no links) and mirrors the runner's own citeproc-py engine:
+`Document` with HTML output and no links) and mirrors the runner's own citeproc-py engine:
 which items are registered (and in what order, which fixes citation numbers), how
-CITATION-ITEMS and the CITATIONS word-processor replay are cited, and how a bibliography
-is wrapped. Run it with `PYTHONPATH=tests/conformance:.` from the project root.
+CITATION-ITEMS are cited (one Document, citation after citation) and how a bibliography is
+wrapped. The CITATIONS word-processor replay is played into one Document through its
+`insert`, `edit` and `remove`, with each citation's note number, as a word processor does.
+Run it with `PYTHONPATH=tests/conformance:.` from the project root.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from citekit import Cite, Formatter, Record, Style
+from citekit import Cite, Document, Record, Style
 
 name = "citekit"
 version = "dev"
@@ -48,15 +50,15 @@ def _cite(data: dict[str, Any]) -> Cite:
     )
 
 
-def _formatter(fixture: Any, order: Sequence[str]) -> Formatter:
-    return Formatter(_records(fixture, order), Style.load(fixture.csl), "html", links=False, strip=False)
+def _document(fixture: Any, order: Sequence[str], uncited: Sequence[str] = ()) -> Document:
+    return Document(
+        _records(fixture, order), Style.load(fixture.csl), "html", links=False, strip=False, uncited=uncited
+    )
 
 
-def _bibliography(fixture: Any, formatter: Formatter) -> str:
+def _bibliography(fixture: Any, document: Document) -> str:
     raw = {item_id: item for item_id, item in zip(_ids(fixture), fixture.input, strict=True)}
-    chosen = [
-        entry for entry in formatter.bibliography() if _keeps(raw.get(entry.id, {}), fixture.bibsection)
-    ]
+    chosen = [entry for entry in document.bibliography() if _keeps(raw.get(entry.id, {}), fixture.bibsection)]
     return "\n".join([_BIB_START, *(_ENTRY.format(_block_lines(e.text)) for e in chosen), "</div>"])
 
 
@@ -95,57 +97,75 @@ def _keeps(item: dict[str, Any], spec: dict[str, Any] | None) -> bool:
     return keep
 
 
-def _updates(fixture: Any) -> Iterator[tuple[list[str], dict[str, dict[str, Any]], str]]:
-    """The CITATIONS replay: (citation ids in document order, citations by id, the one just edited)."""
+def _updates(fixture: Any) -> Iterator[tuple[list[tuple[str, int]], dict[str, dict[str, Any]], str]]:
+    """The CITATIONS replay: ((citation id, note) in document order, citations by id, the one
+    just edited)."""
     by_id: dict[str, dict[str, Any]] = {}
     for step, (citation, before, after) in enumerate(fixture.citations or []):
         cid = str(citation.get("citationID", f"CITATION-{step}"))
         by_id[cid] = citation
-        order = [str(ref[0]) for ref in before] + [cid] + [str(ref[0]) for ref in after]
-        by_id = {key: value for key, value in by_id.items() if key in order}
+        note = int(citation.get("properties", {}).get("noteIndex") or 0)
+        order = [(str(r[0]), int(r[1]) if len(r) > 1 else 0) for r in before]
+        order += [(cid, note)] + [(str(r[0]), int(r[1]) if len(r) > 1 else 0) for r in after]
+        by_id = {key: value for key, value in by_id.items() if key in dict(order)}
         yield order, by_id, cid
 
 
-def _cited_ids(citations: Sequence[Sequence[dict[str, Any]]]) -> list[str]:
-    return [str(item["id"]) for citation in citations for item in citation]
+def _cites(citation: dict[str, Any]) -> list[Cite]:
+    return [_cite(i) for i in citation["citationItems"]]
 
 
-def _document(fixture: Any, citations: list[list[dict[str, Any]]]) -> tuple[Formatter, list[str]]:
-    formatter = _formatter(fixture, _cited_ids(citations))
-    return formatter, [formatter.cite([_cite(i) for i in c]) for c in citations]
-
-
-def _replay(fixture: Any) -> str:
+def _replay(fixture: Any) -> tuple[Document, str]:
+    """Each update of the fixture into one Document: citations no longer in the document are
+    removed, the new one inserted (or the edited one edited) in place, renumbered notes edited."""
+    cited = [str(i["id"]) for c, _, _ in fixture.citations for i in c["citationItems"]]
+    document = _document(fixture, cited)
+    ours: dict[str, str] = {}  # fixture citation id -> Document citation id
+    notes: dict[str, int] = {}
     previous: dict[str, str] = {}
     lines: list[str] = []
     for order, by_id, current in _updates(fixture):
-        _, texts = _document(fixture, [by_id[cid]["citationItems"] for cid in order])
-        rendered = dict(zip(order, texts, strict=True))
+        wanted = dict(order)
+        for cid in [c for c in ours if c not in wanted]:
+            document.remove(ours.pop(cid))
+        for index, (cid, note) in enumerate(order):
+            if cid == current and cid in ours:
+                document.edit(ours[cid], _cites(by_id[cid]), note=note or None)
+            elif cid == current:
+                document.insert(index, _cites(by_id[cid]), note=note or None)
+                ours[cid] = document.citations[index].id
+            elif notes.get(cid) != note and cid in ours:
+                document.edit(ours[cid], _cites(by_id[cid]), note=note or None)
+            notes[cid] = note
+        texts = {c.id: c.text for c in document.citations}
+        rendered = {cid: texts[ours[cid]] for cid, _ in order}
         lines = [
             f"{'>>' if cid == current or previous.get(cid) != rendered[cid] else '..'}[{n}] {rendered[cid]}"
-            for n, cid in enumerate(order)
+            for n, (cid, _) in enumerate(order)
         ]
         previous = rendered
-    return "\n".join(lines)
+    return document, "\n".join(lines)
 
 
 def render(fixture: Any) -> str:
     base_mode = fixture.mode.split("-", 1)[0]
     if fixture.citations:
-        if base_mode == "citation":
-            return _replay(fixture)
-        order, by_id, _ = list(_updates(fixture))[-1]
-        formatter, _ = _document(fixture, [by_id[cid]["citationItems"] for cid in order])
-        return _bibliography(fixture, formatter)
+        document, text = _replay(fixture)
+        return text if base_mode == "citation" else _bibliography(fixture, document)
     registered = [str(i) for i in fixture.bibentries[-1]] if fixture.bibentries else _ids(fixture)
+    registered = [i for i in registered if i in _ids(fixture)]
     citations = fixture.citation_items or []
-    formatter = _formatter(fixture, registered + _cited_ids(citations))
+    document = _document(fixture, registered + _cited_ids(citations), uncited=registered)
     if base_mode == "bibliography":
-        return _bibliography(fixture, formatter)
+        for citation in citations:
+            document.cite([_cite(i) for i in citation])
+        return _bibliography(fixture, document)
     if not citations:
-        return formatter.cite([entry.id for entry in _all_registered(formatter)])
-    return "\n".join(formatter.cite([_cite(i) for i in c]) for c in citations)
+        # one citation of every registered item, in the bibliography's order (the suite's rule)
+        ids = [entry.id for entry in document.bibliography()] or registered
+        return document.cite(ids).text
+    return "\n".join(document.cite([_cite(i) for i in c]).text for c in citations)
 
 
-def _all_registered(formatter: Formatter) -> list[Cite]:
-    return [Cite(record.key) for record in formatter.records]
+def _cited_ids(citations: Sequence[Sequence[dict[str, Any]]]) -> list[str]:
+    return [str(item["id"]) for citation in citations for item in citation]

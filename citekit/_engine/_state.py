@@ -1,0 +1,134 @@
+"""Per-render state: everything a render learns or keeps while it runs, in one typed object.
+
+A compiled style tree is shared by every Formatter and Document that uses the style, and by
+every thread. citeproc-py and the feature mixins used to keep their scratch state on the
+lxml elements of that tree (the layout's `repressed` variables, the names a cite reported,
+the citation's list of earlier cites, the formatter), which broke as soon as two renders
+ran at once, and lost state whenever lxml dropped and recreated an element proxy. Now the
+elements only *read* the state of the render in progress through `current()`, a context
+variable that each session sets for the duration of one call (`RenderState.active`); the
+properties in `StatefulLayout` and friends redirect the old attribute names to it, so
+citeproc-py's own code keeps working unchanged.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+
+from .._markup import MarkerFormatter
+from ._elements import extend
+
+
+@attrs.define
+class LayoutState:
+    """Scratch state of one layout (citation or bibliography) while one entry or cite renders."""
+
+    repressed: dict[str, list[str]] = attrs.Factory(dict)  # citeproc-py's substituted variables
+    collecting: bool = False  # inside an entry or cite: names and terms are reported
+    names: str | None = None  # the text of the first names rendered in the entry or cite
+    names_text: Any = None  # the same, as rendered (an author-only cite prints it)
+    suppress: bool = False  # leave out the first names (cite grouping: author already shown)
+    replace: str | None = None  # print this instead of the first names (subsequent-author-substitute)
+    terms: list[str] = attrs.Factory(list)  # terms rendered in the cite (to capitalise `ibid.`)
+    suppressed: set[str] = attrs.Factory(set)  # variables a cs:substitute has used
+    recording: list[set[str]] | None = None  # variables rendered inside each open cs:substitute
+    variables: list[int] | None = None  # [variables tried, variables rendered], for implicit groups
+    previous: str | None = None  # the previous entry's names (subsequent-author-substitute)
+
+
+@attrs.define
+class RenderState:
+    """The state of one session (a Formatter or a Document): never shared between sessions."""
+
+    citation: LayoutState = attrs.Factory(LayoutState)
+    bibliography: LayoutState = attrs.Factory(LayoutState)
+    cites: list[Any] = attrs.Factory(list)  # citeproc-py's `cs:citation` cites list (unused by citekit)
+
+    @contextlib.contextmanager
+    def active(self) -> Iterator[RenderState]:
+        """Make this the state the style tree's elements see, in this thread or task."""
+        token = _CURRENT.set(self)
+        try:
+            yield self
+        finally:
+            _CURRENT.reset(token)
+
+
+_CURRENT: contextvars.ContextVar[RenderState | None] = contextvars.ContextVar("citekit_render", default=None)
+
+
+def current() -> RenderState:
+    """The state of the render in progress (a throwaway one outside any session: sorting a
+    style's bibliography keys before a session exists still works, but keeps nothing)."""
+    state = _CURRENT.get()
+    if state is None:
+        state = RenderState()
+        _CURRENT.set(state)
+    return state
+
+
+def _layout_state(layout: Any) -> LayoutState:
+    parent = layout.getparent()
+    tag = str(parent.tag) if parent is not None else ""
+    state = current()
+    return state.bibliography if tag.endswith("}bibliography") else state.citation
+
+
+def _redirect(field: str) -> property:
+    def get(self: Any) -> Any:
+        return getattr(_layout_state(self), field)
+
+    def put(self: Any, value: Any) -> None:
+        setattr(_layout_state(self), field, value)
+
+    return property(get, put, doc=f"`LayoutState.{field}` of the render in progress.")
+
+
+@extend("layout")
+class StatefulLayout:
+    """The layout's scratch attributes, read from and written to the current render state."""
+
+    repressed = _redirect("repressed")
+    ck_collecting = _redirect("collecting")
+    ck_names = _redirect("names")
+    ck_names_text = _redirect("names_text")
+    ck_suppress = _redirect("suppress")
+    ck_replace = _redirect("replace")
+    ck_terms = _redirect("terms")
+    ck_suppressed = _redirect("suppressed")
+    ck_recording = _redirect("recording")
+    ck_variables = _redirect("variables")
+    ck_previous = _redirect("previous")
+
+
+def _get_cites(self: Any) -> list[Any]:
+    return current().cites
+
+
+def _set_cites(self: Any, value: list[Any]) -> None:
+    current().cites = value
+
+
+@extend("citation")
+class StatefulCitation:
+    """citeproc-py keeps the document's earlier cites on the `cs:citation` element."""
+
+    cites = property(_get_cites, _set_cites)
+
+
+def _get_formatter(self: Any) -> type:
+    return MarkerFormatter
+
+
+def _set_formatter(self: Any, value: Any) -> None:
+    """citeproc-py assigns its formatter to the style root; citekit always uses MarkerFormatter."""
+
+
+@extend("style")
+class FixedFormatter:
+    formatter = property(_get_formatter, _set_formatter)
