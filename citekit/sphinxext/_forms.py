@@ -21,8 +21,9 @@ from typing import TYPE_CHECKING
 
 import citekit
 
-from ._citeparts import _inner, family, join, linked, narrative, short_names
+from ._citeparts import _inner, family, join, linked, short_names
 from ._model import CitationUse, Part
+from ._narrative import Narrative
 
 if TYPE_CHECKING:
     from ._render import Renderer
@@ -46,9 +47,18 @@ def _all_names(record: citekit.Record) -> str:
     return join(families) if families else record.text("title") or record.key
 
 
+NAMED = frozenset(
+    {"t", "ts", "ct", "cts", "author", "authors", "cauthor", "cauthors", "authorpar", "authorpars"}
+)
+
+
 class Forms:
     def __init__(self, renderer: Renderer) -> None:
         self.renderer = renderer
+        self._narrative: Narrative | None = None
+        # a page's notes are one Document: positions (ibid., short forms) run within the page
+        self.pages: dict[str, citekit.Document] = {}
+        self.in_notes: dict[tuple[str, int], tuple[citekit.Document, str]] = {}
         main = renderer.main
         self.note_style = main is not None and main.style.citation_format == "note"
         self.numeric = main is not None and main.style.citation_format == "numeric"
@@ -73,9 +83,7 @@ class Forms:
                 return [Part(_inner(parts[0].text), parts[0].markup, parts[0].key)]
             return parts
         if mode in ("t", "ts", "ct", "cts"):
-            parts = list(narrative(self.main, self.renderer.records, cites))
-            if mode.endswith("s"):
-                parts = [self.all_names(p) if not p.markup and p.text.endswith(" ") else p for p in parts]
+            parts = list(self.narrative_parts(cites, full=mode.endswith("s")))
             return _capital(parts) if mode.startswith("c") else parts
         if mode.startswith(("author", "cauthor")):
             return self.names(cites, full=mode.endswith("s"), capital=mode.startswith("c"), par="par" in mode)
@@ -87,27 +95,53 @@ class Forms:
             )
         return linked(self.main, self.main.cite(cites), cites, self.renderer.output)
 
-    def all_names(self, part: Part) -> Part:
-        """A narrative's names part, with every author (the `s` forms)."""
-        if part.key is None:
-            return part
-        return Part(_all_names(self.renderer.records[part.key]) + " ", False, part.key)
+    @property
+    def narrative(self) -> Narrative:
+        if self._narrative is None:
+            keys = [c.id for u in self.renderer.uses if u.mode in NAMED for c in u.cites]
+            self._narrative = Narrative(
+                self.main,
+                self.renderer.records,
+                [k for key in keys if (k := self.renderer.selection.record_key(key))],
+                self.renderer.output,
+                self.renderer.settings.locale,
+            )
+        return self._narrative
+
+    def narrative_parts(self, cites: list[citekit.Cite], *, full: bool) -> Iterator[Part]:
+        """Each item's names and the rest of its citation; `full`: every author's name."""
+        for index, cite in enumerate(cites):
+            if index:
+                yield Part(" and " if index == len(cites) - 1 else ", ", False)
+            parts = self.narrative.parts(cite)
+            if full:
+                names = Part(_all_names(self.renderer.records[cite.id]), False, cite.id)
+                parts = (
+                    [names, *parts[1:]]
+                    if parts[0].markup
+                    else [Part(names.text + " ", False, cite.id), *parts[1:]]
+                )
+            yield from parts
 
     def names(self, cites: list[citekit.Cite], *, full: bool, capital: bool, par: bool) -> list[Part]:
         records = self.renderer.records
-        found = [
-            Part(_all_names(records[c.id]) if full else short_names(records[c.id]), False, c.id)
-            for c in cites
-        ]
+        found: list[Part] = []
+        for cite in cites:
+            styled = None if full else self.narrative.names(cite)
+            if styled is not None:
+                found.append(Part(styled, True, cite.id))
+            else:
+                text = _all_names(records[cite.id]) if full else short_names(records[cite.id])
+                found.append(Part(text, False, cite.id))
         parts = list(self.joined(found))
         parts = _capital(parts) if capital else parts
         return self.wrapped(parts, par, brackets="[]" if self.bracketed else "()")
 
     def year(self, cite: citekit.Cite) -> str:
         """The year as the style's narrative citation shows it (with a letter: 1984a)."""
-        parts = list(narrative(self.main, self.renderer.records, [cite]))
-        if len(parts) == 4:  # names, " (", year and what follows, ")"
-            return parts[2].text
+        rest = self.narrative.rest(cite) if self.narrative.names_only else None
+        if rest is not None:
+            return _inner(rest)
         date = self.renderer.records[cite.id].date("issued")
         return str(date.year) if date is not None and date.year is not None else "n.d."
 
@@ -139,5 +173,23 @@ class Forms:
             )
             texts = [entries[c.id] for c in cites if c.id in entries]
             return [Part("; ".join(texts), True, cites[0].id)]
-        page = self.renderer.formatter(self.renderer.settings.style, None, page=use.docname) or self.main
-        return [Part(page.cite(cites), True, cites[0].id)]
+        page = self.pages.get(use.docname)
+        if page is None:
+            page = self.pages[use.docname] = citekit.Document(
+                self.renderer.ordered,
+                self.main.style,
+                self.renderer.output,
+                self.renderer.settings.locale,
+                links=self.main.links,
+            )
+        citation = page.cite(cites, note=len(page.citations) + 1)
+        self.in_notes[use.docname, use.serial] = (page, citation.id)
+        return [Part(citation.text, True, cites[0].id)]
+
+    def final_notes(self) -> Iterator[tuple[tuple[str, int], str]]:
+        """((page, serial), text) of every note whose text a later note of its page changed
+        (disambiguation), as each page's Document has it at the end."""
+        for where, (page, citation_id) in self.in_notes.items():
+            for citation in page.citations:
+                if citation.id == citation_id:
+                    yield where, citation.text

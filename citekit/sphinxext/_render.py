@@ -210,6 +210,12 @@ class Renderer:
             targets.setdefault(use.docname, []).append((use, placed))
         for cite_use in self.uses:
             rendering.citations[cite_use.docname, cite_use.serial] = self.citation(cite_use, targets)
+        for where, text in self.forms.final_notes():
+            note = rendering.citations[where]
+            if len(note.parts) == 1 and note.parts[0].text != text:
+                rendering.citations[where] = attrs.evolve(
+                    note, parts=(attrs.evolve(note.parts[0], text=text),)
+                )
         for docname, digest in self.fingerprints(rendering):
             rendering.fingerprints[docname] = digest
         return rendering
