@@ -4,13 +4,12 @@ A citation of several items, `(Werner et al., 2018; Kumar, 1975)`, is rendered o
 Formatter; each item is then found in it by its own rendering (without the outer brackets),
 so every item links to its entry. When an item cannot be found exactly, or the pieces would
 split markup, the whole citation links to the first item's entry instead. Narrative
-citations (`Werner et al. (2018)`) take the names out of the style's parentheses.
+citations are `_narrative`'s.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import citekit
 
@@ -95,39 +94,3 @@ def linked(formatter: citekit.Formatter, text: str, cites: list[citekit.Cite], o
     if not all(_balanced(part.text, output) for part in parts):
         return whole
     return [part for part in parts if part.text]
-
-
-def narrative(
-    formatter: citekit.Formatter, records: dict[str, citekit.Record], cites: list[citekit.Cite]
-) -> Iterator[Part]:
-    """`Werner et al. (2018)`: the style's citation with the names taken out of its brackets
-    (`Lamport [1994]` where the style writes `[Lamport 1994]`; MLA's `(Lamport 12)` gives
-    `Lamport (12)`, never `Lamport (Lamport 12)`); for a citation without names, the names
-    before it (`Werner et al. [1]`)."""
-    for index, cite in enumerate(cites):
-        if index:
-            yield Part(" and " if index == len(cites) - 1 else ", ", False)
-        record = records[cite.id]
-        text = formatter.cite([cite])
-        date = record.date("issued")
-        marks = [str(date.year)] if date is not None and date.year else []
-        opening = text[:1]
-        closing = _BRACKETS.get(opening, "")
-        inner = text[1:-1] if closing and len(text) > 2 and text.endswith(closing) else ""
-        at = next((inner.find(mark) for mark in [*marks, "n.d."] if inner.find(mark) > 0), -1)
-        names = short_names(record)
-        if at > 0 and _balanced(inner[:at], "html") and _balanced(inner[at:], "html"):
-            yield Part(inner[:at].rstrip(" ,"), True, cite.id)
-            yield Part(f" {opening}", False, cite.id)
-            yield Part(inner[at:], True, cite.id)
-            yield Part(closing, False, cite.id)
-        elif inner and inner.startswith(names):  # names, no year: MLA
-            yield Part(names, False, cite.id)
-            rest = inner[len(names) :].strip(" ,")
-            if rest and _balanced(rest, "html"):
-                yield Part(f" {opening}", False, cite.id)
-                yield Part(rest, True, cite.id)
-                yield Part(closing, False, cite.id)
-        else:
-            yield Part(names + " ", False, cite.id)
-            yield Part(text, True, cite.id)

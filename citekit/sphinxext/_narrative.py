@@ -22,12 +22,13 @@ import citekit
 from ._citeparts import short_names
 from ._model import Part
 
-_NO_FORM = "[CSL STYLE ERROR"  # the processor's mark for a cite with nothing to print
+# the processors' marks for a cite with nothing to print (citeproc-py's, citeproc-js's)
+_NO_FORM = ("[CSL STYLE ERROR", "[NO_PRINTED_FORM]")
 
 
 def _printed(text: str) -> str | None:
     """The text, or None when the processor printed nothing usable."""
-    return None if not text.strip() or _NO_FORM in text else text
+    return None if not text.strip() or any(mark in text for mark in _NO_FORM) else text
 
 
 def running_text_style(style: citekit.Style) -> citekit.Style | None:

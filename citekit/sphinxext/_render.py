@@ -135,7 +135,7 @@ class Renderer:
         self.labels = _pybtex.sorted_labels(records.values())
         self.records = _pybtex.with_labels(records, self.labels) if self.needs_labels() else records
         self.ordered = [self.records[key] for key in selection.order(main_lists)]
-        self._formatters: dict[tuple[str, tuple[str, ...] | str], citekit.Formatter | None] = {}
+        self._formatters: dict[tuple[str, tuple[str, ...] | None], citekit.Formatter | None] = {}
         self._entries: dict[tuple[int, frozenset[str], bool], dict[str, str]] = {}
         self.main = self.formatter(settings.style, None) or self.formatter(FALLBACK_STYLE, None)
         self.forms = Forms(self)
@@ -156,12 +156,10 @@ class Renderer:
         style: str,
         where: tuple[str, int | None] | None,
         keys: tuple[str, ...] | None = None,
-        page: str = "",
     ) -> citekit.Formatter | None:
         """One Formatter per style over every record (numbers follow the build); a list in
-        another style gets one over its own records (numbered within the list); a page's
-        notes get their own (ibid and short forms run within the page)."""
-        cache_key = (style, keys if keys is not None else page)
+        another style gets one over its own records (numbered within the list)."""
+        cache_key = (style, keys)
         if cache_key not in self._formatters:
             records = self.ordered if keys is None else [self.records[key] for key in keys]
             try:

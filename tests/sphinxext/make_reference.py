@@ -1,7 +1,8 @@
 """Writes tests/sphinxext/data/ibid.json: citeproc-js's notes for the pages of
 tests/roots/test-ibid, each page a document of its own (positions run within a page), with
-the page's own footnote taking its number. Run by hand when the root changes; needs node
-and ../shared/oracle (never at test time).
+the page's own footnote taking its number; and data/narrative.json: its author-only and
+suppress-author citations of tests/roots/test-narrative's records in two styles. Run by
+hand when a root changes; needs node and ../shared/oracle (never at test time).
 
     python tests/sphinxext/make_reference.py
 """
@@ -35,6 +36,53 @@ PAGES = {
         ("turing1950", "450", 4),
     ],
 }
+
+
+NARRATIVE_STYLES = ["modern-language-association", "chicago-author-date"]
+NARRATIVE = [
+    {"id": "cooley1965", "author-only": True},
+    {"id": "cooley1965", "suppress-author": True},
+    {"id": "lamport1994", "author-only": True},
+    {"id": "lamport1994", "suppress-author": True, "locator": "12", "label": "page"},
+]
+
+
+def run(jobs: list[dict[str, object]]) -> dict[str, list[str]]:
+    result = subprocess.run(
+        ["node", str(ORACLE)],
+        input="\n".join(json.dumps(job) for job in jobs),
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHON": sys.executable},
+    )
+    out = {}
+    for line in result.stdout.splitlines():
+        doc = json.loads(line)
+        if doc["error"]:
+            raise SystemExit(f"citeproc-js: {doc['error']}")
+        out[doc["doc"]] = doc["citations"]
+    return out
+
+
+def narrative() -> None:
+    items = json.loads((HERE.parent / "roots" / "test-narrative" / "refs.json").read_text(encoding="utf-8"))
+    jobs: list[dict[str, object]] = []
+    for name in NARRATIVE_STYLES:
+        style_file = HERE / "data" / f"_{name}.csl"
+        style_file.write_bytes(citekit.Style.load(name).xml)
+        citations = [{"citationItems": [item], "properties": {"noteIndex": 0}} for item in NARRATIVE]
+        jobs.append(
+            {"doc": name, "style": str(style_file), "format": "text", "items": items, "citations": citations}
+        )
+    try:
+        out = run(jobs)
+    finally:
+        for name in NARRATIVE_STYLES:
+            (HERE / "data" / f"_{name}.csl").unlink()
+    (HERE / "data" / "narrative.json").write_text(
+        json.dumps(out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
 
 
 def main() -> None:
@@ -76,3 +124,4 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+    narrative()
