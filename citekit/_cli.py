@@ -120,12 +120,16 @@ def format_(
         library = _read(file, from_format)
         bad = _report(library)
         formatter = citekit.Formatter(library.records, style, output, locale)
-        if citations:
+        if citations:  # one citation per record, each on its own (Formatter.cite is stateless)
             for record in library.records:
                 click.echo(formatter.cite([record.key]))
         else:
             for entry in formatter.bibliography():
-                click.echo(entry.text)
+                if entry.problem is not None:  # reported; the other entries still print
+                    click.echo(str(entry.problem), err=True)
+                    bad = True
+                else:
+                    click.echo(entry.text)
     except citekit.CitekitError as exc:
         _fail(str(exc))
     if bad:

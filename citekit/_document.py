@@ -126,7 +126,7 @@ class Document:
         self._slots[slot.id] = slot
         self._index(slot)
         slot.positions = self._tracker.add(slot.refs, self._note(slot))
-        changed = self._sync_registration()
+        changed = self._sync_registration(appended=slot)
         redo = {cid for rid in changed for cid in self._citing.get(rid, ())} | {slot.id}
         self._redo(redo)
         return slot.citation()
@@ -208,10 +208,17 @@ class Document:
         first = (c.id for cid in self._order for c in self._slots[cid].cites)
         return list(dict.fromkeys([*self._uncited_first, *first, *self._uncited]))
 
-    def _sync_registration(self) -> set[str]:
+    def _sync_registration(self, appended: _Slot | None = None) -> set[str]:
         """Register what the document now cites; -> the records whose number or
-        disambiguation changed (every record, when the session had to be rebuilt)."""
-        wanted = self._wanted_registration()
+        disambiguation changed (every record, when the session had to be rebuilt). After an
+        append only the new citation's records can be new (no walk over the document)."""
+        if appended is not None and not self._uncited:
+            known = set(self._registered)
+            wanted = self._registered + [
+                i for i in dict.fromkeys(c.id for c in appended.cites) if i not in known
+            ]
+        else:
+            wanted = self._wanted_registration()
         if wanted[: len(self._registered)] == self._registered:
             if len(wanted) == len(self._registered) or not self._session.register(
                 wanted[len(self._registered) :]

@@ -3,7 +3,9 @@
     .venv/bin/python tools/oracle_report.py [--style apa] [--show N] [--write-mismatches]
 
 Prints, for every style, the share of bibliography entries and citations identical to
-citeproc-js's, in text and HTML, then the totals; `--show N` prints N mismatches per style;
+citeproc-js's, in text and HTML, then the totals, and the totals again with the rendering
+option `csl_aliases` off (citeproc-js has no `event`/`event-title` alias); `--show N` prints
+N mismatches per style;
 `--write-mismatches` shrinks tests/conformance/oracle_mismatches.txt to the listed checks that
 still differ, keeping each one's reason.
 """
@@ -53,6 +55,16 @@ def main(argv: list[str] | None = None) -> int:
             good, bad = counts[(kind, output, True)], counts[(kind, output, False)]
             rates.append(f"{100 * good / max(1, good + bad):8.1f}%")
         print(f"{style:36} " + " ".join(rates))
+    plain: collections.Counter[tuple[str, str, bool]] = collections.Counter()
+    for file in args.file or FILES:
+        for c in compare(file, styles, csl_aliases=False):
+            if c.file != "portal-record.json":
+                plain[(c.kind, c.output, c.ok)] += 1
+    rates = [
+        f"{100 * plain[(k, o, True)] / max(1, plain[(k, o, True)] + plain[(k, o, False)]):8.1f}%"
+        for k, o in COLUMNS
+    ]
+    print(f"{'TOTAL, csl_aliases=False':36} " + " ".join(rates))
     portal = [c for c in checks if c.file == "portal-record.json"]
     if portal:
         print(f"portal record: {sum(c.ok for c in portal)}/{len(portal)} identical")

@@ -15,6 +15,12 @@ small module per CSL feature it adds or corrects (each registers its mixins on i
   `cs:substitute` choices and the suppression of what it substituted
 - `display`: display= and second-field-align; `lookups`: cached macro look-ups
 - `punctuation`: `;` and `:` absorbing the next mark where an affix meets text
+- `subsequent`: per-name subsequent-author-substitute rules, et-al-subsequent-*
+- `_state`: the per-session `RenderState` every element reads (nothing is kept on elements);
+  `positions`: cite positions computed from a document; `sortcache`: bibliography sort keys
+  kept per session; `aliases`: the `csl_aliases` rendering option
+
+The order in which the mixins wrap each other is `_elements.FEATURE_ORDER`.
 """
 
 from ._compile import CompiledStyle, compile_style

@@ -30,7 +30,9 @@ from . import (  # noqa: F401
     pages,
     punctuation,
     quotes,
+    sortcache,
     sorting,
+    subsequent,
     substitute,
     textcase,
 )
@@ -75,6 +77,11 @@ class CompiledStyle:
     tree: Any = attrs.field(repr=False, eq=False)
 
     @property
+    def cites_numbers(self) -> bool:
+        """Whether a cite's text or order can depend on its citation number."""
+        return _cites_numbers(self.tree.root)
+
+    @property
     def has_bibliography(self) -> bool:
         return bool(self.tree.has_bibliography())
 
@@ -86,6 +93,14 @@ class CompiledStyle:
             return str(self.tree.root.get_single_term(name))
         except Exception:
             return ""
+
+
+@functools.lru_cache(maxsize=64)
+def _cites_numbers(root: Any) -> bool:
+    found = root.xpath_search(
+        ".//cs:citation//*[@variable='citation-number'] | .//cs:macro//*[@variable='citation-number']"
+    )
+    return bool(found)
 
 
 @functools.lru_cache(maxsize=64)

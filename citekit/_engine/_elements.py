@@ -27,12 +27,14 @@ FEATURE_ORDER: tuple[str, ...] = (
     "labels",
     "lookups",
     "names",
+    "subsequent",
     "pages",
     "punctuation",
     "quotes",
     "textcase",
     "richtext",
     "sorting",
+    "sortcache",
 )
 
 _MIXINS: dict[str, list[type]] = {}

@@ -44,6 +44,7 @@ class Session:
         self._id_of: dict[str, str] = {}
         self._state = RenderState()
         self._lock = threading.RLock()
+        self._plain: dict[tuple[Any, ...], str] = {}  # cites rendered while disambiguating
         engine_items = []
         for index, item in enumerate(items):
             key = f"k{index}"
@@ -93,18 +94,24 @@ class Session:
             return False
         with self._active():
             self._bib.register(Citation([CitationItem(k) for k in new]))
+            for item in self._bib.items:
+                for decision in _DECISIONS:
+                    item.reference.pop(decision, None)
             if self.compiled.has_bibliography:
                 try:
                     self._bib.sort()
                 except Exception as exc:
                     raise RenderError(f"{self.style_name}: sorting the bibliography failed: {exc!r}") from exc
-            for item in self._bib.items:
-                for decision in _DECISIONS:
-                    item.reference.pop(decision, None)
             try:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
-                    disambiguate(self._bib, self.compiled.tree, lambda item: None)
+                    disambiguate(
+                        self._bib,
+                        self.compiled.tree,
+                        lambda item: None,
+                        self._plain,
+                        self.compiled.cites_numbers,
+                    )
             except Exception as exc:
                 raise RenderError(f"{self.style_name}: disambiguating cites failed: {exc!r}") from exc
         return True
@@ -113,11 +120,12 @@ class Session:
         """What a cite of each registered record depends on besides its own data: its number
         and its disambiguation (a citation whose records' decisions change must be redone)."""
         out: dict[str, tuple[Any, ...]] = {}
+        numbered = self.compiled.cites_numbers
         for number, item in enumerate(self._bib.items, 1):
             reference = item.reference
             given = reference.get(GIVEN)
             out[self._id_of[item.key]] = (
-                number,
+                number if numbered else 0,
                 reference.get(NAMES),
                 tuple(sorted(given.items())) if given else None,
                 reference.get(CONDITION),

@@ -39,6 +39,10 @@ class LayoutState:
     recording: list[set[str]] | None = None  # variables rendered inside each open cs:substitute
     variables: list[int] | None = None  # [variables tried, variables rendered], for implicit groups
     previous: str | None = None  # the previous entry's names (subsequent-author-substitute)
+    name_parts: list[str] | None = None  # each name the entry's first cs:names rendered
+    previous_parts: list[str] | None = None  # the same, for the previous entry
+    replace_each: dict[int, bool] | None = None  # names to print as `substitute` (per-name rules)
+    substitute: str | None = None  # the style's subsequent-author-substitute text
 
 
 @attrs.define
@@ -48,6 +52,8 @@ class RenderState:
     citation: LayoutState = attrs.Factory(LayoutState)
     bibliography: LayoutState = attrs.Factory(LayoutState)
     cites: list[Any] = attrs.Factory(list)  # citeproc-py's `cs:citation` cites list (unused by citekit)
+    subsequent_cite: bool = False  # the name being rendered is in a cite that is not `first`
+    sort_keys: dict[int, dict[str, Any]] = attrs.Factory(dict)  # bibliography keys: id(cs:key) -> item -> key
 
     @contextlib.contextmanager
     def active(self) -> Iterator[RenderState]:

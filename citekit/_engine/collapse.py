@@ -120,7 +120,7 @@ class CollapsingLayout:
         element = self.getparent()  # type: ignore[attr-defined]
         good = [cite for cite in citation.cites if not cite.is_bad()]
         bad = [cite for cite in citation.cites if cite.is_bad()]
-        if element.sort is not None:  # only a style that sorts cites reorders them (stable)
+        if element.sort is not None and len(good) > 1:  # only a style that sorts reorders (stable)
             good = element.sort.sort(good, self)
         cites: list[_Cite] = []
         note = self.get_root().get("class") == "note"  # type: ignore[attr-defined]

@@ -115,6 +115,10 @@ def _global_givennames(items: list[Any], rule: str) -> None:
             item.reference[GIVEN] = levels
 
 
+def _frozen(given: Any) -> Any:
+    return tuple(sorted(given.items())) if given else None
+
+
 def _groups(texts: dict[str, str]) -> list[list[str]]:
     by_text: dict[str, list[str]] = defaultdict(list)
     for key, text in texts.items():
@@ -122,8 +126,16 @@ def _groups(texts: dict[str, str]) -> list[list[str]]:
     return [keys for keys in by_text.values() if len(keys) > 1]
 
 
-def disambiguate(bibliography: Any, style: Any, callback: Callable[[Any], Any]) -> None:
-    """Decide, for every registered item, what its cites need to be told apart."""
+def disambiguate(
+    bibliography: Any,
+    style: Any,
+    callback: Callable[[Any], Any],
+    plain: dict[tuple[Any, ...], str] | None = None,
+    numbered: bool = True,
+) -> None:
+    """Decide, for every registered item, what its cites need to be told apart. `plain`
+    remembers the cites rendered (by item, number and decisions) across calls: a Document
+    disambiguates again whenever a record is first cited, and most cites are as before."""
     citation = style.root.citation
     if citation is None:
         return
@@ -140,13 +152,23 @@ def disambiguate(bibliography: Any, style: Any, callback: Callable[[Any], Any]) 
     if add_given and rule != "by-cite":
         _global_givennames(items, rule)
     by_key = {item.key: item for item in items}
+    number = {key: index for index, key in enumerate(bibliography.keys, 1)} if numbered else {}
+    if plain is None:
+        plain = {}
 
     def render(keys: Iterable[str]) -> dict[str, str]:
+        """Each item's cite alone, remembered by what it depends on (the item, its number,
+        its decisions so far), across calls."""
         out = {}
         for key in keys:
-            citation = Citation([CitationItem(key)])
-            citation.bibliography = bibliography
-            out[key] = strip_markers(str(style.render_citation(citation, [], callback)))
+            reference = by_key[key].reference
+            given = reference.get(GIVEN)
+            memo = (key, number.get(key, 0), reference.get(NAMES), _frozen(given), reference.get(CONDITION))
+            if memo not in plain:
+                citation = Citation([CitationItem(key)])
+                citation.bibliography = bibliography
+                plain[memo] = strip_markers(str(style.render_citation(citation, [], callback)))
+            out[key] = plain[memo]
         return out
 
     texts = render(by_key)

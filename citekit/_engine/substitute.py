@@ -2,8 +2,8 @@
 as the previous entry's has them replaced (e.g. by "———"), which citeproc-py ignores.
 
 The names are those of the entry's first rendered `cs:names` (reported by
-`collapse.ReportedNames`); the rule `complete-all` (the default) is applied, and also
-stands in for `complete-each`. `reset` starts a new bibliography.
+`collapse.ReportedNames`); the rule `complete-all` (the default) replaces them whole, the
+per-name rules are in `subsequent`. `reset` starts a new bibliography.
 
 Also `cs:substitute` itself: the variables it renders are suppressed in the rest of the
 entry, and a `cs:choose` in it is transparent (the first rendering child of the matching
@@ -18,14 +18,14 @@ from typing import Any
 from citeproc.source import VariableError
 
 from ._elements import extend
+from ._state import current
+from .subsequent import replacements
 
 
 def reset(tree: Any) -> None:
     """Start a bibliography: forget the previous entry's names (in the current render state)."""
-    bibliography = tree.root.bibliography
-    layout = bibliography.layout if bibliography is not None else None
-    if layout is not None:
-        layout.ck_previous = None
+    entry = current().bibliography
+    entry.previous = entry.previous_parts = None
 
 
 @extend("layout")
@@ -34,14 +34,23 @@ class SubsequentAuthorSubstitute:
         bibliography = self.getparent()  # type: ignore[attr-defined]
         substitute = bibliography.get("subsequent-author-substitute")
         rule = bibliography.get("subsequent-author-substitute-rule", "complete-all")
-        if rule not in ("complete-all", "complete-each"):
-            substitute = None
+        entry = current().bibliography
         out = []
         for item in citation_items:
+            entry.name_parts, entry.replace_each = [], None
             text, names = self._entry(item, None)
-            if substitute is not None and names is not None and names == getattr(self, "ck_previous", None):
-                text, _ = self._entry(item, substitute)
-            self.ck_previous = names
+            parts = entry.name_parts
+            if substitute is not None and names is not None:
+                if rule == "complete-all":
+                    if names == entry.previous:
+                        text, _ = self._entry(item, substitute)
+                else:
+                    chosen = replacements(rule, parts, entry.previous_parts)
+                    if chosen:
+                        entry.name_parts, entry.replace_each, entry.substitute = [], chosen, substitute
+                        text, _ = self._entry(item, None)
+            entry.previous, entry.previous_parts = names, parts
+            entry.name_parts, entry.replace_each = None, None
             formatted = self.format(self.wrap(text))  # type: ignore[attr-defined]
             if formatted is not None:
                 out.append(formatted)

@@ -51,10 +51,12 @@ def load(file: str) -> dict[str, Any]:
     return data
 
 
-def _render(records: list[Record], style: str, output: str) -> tuple[dict[str, str], dict[str, str]]:
+def _render(
+    records: list[Record], style: str, output: str, csl_aliases: bool = True
+) -> tuple[dict[str, str], dict[str, str]]:
     """(citations by id, bibliography by id); an exception is kept as the rendered text."""
     try:
-        formatter = Formatter(records, style, output, links=False)
+        formatter = Formatter(records, style, output, links=False, csl_aliases=csl_aliases)
     except Exception as exc:
         failed = {r.key: f"!{type(exc).__name__}: {exc}" for r in records}
         return failed, failed
@@ -76,7 +78,7 @@ def _normalise(text: str, output: str) -> str:
     return text.rstrip() if output == "text" else text
 
 
-def compare(file: str, styles: tuple[str, ...] | None = None) -> Iterator[Check]:
+def compare(file: str, styles: tuple[str, ...] | None = None, *, csl_aliases: bool = True) -> Iterator[Check]:
     data = load(file)
     records = [Record.from_csl(item) for item in data["items"]]
     for style, outputs in data["styles"].items():
@@ -84,7 +86,7 @@ def compare(file: str, styles: tuple[str, ...] | None = None) -> Iterator[Check]
             continue
         for output in OUTPUTS:
             expected = outputs[output]
-            citations, bibliography = _render(records, style, output)
+            citations, bibliography = _render(records, style, output, csl_aliases)
             for item_id, text in expected["citations"].items():
                 yield Check(file, style, output, "citations", item_id, text, citations.get(item_id, ""))
             for item_id, text in expected["bibliography"].items():

@@ -80,6 +80,13 @@ ITEMS = [
     ),
     article("zeller", [person("Zeller", "Karl")], 2009, "Ants in winter"),
     book("homer", [person("Homer", "")], 1990, "The Odyssey", translator=[person("Fagles", "Robert")]),
+    book("ortiz4", [person("Ortiz", "Lucía"), person("Brandt", "Jonas")], 2019, "Harbours of the west"),
+    article(
+        "many",
+        [person("Quinn", "Ada"), person("Rossi", "Bea"), person("Sato", "Cai"), person("Tran", "Dan")],
+        2014,
+        "Four hands on one problem",
+    ),
 ]
 
 
@@ -101,6 +108,28 @@ def doc(
 LABELS = ["chapter", "line", "verse", "section", "paragraph", "figure", "volume", "page"]
 
 DOCUMENTS = [
+    doc(
+        "ibid-oscola",
+        "oscola",
+        [
+            (cites("abbott"), 1),
+            (cites("abbott"), 2),
+            (cites({"id": "abbott", "locator": "5"}), 3),
+            (cites({"id": "abbott", "locator": "5"}), 4),
+            (cites({"id": "abbott", "locator": "7"}), 5),
+            (cites("abbott"), 6),
+            (cites("zeller", "zeller"), 7),
+            (cites("abbott", "zeller"), 8),
+            (cites("zeller"), 9),
+            (cites("abbott"), 30),
+        ],
+    ),
+    doc("partial-first-mhra", "mhra-notes", [(cites("ortiz", "ortiz2", "ortiz3", "ortiz4"), 1)]),
+    doc(
+        "et-al-subsequent",
+        "biometrics",
+        [(cites("many"), 0), (cites("many"), 0), (cites("baker"), 0), (cites("baker"), 0)],
+    ),
     doc("same-author-two-works", "apa", [(cites("smith2018", "smith2020"), 0)]),
     doc("same-author-chicago", "chicago-author-date", [(cites("smith2018", "smith2020"), 0)]),
     doc("same-author-year-suffix", "apa", [(cites("smith2018", "smith2020", "smith2020b"), 0)]),
