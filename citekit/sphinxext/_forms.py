@@ -176,7 +176,7 @@ class Forms:
         page = self.pages.get(use.docname)
         if page is None:
             page = self.pages[use.docname] = citekit.Document(
-                self.renderer.ordered,
+                self.renderer.everything,
                 self.main.style,
                 self.renderer.output,
                 self.renderer.settings.locale,

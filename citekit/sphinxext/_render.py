@@ -134,7 +134,13 @@ class Renderer:
         records = selection.records
         self.labels = _pybtex.sorted_labels(records.values())
         self.records = _pybtex.with_labels(records, self.labels) if self.needs_labels() else records
-        self.ordered = [self.records[key] for key in selection.order(main_lists)]
+        # the main Formatter holds what is cited, listed or footnoted, nothing else: only
+        # those take part in numbering and disambiguation (Knuth 1984 is not "1984a" because
+        # an uncited Knuth 1984 is in the file)
+        footnoted = [key for u in uses if u.foot for c in u.cites if (key := selection.record_key(c.id))]
+        shown = {*selection.cited, *(key for group in main_lists for key in group), *footnoted}
+        self.ordered = [self.records[key] for key in selection.order(main_lists) if key in shown]
+        self.everything = [self.records[key] for key in selection.order(main_lists)]
         self._formatters: dict[tuple[str, tuple[str, ...] | None], citekit.Formatter | None] = {}
         self._entries: dict[tuple[int, frozenset[str], bool], dict[str, str]] = {}
         self.main = self.formatter(settings.style, None) or self.formatter(FALLBACK_STYLE, None)

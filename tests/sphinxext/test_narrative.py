@@ -30,6 +30,7 @@ def test_apa_as_the_manual_writes_it(tmp_path: Path) -> None:
         "Cooley and Tukey",
         "1965",
         "(Cooley & Tukey, 1965)",
+        "(Knuth, 1984)",  # not 1984a: an uncited record takes no part in disambiguation
     ]
 
 
