@@ -130,7 +130,7 @@ class Renderer:
         self.uses = uses
         self.bibliographies = bibliographies
         self.selections = [(use, selection.select(use)) for use in bibliographies]
-        main_lists = [keys for use, keys in self.selections if not use.style]
+        main_lists = [keys for use, keys in self.selections if self.in_main_style(use)]
         records = selection.records
         self.labels = _pybtex.sorted_labels(records.values())
         self.records = _pybtex.with_labels(records, self.labels) if self.needs_labels() else records
@@ -145,6 +145,10 @@ class Renderer:
         self._entries: dict[tuple[int, frozenset[str], bool], dict[str, str]] = {}
         self.main = self.formatter(settings.style, None) or self.formatter(FALLBACK_STYLE, None)
         self.forms = Forms(self)
+        self.hover: dict[str, str] = {}
+
+    def in_main_style(self, use: BibliographyUse) -> bool:
+        return not use.style or _pybtex.list_style(use.style) == self.settings.style
 
     def needs_labels(self) -> bool:
         """Label styles (alpha) print `citation-label`: records without one get pybtex's."""
@@ -227,9 +231,8 @@ class Renderer:
     def list_entries(self, use: BibliographyUse, keys: list[str], *, numbers: bool) -> dict[str, str]:
         """key -> entry text, in the style's order."""
         where = (use.docname, use.line)
-        if not use.style or _pybtex.list_style(use.style) == self.settings.style:
-            formatter = self.main
-        else:
+        formatter = self.main
+        if use.style and not self.in_main_style(use):
             formatter = self.formatter(_pybtex.list_style(use.style), where, tuple(keys)) or self.main
         assert formatter is not None
         return self.entries(formatter, keys, where, numbers=numbers)
