@@ -123,3 +123,8 @@ def test_label_prefix_and_key_prefix(ours: Any) -> None:
         "#citekit-prefix-a-knuth1984",
         "#citekit-prefix-a-lamport1994",
     ]
+
+
+def test_bibliography_header_before_every_list(ours: Any) -> None:
+    assert _html(ours, "filters").count('<p class="rubric">References</p>') == 5
+    assert _html(ours, "foot").count('<p class="rubric">Notes</p>') == 1
