@@ -6,8 +6,10 @@ The contract (the same as citeproc-js's `processCitationCluster`):
 - Only records that are cited (plus those passed as `uncited` to `bibliography`) take part in
   numbering (in order of first citation) and disambiguation; the others are only available.
 - Each citation has positions (`first`, `subsequent`, `ibid`, `ibid-with-locator`,
-  `near-note`) computed from the citations before it; `note` is the footnote number in a
-  note style (positions, `near-note`, `first-reference-note-number`); in-text styles ignore it.
+  `near-note`) computed from the citations before it; `note` is the footnote number of a
+  citation in a footnote (positions, `near-note`, `first-reference-note-number`), None for
+  one in running text. In-text styles print no note numbers; as in citeproc-js, citations
+  in running text and in footnotes are separate streams for `ibid`, in every style.
 - `cite` appends and returns the new `Citation`; `insert`, `edit` and `remove` return every
   Citation whose text changed (the new or edited one included), so a caller redraws only those.
 - A citation's text is redone only when something it depends on changed: its positions, or
@@ -191,7 +193,7 @@ class Document:
             raise InputError(f"no citation with id {citation_id!r} in this document") from None
 
     def _note(self, slot: _Slot) -> int:
-        return (slot.note or 0) if self._rendering.note_style else 0
+        return slot.note or 0
 
     def _index(self, slot: _Slot) -> None:
         for rid in dict.fromkeys(c.id for c in slot.cites):

@@ -173,7 +173,8 @@ class CollapsingLayout:
         for start, end in _ranges(numbers):
             if pieces:
                 pieces.append(delimiter)
-            if end - start >= 2 and not any(c.item.has_locator for c in cites[start : end + 1]):
+            run = cites[start : end + 1]
+            if end - start >= 2 and not any(c.item.has_locator or _affixed(c.item) for c in run):
                 pieces += [cites[start].text, "–", cites[end].text]
             else:
                 for index in range(start, end + 1):
@@ -265,6 +266,11 @@ class CollapsingLayout:
                 out.append(pieces[index])
                 index += 1
         return out
+
+
+def _affixed(item: Any) -> bool:
+    """A cite with a prefix or suffix is never part of a collapsed range (as citeproc-js)."""
+    return any(strip_markers(str(item.get(affix, ""))).strip() for affix in ("prefix", "suffix"))
 
 
 def _punctuated(item: Any) -> bool:

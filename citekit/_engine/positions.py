@@ -4,7 +4,7 @@ the cites it happened to render on a shared element.
 
 - `first`: the item is cited for the first time; `subsequent`: every later cite of it;
 - `ibid`: the cite follows a cite of the same item in the same citation, or opens a citation
-  that follows a citation made of one cite of that item; a cite without a locator after
+  whose predecessor (see `Tracker`) cites only that item; a cite without a locator after
   one with a locator is only `subsequent`; with the same locator (or none twice) it is
   `ibid`, with another locator `ibid-with-locator` (which also tests true for `ibid`);
 - `near-note`: a subsequent cite whose note is at most `near-note-distance` notes after the
@@ -66,32 +66,51 @@ def _ibid(current: CiteRef, previous: CiteRef) -> tuple[bool, bool]:
 
 class Tracker:
     """Positions of the cites of a document, one citation after another: what has been
-    cited, in which notes, and the citation before (so appending costs the same at any length)."""
+    cited, in which notes, and the citations before (so appending costs the same at any
+    length). As in citeproc-js, citations in running text (note 0) and in notes are two
+    streams for `ibid`: an in-text cite looks back at the last in-text citation; the first
+    cite of a note looks back at the whole previous note (every citation in it), the first
+    cite of a further citation in the same note at the citation just before."""
 
     def __init__(self, near_note_distance: int) -> None:
         self.distance = near_note_distance
         self.first_note: dict[str, int] = {}
         self.last_note: dict[str, int] = {}
-        self.previous: Sequence[CiteRef] = ()
+        self.in_text: Sequence[CiteRef] = ()  # the last citation in running text
+        self.note = 0  # the note of the last citation in a note
+        self.note_cites: list[CiteRef] = []  # every cite of that note
+        self.in_note: Sequence[CiteRef] = ()  # the last citation in that note
+
+    def _before(self, note: int) -> Sequence[CiteRef]:
+        if note == 0:
+            return self.in_text
+        return self.in_note if note == self.note else self.note_cites
 
     def add(self, cites: Sequence[CiteRef], note: int) -> list[Position]:
         """The positions of the next citation's cites (note 0: a citation in running text)."""
         row: list[Position] = []
+        group = self._before(note)
         for index, cite in enumerate(cites):
             if cite.id not in self.last_note:
                 row.append(FIRST)
             else:
+                before: CiteRef | None = None
                 if index > 0:
-                    before: CiteRef | None = cites[index - 1] if cites[index - 1].id == cite.id else None
-                else:
-                    single = len(self.previous) == 1 and self.previous[0].id == cite.id
-                    before = self.previous[0] if single else None
+                    before = cites[index - 1] if cites[index - 1].id == cite.id else None
+                elif group and all(c.id == cite.id for c in group):
+                    before = group[-1]
                 ibid, with_locator = _ibid(cite, before) if before is not None else (False, False)
                 near = note - self.last_note[cite.id] <= self.distance
                 row.append(Position(False, ibid, with_locator, near, self.first_note.get(cite.id)))
             self.first_note.setdefault(cite.id, note)
             self.last_note[cite.id] = note
-        self.previous = cites
+        if note == 0:
+            self.in_text = cites
+        else:
+            if note != self.note:
+                self.note, self.note_cites = note, []
+            self.note_cites.extend(cites)
+            self.in_note = cites
         return row
 
 

@@ -124,7 +124,12 @@ def _replay(fixture: Any) -> tuple[Document, str]:
     notes: dict[str, int] = {}
     previous: dict[str, str] = {}
     lines: list[str] = []
+    backrefs = "first-reference-note-number" in fixture.csl or "citation-number" in fixture.csl
     for order, by_id, current in _updates(fixture):
+        # citeproc-js also reports a citation whose note was renumbered when the style prints
+        # first-reference-note-number or citation-number (it re-renders what the registry
+        # numbers, even when the text comes out the same)
+        renumbered = {cid for cid, note in order if cid in notes and notes[cid] != note and backrefs}
         wanted = dict(order)
         for cid in [c for c in ours if c not in wanted]:
             document.remove(ours.pop(cid))
@@ -140,7 +145,8 @@ def _replay(fixture: Any) -> tuple[Document, str]:
         texts = {c.id: c.text for c in document.citations}
         rendered = {cid: texts[ours[cid]] for cid, _ in order}
         lines = [
-            f"{'>>' if cid == current or previous.get(cid) != rendered[cid] else '..'}[{n}] {rendered[cid]}"
+            f"{'>>' if cid in renumbered | {current} or previous.get(cid) != rendered[cid] else '..'}"
+            f"[{n}] {rendered[cid]}"
             for n, (cid, _) in enumerate(order)
         ]
         previous = rendered

@@ -153,6 +153,11 @@ DOCUMENTS = [
         ],
     ),
     doc(
+        "numeric-collapse-prefix",
+        "american-medical-association",
+        [(cites("abbott", "baker", {"id": "zeller", "prefix": "see "}), 0)],
+    ),
+    doc(
         "notes-positions",
         "chicago-notes-bibliography",
         [
