@@ -1,7 +1,9 @@
 """citekit's Sphinx extension: `extensions = ["citekit.sphinxext"]`.
 
-Roles `:cite:`, `:cite:p:`, `:cite:t:`; the `bibliography` directive; configuration values
-named `citekit_*`. A client of citekit's public API: every citation and entry is rendered by
+Every role, directive, option and configuration value of sphinxcontrib-bibtex 2.x
+(`:cite:p:`, `:cite:t:`, `:footcite:`, `bibliography`, `footbibliography`, `bibtex_*`) with
+the meaning its documentation gives, and citekit's own (`citekit_*`, `:scope:`, `:keys:`).
+A client of citekit's public API: every citation and entry is rendered by
 `citekit.Formatter`. See the documentation's Sphinx page for the syntax.
 """
 
@@ -10,9 +12,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from . import _config
-from ._directive import BibliographyDirective
-from ._domain import CiteDomain
-from ._nodes import SHOW_CHILDREN, citekit_bibliography, citekit_citation
+from ._directive import BibliographyDirective, FootBibliographyDirective
+from ._domain import CiteDomain, FootCiteDomain
+from ._nodes import HIDDEN, citekit_bibliography, citekit_citation, citekit_footnotes
 from ._render import on_env_updated
 from ._roles import CiteRole
 from ._transforms import PlaceNotes, resolve_citations
@@ -22,23 +24,26 @@ if TYPE_CHECKING:
 
 __all__ = ["setup"]
 
-ENV_VERSION = 1
+ENV_VERSION = 2
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     _config.register(app)
-    for node in (citekit_citation, citekit_bibliography):
+    for node in (citekit_citation, citekit_bibliography, citekit_footnotes):
         app.add_node(
             node,
-            html=SHOW_CHILDREN,
-            latex=SHOW_CHILDREN,
-            text=SHOW_CHILDREN,
-            man=SHOW_CHILDREN,
-            texinfo=SHOW_CHILDREN,
+            html=HIDDEN,
+            latex=HIDDEN,
+            text=HIDDEN,
+            man=HIDDEN,
+            texinfo=HIDDEN,
         )
     app.add_domain(CiteDomain)
+    app.add_domain(FootCiteDomain)
     app.add_role("cite", CiteRole())
+    app.add_role("footcite", CiteRole(foot=True))
     app.add_directive("bibliography", BibliographyDirective)
+    app.add_directive("footbibliography", FootBibliographyDirective)
     app.add_transform(PlaceNotes)
     app.connect("env-updated", on_env_updated)
     app.connect("doctree-resolved", resolve_citations)

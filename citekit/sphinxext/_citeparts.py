@@ -4,13 +4,12 @@ A citation of several items, `(Werner et al., 2018; Kumar, 1975)`, is rendered o
 Formatter; each item is then found in it by its own rendering (without the outer brackets),
 so every item links to its entry. When an item cannot be found exactly, or the pieces would
 split markup, the whole citation links to the first item's entry instead. Narrative
-citations (`Werner et al. (2018)`) take the names out of the style's parentheses.
+citations are `_narrative`'s.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import citekit
 
@@ -23,7 +22,7 @@ _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
 def short_names(record: citekit.Record) -> str:
     """'Werner', 'Werner and Weich' or 'Werner et al.', for narrative citations."""
     names = record.names("author") or record.names("editor")
-    families = [name.family_full() or str(name) for name in names]
+    families = [family(name) for name in names]
     if not families:
         return record.text("title") or record.key
     if len(families) <= 2:
@@ -31,8 +30,17 @@ def short_names(record: citekit.Record) -> str:
     return f"{families[0]} et al."
 
 
+def family(name: citekit.Name) -> str:
+    """The family name with every particle ('von Neumann'), as sphinxcontrib-bibtex shows it."""
+    words = (name.dropping_particle, name.non_dropping_particle, name.family)
+    return " ".join(word for word in words if word) or name.literal or str(name)
+
+
 def join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    """'A', 'A and B', 'A, B, and C' (pybtex's joining of names)."""
+    if len(items) < 3:
+        return " and ".join(items)
+    return ", ".join(items[:-1]) + ", and " + items[-1]
 
 
 def _balanced(text: str, output: str) -> bool:
@@ -86,27 +94,3 @@ def linked(formatter: citekit.Formatter, text: str, cites: list[citekit.Cite], o
     if not all(_balanced(part.text, output) for part in parts):
         return whole
     return [part for part in parts if part.text]
-
-
-def narrative(
-    formatter: citekit.Formatter, records: dict[str, citekit.Record], cites: list[citekit.Cite]
-) -> Iterator[Part]:
-    """`Werner et al. (2018)`: the style's citation with the names taken out of the
-    parentheses; for a citation without them, the names before it (`Werner et al. [1]`)."""
-    for index, cite in enumerate(cites):
-        if index:
-            yield Part(" and " if index == len(cites) - 1 else ", ", False)
-        record = records[cite.id]
-        text = formatter.cite([cite])
-        date = record.date("issued")
-        marks = [str(date.year)] if date is not None and date.year else []
-        inner = text[1:-1] if text.startswith("(") and text.endswith(")") else ""
-        at = next((inner.find(mark) for mark in [*marks, "n.d."] if inner.find(mark) > 0), -1)
-        if at > 0 and _balanced(inner[:at], "html") and _balanced(inner[at:], "html"):
-            yield Part(inner[:at].rstrip(" ,"), True, cite.id)
-            yield Part(" (", False, cite.id)
-            yield Part(inner[at:], True, cite.id)
-            yield Part(")", False, cite.id)
-        else:
-            yield Part(short_names(record) + " ", False, cite.id)
-            yield Part(text, True, cite.id)

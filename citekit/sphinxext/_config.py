@@ -1,11 +1,20 @@
-"""The extension's configuration values, one table; every name starts with `citekit_`."""
+"""The extension's configuration values, one table.
+
+citekit's own names start with `citekit_`. The `bibtex_*` names of sphinxcontrib-bibtex 2.x
+are registered too, so a project written for it builds after changing only `extensions`:
+each is read when the citekit name it stands for is unset (see `Settings.of`), and the
+pybtex style names map to the nearest CSL style (`_pybtex.STYLES`).
+"""
 
 from __future__ import annotations
 
+import hashlib
 import os
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
+
+from . import _pybtex
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -21,26 +30,28 @@ class Option:
     doc: str
 
 
+_TEXT = (str, type(None))
 OPTIONS = (
     Option(
         "citekit_bibfiles",
-        [],
+        None,
         "",
-        (list, tuple),
+        (list, tuple, type(None)),
         "Bibliography files (.bib, .json CSL-JSON, .ris), relative to the source folder.",
     ),
     Option(
         "citekit_style",
-        "apa",
+        None,
         "env",
-        (str,),
-        "The CSL style: an alias (apa, ieee), a CSL id, or a .csl file (relative to the source folder).",
+        _TEXT,
+        "The CSL style: an alias (apa, ieee), a CSL id, or a .csl file (relative to the source folder);"
+        " APA when neither it nor bibtex_default_style is set.",
     ),
     Option(
         "citekit_locale",
         None,
         "",
-        (str, type(None)),
+        _TEXT,
         "The locale (e.g. en-GB, de-DE); the style's own when None.",
     ),
     Option(
@@ -51,6 +62,29 @@ OPTIONS = (
         "Link each citation to its bibliography entry (with the entry as hover text).",
     ),
     Option("citekit_link_urls", True, "", (bool,), "Turn DOIs and URLs in entries into links."),
+    Option(
+        "citekit_encoding",
+        None,
+        "",
+        _TEXT,
+        "The text encoding of the bibliography files (UTF-8, with or without a byte-order mark, when None).",
+    ),
+    # sphinxcontrib-bibtex 2.x, read when citekit's own value is unset
+    Option("bibtex_bibfiles", None, "", (list, tuple, type(None)), "= citekit_bibfiles."),
+    Option("bibtex_encoding", None, "", _TEXT, "= citekit_encoding."),
+    Option("bibtex_default_style", None, "env", _TEXT, "A pybtex style name, mapped to a CSL style."),
+    Option(
+        "bibtex_reference_style", None, "env", _TEXT, "label, author_year or super: chooses the CSL style."
+    ),
+    Option("bibtex_foot_reference_style", None, "", _TEXT, "foot (the only one): accepted."),
+    Option("bibtex_tooltips", True, "", (bool,), "False: citations have no hover text."),
+    Option("bibtex_tooltips_style", None, "", _TEXT, "Accepted; the hover text is the list's entry."),
+    Option("bibtex_bibliography_header", "", "env", (str,), "reST put before every bibliography."),
+    Option("bibtex_footbibliography_header", "", "env", (str,), "reST put before every footbibliography."),
+    Option("bibtex_cite_id", None, "", _TEXT, "Accepted; citekit's anchors are stable without it."),
+    Option("bibtex_footcite_id", None, "", _TEXT, "Accepted; as bibtex_cite_id."),
+    Option("bibtex_bibliography_id", None, "", _TEXT, "Accepted; as bibtex_cite_id."),
+    Option("bibtex_footbibliography_id", None, "", _TEXT, "Accepted; as bibtex_cite_id."),
 )
 
 
@@ -68,6 +102,35 @@ def style_path(name: str, srcdir: str) -> str:
     return name
 
 
+def style_source(name: str, srcdir: str) -> str:
+    """What `citekit.Style.load` is given: a local .csl file's text (read each time, so an
+    edited file is seen by the next build), else the name."""
+    path = style_path(name, srcdir)
+    if path.endswith(".csl") and os.path.isfile(path):
+        try:
+            with open(path, encoding="utf-8") as handle:
+                return handle.read()
+        except (OSError, UnicodeDecodeError):
+            return path  # Style.load reports it
+    return path
+
+
+def style_stamp(name: str, srcdir: str) -> str:
+    """Part of the render signature: a local .csl file's content hash, so editing it renders again."""
+    source = style_source(name, srcdir)
+    return hashlib.sha256(source.encode()).hexdigest() if source.lstrip().startswith("<") else name
+
+
+def main_style(config: Config) -> str:
+    """citekit_style, else the CSL style nearest to bibtex_default_style and
+    bibtex_reference_style, else APA."""
+    if config.citekit_style:
+        return str(config.citekit_style)
+    if config.bibtex_default_style or config.bibtex_reference_style or config.bibtex_bibfiles:
+        return _pybtex.csl_style(config.bibtex_default_style, config.bibtex_reference_style)
+    return "apa"
+
+
 @attrs.frozen
 class Settings:
     """The values one build uses, read from Sphinx's config."""
@@ -77,13 +140,22 @@ class Settings:
     locale: str | None
     link_citations: bool
     link_urls: bool
+    encoding: str | None = None
+    tooltips: bool = True
+    labels: str = ""  # "alpha": :cite:label: gives pybtex's alpha labels (Knu84)
 
     @classmethod
     def of(cls, config: Config) -> Settings:
+        files = config.citekit_bibfiles if config.citekit_bibfiles is not None else config.bibtex_bibfiles
+        style = main_style(config)
+        alpha = not config.citekit_style and _pybtex.is_alpha(config.bibtex_default_style)
         return cls(
-            bibfiles=tuple(str(path) for path in config.citekit_bibfiles),
-            style=str(config.citekit_style),
+            bibfiles=tuple(str(path) for path in files or ()),
+            style=style,
             locale=config.citekit_locale or None,
             link_citations=bool(config.citekit_link_citations),
             link_urls=bool(config.citekit_link_urls),
+            encoding=config.citekit_encoding or config.bibtex_encoding or None,
+            tooltips=bool(config.bibtex_tooltips),
+            labels="alpha" if alpha or style == _pybtex.ALPHA_CSL else "",
         )

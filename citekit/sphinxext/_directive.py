@@ -1,19 +1,29 @@
-"""The `bibliography` directive. Options choose the entries: `:cited:` (the default: what is
-cited in this document, or in the whole build with `:scope: global`), `:all:`, `:keys:` (added
-to the cited ones when `:cited:` is given too), `:filter:` (see `_filter`), and `:style:`."""
+"""The `bibliography` and `footbibliography` directives.
+
+`bibliography` takes sphinxcontrib-bibtex's options with their meaning there: `:cited:`
+(cited anywhere in the build: the default), `:notcited:`, `:all:`, `:filter:` (either filter
+language, see `_pyfilter`), keys as content (added to the selection), `:list:`
+(citation, bullet, enumerated), `:enumtype:`, `:start:` (a number or `continue`),
+`:labelprefix:`, `:keyprefix:`, `:style:` (a CSL or pybtex style name). citekit's own:
+`:keys:`, `:scope: document` or `:cited-here:` (what this page cites), `:scope: global`.
+`footbibliography` marks where the page's citation footnotes go.
+"""
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING, ClassVar
 
+from docutils import nodes
 from docutils.parsers.rst import directives
+from docutils.statemachine import StringList
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from ._filter import FilterError, parse_filter
+from ._filter import FilterError
 from ._model import BibliographyUse
-from ._nodes import citekit_bibliography
+from ._nodes import citekit_bibliography, citekit_footnotes
+from ._pyfilter import compile_filter
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -24,48 +34,103 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 SCOPES = ("document", "global")
+LISTS = ("citation", "bullet", "enumerated")
+ENUMTYPES = ("arabic", "loweralpha", "upperalpha", "lowerroman", "upperroman")
 
 
 def _scope(argument: str | None) -> str:
     return str(directives.choice(argument or "", SCOPES))
 
 
+def _start(argument: str | None) -> int:
+    if (argument or "").strip() == "continue":
+        return -1
+    return int(directives.positive_int(argument or ""))
+
+
+def header(directive: SphinxDirective, text: str) -> list[Node]:
+    """`bibtex_bibliography_header` and its foot twin: reST put before the list."""
+    if not text.strip():
+        return []
+    container = nodes.container()
+    directive.state.nested_parse(StringList(text.splitlines(), source="<bibliography header>"), 0, container)
+    return list(container.children)
+
+
 class BibliographyDirective(SphinxDirective):
-    has_content = False
+    has_content = True
+    optional_arguments = 1  # sphinxcontrib-bibtex's bib file names: every configured file is read
+    final_argument_whitespace = True
     option_spec: ClassVar[dict[str, Callable[[str], object]]] = {
         "style": directives.unchanged_required,
         "cited": directives.flag,
+        "cited-here": directives.flag,
+        "notcited": directives.flag,
         "all": directives.flag,
         "keys": directives.unchanged_required,
         "filter": directives.unchanged_required,
         "scope": _scope,
+        "list": lambda argument: directives.choice(argument, LISTS),
+        "enumtype": lambda argument: directives.choice(argument, ENUMTYPES),
+        "start": _start,
+        "labelprefix": directives.unchanged,
+        "keyprefix": directives.unchanged,
     }
+
+    def warn(self, message: str, subtype: str) -> None:
+        logger.warning(message, type="citekit", subtype=subtype, location=self.get_location())
 
     def run(self) -> list[Node]:
         text = self.options.get("filter")
         if text is not None:
             try:
-                parse_filter(text)
+                compile_filter(text)
             except FilterError as exc:
-                logger.warning(
-                    "bad :filter: %s", exc, type="citekit", subtype="bad-filter", location=self.get_location()
-                )
+                self.warn(f"bad :filter: {exc}", "bad-filter")
                 text = None
         keys = tuple(key for key in re.split(r"[\s,;]+", self.options.get("keys", "")) if key)
+        keys += tuple(key for line in self.content for key in line.split() if key)
+        scope = self.options.get("scope", "")
+        if "cited-here" in self.options or scope == "document":
+            cited = "page"
+        elif "notcited" in self.options:
+            cited = "not"
+        elif "cited" in self.options or scope == "global":
+            cited = "build"
+        elif keys or "all" in self.options or text is not None:
+            cited = ""
+        else:
+            cited = "build"  # sphinxcontrib-bibtex's default: what the whole build cites
         serial = self.env.new_serialno("citekit-bibliography")
         use = BibliographyUse(
             docname=self.env.docname,
             serial=serial,
             style=self.options.get("style"),
-            cited="cited" in self.options or not (keys or "all" in self.options),
+            cited=cited,
             all="all" in self.options,
             keys=keys,
             filter=text,
-            scope=self.options.get("scope", "document"),
+            scope=scope,
             line=self.lineno,
+            list=self.options.get("list", "citation"),
+            enumtype=self.options.get("enumtype", "arabic"),
+            start=self.options.get("start", 1),
+            labelprefix=self.options.get("labelprefix", ""),
+            keyprefix=self.options.get("keyprefix", ""),
         )
         domain: CiteDomain = self.env.get_domain("cite")  # type: ignore[assignment]
         domain.add_bibliography(use)
         node = citekit_bibliography("", docname=use.docname, serial=serial)
         self.set_source_info(node)
-        return [node]
+        return [*header(self, self.config.bibtex_bibliography_header), node]
+
+
+class FootBibliographyDirective(SphinxDirective):
+    """Where the footnotes of the citations above it (since the previous one) are placed."""
+
+    has_content = False
+
+    def run(self) -> list[Node]:
+        node = citekit_footnotes("")
+        self.set_source_info(node)
+        return [*header(self, self.config.bibtex_footbibliography_header), node]

@@ -1,6 +1,7 @@
 """The `cite` domain: it holds, per document, the citations and bibliographies read there,
 clears them when a document is read again, and merges them from parallel readers. It also
-gives the roles their `:cite:p:` and `:cite:t:` names."""
+gives the roles their `:cite:p:`, `:cite:t:`... names; `FootCiteDomain` gives
+`:footcite:p:`, `:footcite:t:`... theirs."""
 
 from __future__ import annotations
 
@@ -10,14 +11,14 @@ from typing import Any, ClassVar
 from sphinx.domains import Domain
 
 from ._model import BibliographyUse, CitationUse, Rendering
-from ._roles import CiteRole
+from ._roles import FOOT_MODES, MODES, CiteRole
 
 
 class CiteDomain(Domain):
     name = "cite"
     label = "Citations (citekit)"
     data_version = 1
-    roles: ClassVar[dict[str, Any]] = {"p": CiteRole("p"), "t": CiteRole("t")}
+    roles: ClassVar[dict[str, Any]] = {mode: CiteRole(mode) for mode in MODES if mode}
     initial_data: ClassVar[dict[str, Any]] = {
         "citations": {},  # docname -> [CitationUse], in reading order
         "bibliographies": {},  # docname -> [BibliographyUse]
@@ -61,3 +62,17 @@ class CiteDomain(Domain):
 
     def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
         return ()
+
+
+class FootCiteDomain(Domain):
+    """Only names: what a :footcite: cites is kept by the `cite` domain."""
+
+    name = "footcite"
+    label = "Footnote citations (citekit)"
+    roles: ClassVar[dict[str, Any]] = {mode: CiteRole(mode, foot=True) for mode in FOOT_MODES if mode}
+
+    def clear_doc(self, docname: str) -> None:
+        pass
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        pass

@@ -3,6 +3,8 @@ document uses (read in parallel, merged by the domain) and the rendering of the 
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
 import citekit
@@ -10,8 +12,10 @@ import citekit
 
 @attrs.frozen
 class CitationUse:
-    """One citation role: `mode` is "" (the style's own citation), "p" or "t" (narrative);
-    `note` is true when the citation stands in a footnote (note styles)."""
+    """One citation role: `mode` is "" or "p" (the style's own citation), "t" (narrative),
+    or another of sphinxcontrib-bibtex's forms (see `_roles.MODES`); `note` is true when the
+    citation stands in a footnote (note styles, and :footcite:); `foot` marks :footcite:,
+    whose footnote holds the full entry in styles that are not note styles."""
 
     docname: str
     serial: int
@@ -19,21 +23,38 @@ class CitationUse:
     cites: tuple[citekit.Cite, ...]
     line: int | None = None
     note: bool = False
+    foot: bool = False
 
 
 @attrs.frozen
 class BibliographyUse:
-    """One bibliography directive and its options."""
+    """One bibliography (or footbibliography) directive and its options.
+
+    `cited` is "build" (cited anywhere: sphinxcontrib-bibtex's `:cited:` and the default),
+    "page" (cited on this page: `:scope: document` or `:cited-here:`), "not" (`:notcited:`)
+    or "" (only `:keys:`, `:all:` or `:filter:` choose)."""
 
     docname: str
     serial: int
     style: str | None = None
-    cited: bool = False
+    cited: str = "build"
     all: bool = False
     keys: tuple[str, ...] = ()
     filter: str | None = None
-    scope: str = "document"
+    scope: str = ""
     line: int | None = None
+    list: str = "citation"
+    enumtype: str = "arabic"
+    start: int = 1  # -1: continue the numbers of the list before
+    labelprefix: str = ""
+    keyprefix: str = ""
+    foot: bool = False
+
+    @property
+    def per_page(self) -> bool:
+        """A list of this page's own (its anchors name the page)."""
+        by_page = self.filter is not None and re.search(r"\bdocname\b", self.filter) is not None
+        return self.scope == "document" or self.cited == "page" or self.foot or by_page
 
 
 @attrs.frozen
@@ -66,6 +87,7 @@ class RenderedEntry:
     key: str
     anchor: str
     text: str
+    label: str = ""  # the list's own label ([A1], Knu84) when the entry text has none
 
 
 @attrs.frozen
@@ -77,4 +99,5 @@ class Rendering:
     output: str
     citations: dict[tuple[str, int], RenderedCitation] = attrs.field(factory=dict)
     bibliographies: dict[tuple[str, int], tuple[RenderedEntry, ...]] = attrs.field(factory=dict)
+    starts: dict[tuple[str, int], int] = attrs.field(factory=dict)  # first number of enumerated lists
     fingerprints: dict[str, str] = attrs.field(factory=dict)

@@ -21,11 +21,11 @@ from sphinx.util import logging
 
 import citekit
 
-from . import _sources
-from ._citeparts import linked, narrative, short_names
-from ._config import Settings, style_path
-from ._filter import FilterError, parse_filter
+from . import _pybtex, _sources
+from ._config import Settings, style_source, style_stamp
+from ._forms import Forms
 from ._model import BibliographyUse, CitationUse, Link, Part, RenderedCitation, RenderedEntry, Rendering
+from ._select import Selection
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -62,33 +62,42 @@ def document_order(env: BuildEnvironment, extra: Iterable[str]) -> list[str]:
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain: CiteDomain = env.get_domain("cite")  # type: ignore[assignment]
     settings = Settings.of(app.config)
+    srcdir = str(app.srcdir)
     output = OUTPUTS.get(app.builder.format, "text")
-    sources = _sources.load(str(app.srcdir), settings.bibfiles)
+    sources = _sources.load(srcdir, settings.bibfiles, settings.encoding)
     for issue in sources.issues:
-        warn(issue.message, issue.subtype, issue.location)
+        if issue.subtype == "note":
+            logger.info("%s%s", f"{issue.location}: " if issue.location else "", issue.message)
+        else:
+            warn(issue.message, issue.subtype, issue.location)
     order = document_order(env, [*domain.citations, *domain.bibliographies])
     uses = [use for docname in order for use in domain.citations.get(docname, [])]
     bibliographies = [use for docname in order for use in domain.bibliographies.get(docname, [])]
-    for use in uses:
-        for cite in use.cites:
-            if cite.id not in sources.records and use.mode != "names":
-                warn(f"unknown citation key {cite.id!r}", "unknown-key", (use.docname, use.line))
-
+    styles = sorted({settings.style, *(_pybtex.list_style(b.style) for b in bibliographies if b.style)})
     signature = hashlib.sha256(
         repr(
             (
                 sources.fingerprint,
                 settings,
                 output,
+                [style_stamp(style, srcdir) for style in styles],
                 [attrs.evolve(u, line=None) for u in uses],
                 [attrs.evolve(b, line=None) for b in bibliographies],
             )
         ).encode()
     ).hexdigest()
     previous = domain.rendering
+    selection = Selection(sources.records, uses, bibliographies, warn)
+    reported: set[tuple[str, str, int | None]] = set()
+    for use in uses:
+        for cite in use.cites:
+            where = (cite.id, use.docname, use.line)
+            if selection.record_key(cite.id) is None and where not in reported:
+                reported.add(where)
+                warn(f"unknown citation key {cite.id!r}", "unknown-key", (use.docname, use.line))
     if previous is not None and previous.signature == signature:
         return []
-    renderer = Renderer(settings, output, sources.records, uses, bibliographies, str(app.srcdir))
+    renderer = Renderer(settings, output, selection, uses, bibliographies, srcdir)
     rendering = renderer.render(signature)
     domain.rendering = rendering
     old = previous.fingerprints if previous is not None and previous.output == output else {}
@@ -109,7 +118,7 @@ class Renderer:
         self,
         settings: Settings,
         output: str,
-        records: dict[str, citekit.Record],
+        selection: Selection,
         uses: list[CitationUse],
         bibliographies: list[BibliographyUse],
         srcdir: str,
@@ -117,109 +126,147 @@ class Renderer:
         self.settings = settings
         self.srcdir = srcdir
         self.output = output
-        self.records = records
+        self.selection = selection
         self.uses = uses
         self.bibliographies = bibliographies
-        cited = dict.fromkeys(c.id for u in uses for c in u.cites if c.id in records)
-        self.cited = list(cited)
-        self.ordered = [records[k] for k in cited] + [r for k, r in records.items() if k not in cited]
-        self._formatters: dict[str, citekit.Formatter | None] = {}
+        self.selections = [(use, selection.select(use)) for use in bibliographies]
+        main_lists = [keys for use, keys in self.selections if self.in_main_style(use)]
+        records = selection.records
+        self.labels = _pybtex.sorted_labels(records.values())
+        self.records = _pybtex.with_labels(records, self.labels) if self.needs_labels() else records
+        # the main Formatter holds what is cited, listed or footnoted, nothing else: only
+        # those take part in numbering and disambiguation (Knuth 1984 is not "1984a" because
+        # an uncited Knuth 1984 is in the file)
+        footnoted = [key for u in uses if u.foot for c in u.cites if (key := selection.record_key(c.id))]
+        shown = {*selection.cited, *(key for group in main_lists for key in group), *footnoted}
+        self.ordered = [self.records[key] for key in selection.order(main_lists) if key in shown]
+        self.everything = [self.records[key] for key in selection.order(main_lists)]
+        self._formatters: dict[tuple[str, tuple[str, ...] | None], citekit.Formatter | None] = {}
+        self._entries: dict[tuple[int, frozenset[str], bool], dict[str, str]] = {}
         self.main = self.formatter(settings.style, None) or self.formatter(FALLBACK_STYLE, None)
+        self.forms = Forms(self)
+        self.hover: dict[str, str] = {}
 
-    def formatter(self, style: str, where: tuple[str, int | None] | None) -> citekit.Formatter | None:
-        if style not in self._formatters:
+    def in_main_style(self, use: BibliographyUse) -> bool:
+        return not use.style or _pybtex.list_style(use.style) == self.settings.style
+
+    def needs_labels(self) -> bool:
+        """Label styles (alpha) print `citation-label`: records without one get pybtex's."""
+        styles = {self.settings.style, *(_pybtex.list_style(u.style) for u, _ in self.selections if u.style)}
+        for style in styles:
             try:
-                self._formatters[style] = citekit.Formatter(
-                    self.ordered,
-                    style_path(style, self.srcdir),
+                if citekit.Style.load(style_source(style, self.srcdir)).citation_format == "label":
+                    return True
+            except citekit.CitekitError:
+                continue
+        return False
+
+    def formatter(
+        self,
+        style: str,
+        where: tuple[str, int | None] | None,
+        keys: tuple[str, ...] | None = None,
+    ) -> citekit.Formatter | None:
+        """One Formatter per style over every record (numbers follow the build); a list in
+        another style gets one over its own records (numbered within the list)."""
+        cache_key = (style, keys)
+        if cache_key not in self._formatters:
+            records = self.ordered if keys is None else [self.records[key] for key in keys]
+            try:
+                self._formatters[cache_key] = citekit.Formatter(
+                    records,
+                    citekit.Style.load(style_source(style, self.srcdir)),
                     self.output,
                     self.settings.locale,
                     links=self.settings.link_urls,
                 )
             except citekit.StyleError as exc:
                 warn(str(exc), "unknown-style", where)
-                self._formatters[style] = None
+                self._formatters[cache_key] = None
             except citekit.CitekitError as exc:
                 warn(f"style {style!r}: {exc}", "render-error", where)
-                self._formatters[style] = None
-        return self._formatters[style]
-
-    # -- which entries each bibliography holds
-    def select(self, use: BibliographyUse) -> list[str]:
-        keys: list[str] = []
-        if use.all:
-            keys = list(self.records)
-        else:
-            if use.cited:
-                keys = (
-                    self.cited
-                    if use.scope == "global"
-                    else [c.id for u in self.uses if u.docname == use.docname for c in u.cites]
-                )
-            for key in use.keys:
-                if key in self.records:
-                    keys.append(key)
-                else:
-                    warn(f"unknown citation key {key!r}", "unknown-key", (use.docname, use.line))
-        keys = [key for key in dict.fromkeys(keys) if key in self.records]
-        if use.filter:
-            try:
-                predicate = parse_filter(use.filter)
-            except FilterError:  # reported when the directive was read
-                return keys
-            keys = [key for key in keys if predicate(self.records[key])]
-        return keys
+                self._formatters[cache_key] = None
+        return self._formatters[cache_key]
 
     def render(self, signature: str) -> Rendering:
         rendering = Rendering(signature, self.output)
         if self.main is None:
             return rendering
-        selections = [(use, self.select(use)) for use in self.bibliographies]
-        entries = self.entries(selections)
         used: set[str] = set()  # anchors are unique in the whole build, for singlehtml and LaTeX
         targets: dict[str, list[tuple[BibliographyUse, dict[str, str]]]] = {}
-        for use, keys in selections:
-            style = use.style or self.settings.style
+        self.hover = self.entries(self.main, self.selection.cited, None)
+        number = 0
+        for use, keys in self.selections:
             placed: dict[str, str] = {}
             rendered: list[RenderedEntry] = []
-            for key, text in entries.get(style, {}).items():
-                if key in keys:
-                    placed[key] = self.anchor(key, use, used)
-                    rendered.append(RenderedEntry(key, placed[key], text))
+            numbered = use.list != "citation" or bool(use.labelprefix)
+            for key, text in self.list_entries(use, keys, numbers=not numbered).items():
+                cite_key = use.keyprefix + key
+                placed[cite_key] = self.anchor(cite_key, use, used)
+                label = self.labels[key] if numbered and self.settings.labels == "alpha" else ""
+                rendered.append(RenderedEntry(key, placed[cite_key], text, label))
+            start = number + 1 if use.start < 0 else use.start
+            if use.list == "enumerated":
+                rendering.starts[use.docname, use.serial] = start
+                number = start + len(rendered) - 1
+            if use.labelprefix and use.list == "citation":
+                rendered = [
+                    attrs.evolve(entry, label=f"{use.labelprefix}{entry.label or start + index}")
+                    for index, entry in enumerate(rendered)
+                ]
             rendering.bibliographies[use.docname, use.serial] = tuple(rendered)
             targets.setdefault(use.docname, []).append((use, placed))
-        hover = entries.get(self.settings.style, {})
         for cite_use in self.uses:
-            rendering.citations[cite_use.docname, cite_use.serial] = self.citation(cite_use, targets, hover)
+            rendering.citations[cite_use.docname, cite_use.serial] = self.citation(cite_use, targets)
+        for where, text in self.forms.final_notes():
+            note = rendering.citations[where]
+            if len(note.parts) == 1 and note.parts[0].text != text:
+                rendering.citations[where] = attrs.evolve(
+                    note, parts=(attrs.evolve(note.parts[0], text=text),)
+                )
         for docname, digest in self.fingerprints(rendering):
             rendering.fingerprints[docname] = digest
         return rendering
 
-    def entries(self, selections: list[tuple[BibliographyUse, list[str]]]) -> dict[str, dict[str, str]]:
-        """style -> {key: entry text}, in the style's order, for every entry shown or hovered."""
-        wanted: dict[str, set[str]] = {self.settings.style: set(self.cited)}
-        where: dict[str, tuple[str, int | None]] = {}
-        for use, keys in selections:
-            style = use.style or self.settings.style
-            wanted.setdefault(style, set()).update(keys)
-            where.setdefault(style, (use.docname, use.line))
-        out: dict[str, dict[str, str]] = {}
-        for style, wanted_keys in wanted.items():
-            formatter = self.formatter(style, where.get(style)) or self.main
-            if formatter is None or not wanted_keys:
-                continue
+    def list_entries(self, use: BibliographyUse, keys: list[str], *, numbers: bool) -> dict[str, str]:
+        """key -> entry text, in the style's order."""
+        where = (use.docname, use.line)
+        formatter = self.main
+        if use.style and not self.in_main_style(use):
+            formatter = self.formatter(_pybtex.list_style(use.style), where, tuple(keys)) or self.main
+        assert formatter is not None
+        return self.entries(formatter, keys, where, numbers=numbers)
+
+    def entries(
+        self,
+        formatter: citekit.Formatter,
+        keys: list[str],
+        where: tuple[str, int | None] | None,
+        *,
+        numbers: bool = True,
+    ) -> dict[str, str]:
+        """key -> entry, in the style's order; one rendering per formatter and set of keys
+        (the hover texts and a list of everything cited share it)."""
+        if not keys:
+            return {}
+        wanted = frozenset(keys)
+        cache_key = (id(formatter), wanted, numbers)
+        if cache_key not in self._entries:
             try:
-                entries = formatter.bibliography([key for key in self.records if key in wanted_keys])
-                out[style] = {entry.id: entry.text for entry in entries}
+                found = formatter.bibliography(
+                    [r.key for r in formatter.records if r.key in wanted], numbers=numbers
+                )
             except citekit.CitekitError as exc:
-                warn(f"the bibliography in {style!r} failed: {exc}", "render-error", where.get(style))
-        return out
+                warn(f"the bibliography failed: {exc}", "render-error", where)
+                found = []
+            self._entries[cache_key] = {entry.id: entry.text for entry in found}
+        return self._entries[cache_key]
 
     @staticmethod
     def anchor(key: str, use: BibliographyUse, used: set[str]) -> str:
-        """`citekit-KEY` in a global list, `citekit-PAGE-KEY` in a page's own: stable, and
-        unique in the whole build (singlehtml and LaTeX put every page in one file)."""
-        page = f"{make_id(use.docname) or 'page'}-" if use.scope == "document" else ""
+        """`citekit-KEY` in a build-wide list, `citekit-PAGE-KEY` in a page's own: stable,
+        and unique in the whole build (singlehtml and LaTeX put every page in one file)."""
+        page = f"{make_id(use.docname) or 'page'}-" if use.per_page else ""
         base = f"citekit-{page}{make_id(key) or 'entry'}"
         anchor, number = base, 1
         while anchor in used:
@@ -228,60 +275,48 @@ class Renderer:
         used.add(anchor)
         return anchor
 
+    @staticmethod
     def target(
-        self, use: CitationUse, key: str, targets: dict[str, list[tuple[BibliographyUse, dict[str, str]]]]
+        use: CitationUse, key: str, targets: dict[str, list[tuple[BibliographyUse, dict[str, str]]]]
     ) -> tuple[str, str] | None:
-        """The entry a citation links to: its own page's bibliography first, then a global
-        one, then any bibliography that lists the key (documents in build order)."""
-        for bib, placed in targets.get(use.docname, []):
-            if key in placed and bib.scope == "document":
+        """The entry a citation links to: its own page's list first, then a build-wide
+        one, then any list that holds the key (documents in build order)."""
+        for _bib, placed in targets.get(use.docname, []):
+            if key in placed:
                 return use.docname, placed[key]
         everywhere = [(bib, placed) for group in targets.values() for bib, placed in group]
-        for wanted_scope in ("global", None):
+        for wanted_page in (False, True):
             for bib, placed in everywhere:
-                if key in placed and wanted_scope in (bib.scope, None):
+                if key in placed and bib.per_page == wanted_page:
                     return bib.docname, placed[key]
         return None
 
     def citation(
-        self,
-        use: CitationUse,
-        targets: dict[str, list[tuple[BibliographyUse, dict[str, str]]]],
-        hover: dict[str, str],
+        self, use: CitationUse, targets: dict[str, list[tuple[BibliographyUse, dict[str, str]]]]
     ) -> RenderedCitation:
-        known = [cite for cite in use.cites if cite.id in self.records]
+        known = [
+            attrs.evolve(cite, id=key)
+            for cite in use.cites
+            if (key := self.selection.record_key(cite.id)) is not None
+        ]
         if not known:
             return RenderedCitation((Part(", ".join(f"{c.id}?" for c in use.cites), False),))
         links: dict[str, Link] = {}
-        for cite in known if self.settings.link_citations else ():
-            target = self.target(use, cite.id, targets)
+        for cite, original in zip(
+            known, [c for c in use.cites if self.selection.record_key(c.id)], strict=True
+        ):
+            if not self.settings.link_citations or (use.foot and not self.forms.note_style):
+                break
+            target = self.target(use, original.id, targets)
             if target is not None:
-                links[cite.id] = Link(*target, title=plain(hover.get(cite.id, ""), self.output))
-        if use.mode == "names":
-            names = [Part(short_names(self.records[c.id]), False, c.id) for c in known]
-            return RenderedCitation(tuple(self.joined(names)), links)
-        assert self.main is not None
+                title = plain(self.hover.get(cite.id, ""), self.output) if self.settings.tooltips else ""
+                links[cite.id] = Link(*target, title=title)
         try:
-            if use.mode == "t" and not use.note:  # a note holds the style's own citation
-                parts = list(narrative(self.main, self.records, known))
-            else:
-                text = self.main.cite(known)
-                parts = (
-                    [Part(text, True, known[0].id)]
-                    if use.note
-                    else linked(self.main, text, known, self.output)
-                )
+            parts = self.forms.parts(use, known)
         except citekit.CitekitError as exc:
             warn(str(exc), "render-error", (use.docname, use.line))
             return RenderedCitation((Part(", ".join(f"{c.id}?" for c in known), False),))
         return RenderedCitation(tuple(parts), links)
-
-    @staticmethod
-    def joined(parts: list[Part]) -> Iterator[Part]:
-        for index, part in enumerate(parts):
-            if index:
-                yield Part(" and " if index == len(parts) - 1 else ", ", False)
-            yield part
 
     @staticmethod
     def fingerprints(rendering: Rendering) -> Iterator[tuple[str, str]]:
@@ -289,6 +324,6 @@ class Renderer:
         for (docname, serial), citation in sorted(rendering.citations.items()):
             per_doc.setdefault(docname, []).append((serial, citation))
         for (docname, serial), entries in sorted(rendering.bibliographies.items()):
-            per_doc.setdefault(docname, []).append((serial, entries))
+            per_doc.setdefault(docname, []).append((serial, entries, rendering.starts.get((docname, serial))))
         for docname, items in per_doc.items():
             yield docname, hashlib.sha256(repr(items).encode()).hexdigest()

@@ -1,6 +1,11 @@
-"""The citation roles: `:cite:` (the style's own citation), `:cite:p:` (parenthetical) and
-`:cite:t:` (narrative). Each records what it cites in the domain and leaves a placeholder; in
-a note style the citation becomes an auto-numbered footnote, as the style intends."""
+"""The citation roles.
+
+`:cite:` and `:cite:X:` for every form of sphinxcontrib-bibtex 2.x (`MODES`), and
+`:footcite:` / `:footcite:X:` (`FOOT_MODES`). Each records what it cites in the domain and
+leaves a placeholder. A citation that stands in a footnote (any citation in a note style,
+every :footcite:) becomes an auto-numbered footnote here; `_transforms.PlaceNotes` puts the
+footnote in the page and numbers it in turn with the page's own footnotes.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +19,7 @@ from sphinx.util.docutils import SphinxRole
 import citekit
 
 from ._citesyntax import CiteSyntaxError, parse_cites
-from ._config import style_path
+from ._config import main_style, style_source
 from ._model import CitationUse
 from ._nodes import citekit_citation
 
@@ -26,31 +31,79 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 NOTES = "citekit_notes"  # env.temp_data key: footnotes waiting to be placed (see _transforms)
 
+# role suffix -> what it shows (see _render.Renderer.citation)
+MODES = {
+    "": "p",
+    "p": "p",
+    "ps": "ps",
+    "alp": "alp",
+    "alps": "alps",
+    "t": "t",
+    "ts": "ts",
+    "ct": "ct",
+    "cts": "cts",
+    "label": "label",
+    "labelpar": "labelpar",
+    "year": "year",
+    "yearpar": "yearpar",
+    "author": "author",
+    "authors": "authors",
+    "authorpar": "authorpar",
+    "authorpars": "authorpars",
+    "cauthor": "cauthor",
+    "cauthors": "cauthors",
+    "empty": "empty",
+}
+FOOT_MODES = ("", "p", "ps", "t", "ts", "ct", "cts")
+NARRATIVE = frozenset({"t", "ts", "ct", "cts"})
+# forms that a note style puts in a footnote (the others stay in the text)
+IN_NOTES = frozenset({"p", "ps", "alp", "alps"})
 
-@functools.cache
-def is_note_style(name: str) -> bool:
-    """True for a note style; an unusable style is reported later, by the render step."""
+
+@functools.lru_cache(maxsize=32)
+def _is_note(source: str) -> bool:
     try:
-        return citekit.Style.load(name).citation_format == "note"
+        return citekit.Style.load(source).citation_format == "note"
     except citekit.CitekitError:
-        return False
+        return False  # an unusable style is reported later, by the render step
+
+
+def is_note_style(name: str, srcdir: str) -> bool:
+    return _is_note(style_source(name, srcdir))
+
+
+@functools.lru_cache(maxsize=32)
+def _prints_locators(source: str) -> bool:
+    try:
+        return b'variable="locator"' in citekit.Style.load(source).xml
+    except citekit.CitekitError:
+        return True
+
+
+def prints_locators(name: str, srcdir: str) -> bool:
+    """Whether the style shows locators (`p. 12`) at all; when not, a post-text stays text."""
+    return _prints_locators(style_source(name, srcdir))
 
 
 class CiteRole(SphinxRole):
-    def __init__(self, mode: str = "") -> None:
-        self.mode = mode
+    def __init__(self, mode: str = "", foot: bool = False) -> None:
+        self.mode = MODES.get(mode, "p")
+        self.foot = foot
 
     def run(self) -> tuple[list[Node], list[system_message]]:
+        style = main_style(self.config)
         try:
-            cites = tuple(parse_cites(self.text))
+            cites = tuple(parse_cites(self.text, locators=prints_locators(style, str(self.env.srcdir))))
         except CiteSyntaxError as exc:
             logger.warning("%s", exc, type="citekit", subtype="syntax", location=self.get_location())
             return [nodes.literal(self.rawtext, self.text)], []
         docname = self.env.docname
-        note = is_note_style(style_path(self.config.citekit_style, str(self.env.srcdir)))
+        note_style = is_note_style(style, str(self.env.srcdir))
+        note = self.foot or (note_style and self.mode in IN_NOTES | NARRATIVE)
         serial = self.env.new_serialno("citekit-citation")
         domain: CiteDomain = self.env.get_domain("cite")  # type: ignore[assignment]
-        domain.add_citation(CitationUse(docname, serial, self.mode, cites, self.lineno, note))
+        mode = "p" if note else self.mode
+        domain.add_citation(CitationUse(docname, serial, mode, cites, self.lineno, note, self.foot))
         placeholder = citekit_citation(self.rawtext, nodes.Text(self.text), docname=docname, serial=serial)
         self.set_source_info(placeholder)
         if not note:
@@ -72,12 +125,14 @@ class CiteRole(SphinxRole):
         document.note_explicit_target(footnote, footnote)
         waiting = cast("list[nodes.footnote]", self.env.temp_data.setdefault(NOTES, []))
         waiting.append(footnote)
-        if self.mode != "t":
+        if self.mode not in NARRATIVE:
             return [reference]
-        # narrative in a note style: the author names in the text, the note after them
+        # narrative: the author names in the text, the note after them
         names = self.env.new_serialno("citekit-citation")
         domain: CiteDomain = self.env.get_domain("cite")  # type: ignore[assignment]
-        domain.add_citation(CitationUse(self.env.docname, names, "names", cites, self.lineno))
+        mode = "cauthor" if self.mode.startswith("c") else "author"
+        mode += "s" if self.mode.endswith("s") else ""
+        domain.add_citation(CitationUse(self.env.docname, names, mode, cites, self.lineno))
         inline = citekit_citation(self.rawtext, nodes.Text(self.text), docname=self.env.docname, serial=names)
         self.set_source_info(inline)
         return [inline, reference]

@@ -1,6 +1,8 @@
-"""Reading the bibliography files: each through `citekit.read`, cached by path, size and
-modification time, so a build reads a file once and a rebuild only what changed. Problems
-in the data are kept, with their locations, for the caller to report."""
+"""Reading the bibliography files: each through `citekit.read` (or `citekit.parse`, in the
+encoding the project names), cached by path, size, modification time and encoding, so a
+build reads a file once and a rebuild only what changed. Problems in the data are kept,
+with their locations, for the caller to report; those that lose nothing (a LaTeX command
+kept as written) are notes, shown with `-v`, so that `-W` does not fail on them."""
 
 from __future__ import annotations
 
@@ -32,17 +34,31 @@ class Sources:
     fingerprint: str
 
 
-_cache: dict[str, tuple[tuple[int, int], citekit.Library | Issue]] = {}
+_cache: dict[str, tuple[tuple[int, int, str], citekit.Library | Issue]] = {}
+# problem kinds that keep the data as written: reported as notes, not warnings
+NOTES = frozenset({"unknown-command"})
 
 
-def _stamp(path: str) -> tuple[int, int]:
+def _stamp(path: str, encoding: str) -> tuple[int, int, str]:
     status = os.stat(path)
-    return status.st_mtime_ns, status.st_size
+    return status.st_mtime_ns, status.st_size, encoding
 
 
-def _read(path: str) -> citekit.Library | Issue:
+def _read_file(path: str, encoding: str | None) -> citekit.Library:
+    if encoding is None:
+        return citekit.read(path)
     try:
-        stamp = _stamp(path)
+        with open(path, encoding=encoding) as handle:
+            text = handle.read()
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise citekit.ParseError(f"not {encoding} text ({exc})", citekit.Location(file=path)) from None
+    fmt = {".bib": "bibtex", ".json": "csljson", ".ris": "ris"}.get(os.path.splitext(path)[1].lower())
+    return citekit.parse(text, fmt, source=path)
+
+
+def _read(path: str, encoding: str | None = None) -> citekit.Library | Issue:
+    try:
+        stamp = _stamp(path, encoding or "")
     except OSError as exc:
         return Issue(f"{path}: cannot read bibliography file: {exc.strerror}", "bad-entry")
     cached = _cache.get(path)
@@ -50,7 +66,7 @@ def _read(path: str) -> citekit.Library | Issue:
         return cached[1]
     result: citekit.Library | Issue
     try:
-        result = citekit.read(path)
+        result = _read_file(path, encoding)
     except citekit.CitekitError as exc:
         result = Issue(f"{path}: {exc}" if path not in str(exc) else str(exc), "bad-entry")
     except Exception as exc:  # a reader's bug must not stop the documentation build
@@ -70,18 +86,19 @@ def _issue(problem: citekit.Problem, path: str) -> Issue:
         if part
     )
     message = f"{problem.kind}: {problem.message}" + (f" ({subject})" if subject else "")
+    subtype = "note" if problem.kind in NOTES else "bad-entry"
     if where.line:
-        return Issue(message, "bad-entry", f"{where.file or path}:{where.line}")
-    return Issue(f"{where.file or path}: {message}", "bad-entry")
+        return Issue(message, subtype, f"{where.file or path}:{where.line}")
+    return Issue(f"{where.file or path}: {message}", subtype)
 
 
-def load(srcdir: str, bibfiles: Iterable[str]) -> Sources:
+def load(srcdir: str, bibfiles: Iterable[str], encoding: str | None = None) -> Sources:
     records: dict[str, citekit.Record] = {}
     issues: list[Issue] = []
     digest = hashlib.sha256()
     for name in bibfiles:
         path = os.path.normpath(os.path.join(srcdir, name))
-        result = _read(path)
+        result = _read(path, encoding)
         if isinstance(result, Issue):
             issues.append(result)
             digest.update(f"{path}\0missing\0".encode())

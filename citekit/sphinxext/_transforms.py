@@ -6,6 +6,7 @@ builder, citations linked to their entries."""
 
 from __future__ import annotations
 
+import html
 import itertools
 from typing import TYPE_CHECKING, Any, cast
 
@@ -14,8 +15,8 @@ from sphinx.errors import NoUri
 from sphinx.transforms import SphinxTransform
 from sphinx.util.nodes import make_refnode
 
-from ._model import Part, RenderedCitation, RenderedEntry, Rendering
-from ._nodes import citekit_bibliography, citekit_citation
+from ._model import BibliographyUse, Part, RenderedCitation, RenderedEntry, Rendering
+from ._nodes import citekit_bibliography, citekit_citation, citekit_footnotes
 from ._render import OUTPUTS
 from ._roles import NOTES
 
@@ -29,14 +30,60 @@ _OWN_LINKS = {"html": "<a ", "latex": "\\href{"}
 
 
 class PlaceNotes(SphinxTransform):
+    """Puts each citation footnote at the first `footbibliography` after its reference
+    (at the end of the page when there is none), and numbers the page's auto-numbered
+    footnotes in the order of their references, so citation notes and the page's own
+    `[#]_` notes interleave as they are read."""
+
     default_priority = 610  # docutils numbers footnotes at 620
 
     def apply(self, **kwargs: Any) -> None:
         notes = cast("list[nodes.footnote]", self.env.temp_data.pop(NOTES, []))
-        if not notes:
-            return
-        sections = [child for child in self.document.children if isinstance(child, nodes.section)]
-        (sections[-1] if sections else self.document).extend(notes)
+        markers = list(self.document.findall(citekit_footnotes))
+        if notes:
+            self.place(notes, markers)
+        for marker in markers:
+            marker.replace_self(marker.children or [])
+        if notes:
+            self.renumber()
+
+    def place(self, notes: list[nodes.footnote], markers: list[citekit_footnotes]) -> None:
+        by_name = {note["names"][0]: note for note in notes}
+        pending: list[nodes.footnote] = []
+        placed: set[str] = set()
+        for node in list(self.document.findall(nodes.Element)):
+            if not isinstance(node, nodes.footnote_reference | citekit_footnotes):
+                continue
+            if isinstance(node, citekit_footnotes):
+                node.extend(pending)
+                pending = []
+            elif node.get("refname") in by_name and node["refname"] not in placed:
+                placed.add(node["refname"])
+                pending.append(by_name[node["refname"]])
+        pending += [note for name, note in by_name.items() if name not in placed]
+        if pending:
+            sections = [child for child in self.document.children if isinstance(child, nodes.section)]
+            (sections[-1] if sections else self.document).extend(pending)
+
+    def renumber(self) -> None:
+        """docutils numbers auto-numbered footnotes in the order they were noted; a
+        citation's is noted where the citation stands and a page's own where its text
+        stands (often the end), so put them in the order of their first reference."""
+        document = self.document
+        named = {name: note for note in document.autofootnotes for name in note["names"]}
+        anonymous = [note for note in document.autofootnotes if not note["names"]]
+        order: list[nodes.footnote] = []
+        for reference in document.findall(nodes.footnote_reference):
+            if not reference.get("auto"):
+                continue
+            if "refname" in reference:
+                note = named.get(reference["refname"])
+            else:
+                note = anonymous.pop(0) if anonymous else None
+            if note is not None and all(note is not seen for seen in order):
+                order.append(note)
+        rest = [note for note in document.autofootnotes if all(note is not seen for seen in order)]
+        document.autofootnotes[:] = order + rest
 
 
 def resolve_citations(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -48,7 +95,13 @@ class Resolver:
     def __init__(self, builder: Builder, env: BuildEnvironment) -> None:
         self.builder = builder
         self.output = OUTPUTS.get(builder.format, "text")
-        self.rendering: Rendering | None = env.get_domain("cite").data.get("rendering")
+        domain = env.get_domain("cite")
+        self.rendering: Rendering | None = domain.data.get("rendering")
+        self.uses: dict[tuple[str, int], BibliographyUse] = {
+            (use.docname, use.serial): use
+            for group in domain.data["bibliographies"].values()
+            for use in group
+        }
 
     def run(self, doctree: nodes.document) -> None:
         rendering = self.rendering
@@ -57,7 +110,7 @@ class Resolver:
             node.replace_self(self.citation(node, rendered) if rendered else nodes.Text(node.rawsource))
         for bib in list(doctree.findall(citekit_bibliography)):
             entries = rendering.bibliographies.get((bib["docname"], bib["serial"]), ()) if rendering else ()
-            bib.replace_self(self.bibliography(entries))
+            bib.replace_self(self.bibliography(bib, entries))
 
     def citation(self, node: citekit_citation, rendered: RenderedCitation) -> nodes.Node:
         """Runs of parts with the same key become one link to that key's entry; a part that
@@ -84,17 +137,40 @@ class Resolver:
             return nodes.raw("", part.text, format=self.output)
         return nodes.Text(part.text)
 
-    def bibliography(self, entries: tuple[RenderedEntry, ...]) -> nodes.Node:
+    def bibliography(self, bib: citekit_bibliography, entries: tuple[RenderedEntry, ...]) -> nodes.Node:
+        use = self.uses.get((bib["docname"], bib["serial"]))
+        kind = use.list if use is not None else "citation"
+        if kind != "citation" and use is not None:
+            if kind == "bullet":
+                items: nodes.Element = nodes.bullet_list(bullet="*", classes=["citekit-bibliography"])
+            else:
+                items = nodes.enumerated_list(enumtype=use.enumtype, prefix="", suffix=".")
+                items["classes"].append("citekit-bibliography")
+                start = self.rendering.starts.get((use.docname, use.serial), 1) if self.rendering else 1
+                if start != 1:
+                    items["start"] = start
+            for entry in entries:
+                items += nodes.list_item("", self.entry(entry, with_label=False), ids=[entry.anchor])
+            return items
         body = nodes.container(classes=["citekit-bibliography", "csl-bib-body"])
         for entry in entries:
-            if self.output == "html":
-                item: nodes.Element = nodes.container(
-                    "", nodes.raw("", entry.text, format="html"), classes=["csl-entry"], ids=[entry.anchor]
-                )
-            elif self.output == "latex":
-                anchor = nodes.target("", "", ids=[entry.anchor])
-                item = nodes.paragraph("", "", anchor, nodes.raw("", entry.text, format="latex"))
-            else:
-                item = nodes.paragraph("", entry.text, ids=[entry.anchor])
-            body += item
+            body += self.entry(entry, with_label=True)
         return body
+
+    def entry(self, entry: RenderedEntry, *, with_label: bool) -> nodes.Element:
+        label = f"[{entry.label}] " if with_label and entry.label else ""
+        if self.output == "html":
+            markup = (
+                entry.text
+                if not label
+                else f'<span class="citekit-label">{html.escape(label)}</span>{entry.text}'
+            )
+            return nodes.container(
+                "", nodes.raw("", markup, format="html"), classes=["csl-entry"], ids=[entry.anchor]
+            )
+        if self.output == "latex":
+            anchor = nodes.target("", "", ids=[entry.anchor])
+            return nodes.paragraph(
+                "", "", anchor, nodes.Text(label), nodes.raw("", entry.text, format="latex")
+            )
+        return nodes.paragraph("", label + entry.text, ids=[entry.anchor])

@@ -42,3 +42,37 @@ def oracle() -> dict[str, Any]:
         pytest.skip(f"the reference outputs are not here ({ORACLE})")
     styles: dict[str, Any] = json.loads(ORACLE.read_text(encoding="utf-8"))["styles"]
     return styles
+
+
+def build(
+    workdir: Path,
+    root: str,
+    builder: str = "html",
+    confoverrides: dict[str, Any] | None = None,
+    parallel: int = 0,
+    warningiserror: bool = False,
+) -> Any:
+    """A one-off build of tests/roots/test-ROOT copied into `workdir` (for module-scoped
+    fixtures: one build serves every test of a module). The app is cleaned up; its `outdir`,
+    `env` and `warning` stay readable."""
+    import shutil
+    from io import StringIO
+
+    from sphinx.testing.util import SphinxTestApp
+
+    source = workdir / root
+    shutil.copytree(ROOTS / f"test-{root}", source)
+    app = SphinxTestApp(
+        builder,
+        srcdir=source,
+        confoverrides=confoverrides,
+        status=StringIO(),
+        warning=StringIO(),
+        parallel=parallel,
+        warningiserror=warningiserror,
+    )
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app

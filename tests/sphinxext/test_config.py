@@ -56,3 +56,18 @@ def test_style_from_a_csl_file_in_the_project(make_app: Any, rootdir: Any, tmp_p
     app.build()
     assert "[citekit." not in warnings_of(app)
     assert [text for _, _, text in citations(page(app, "index.html"))] == ["[1]", "Kumar [2]"]
+
+
+def test_bibtex_values_are_read_when_citekit_ones_are_unset(tmp_path: Any) -> None:
+    from .conftest import build
+
+    compat = build(
+        tmp_path / "a", "compat", confoverrides={"bibtex_tooltips": False, "bibtex_default_style": "unsrt"}
+    )
+    assert warnings_of(compat) == ""
+    roles = citations(page(compat, "roles.html"))
+    assert roles[0][2] == "[1]" and roles[0][1] == ""  # unsrt: IEEE's numbers; no hover text
+    ours = build(
+        tmp_path / "b", "compat", confoverrides={"citekit_style": "apa", "bibtex_default_style": "unsrt"}
+    )
+    assert citations(page(ours, "roles.html"))[0][2] == "(Knuth, 1984)"  # citekit's own value wins

@@ -47,3 +47,19 @@ def test_extension_declares_parallel_safety() -> None:
     metadata = setup(Recorder())  # type: ignore[arg-type]
     assert metadata["parallel_read_safe"] and metadata["parallel_write_safe"]
     assert isinstance(metadata["env_version"], int)
+
+
+def test_parallel_build_of_the_compat_project_matches_serial(tmp_path: Path) -> None:
+    from .conftest import build
+
+    serial = build(tmp_path / "serial", "compat")
+    parallel = build(tmp_path / "parallel", "compat", parallel=2)
+    assert warnings_of(parallel) == warnings_of(serial) == ""
+    for name in ["roles", "local", "foot", "filters", "prefix", "refs"]:
+        ours = Path(serial.outdir, f"{name}.html").read_text(encoding="utf-8")
+        theirs = Path(parallel.outdir, f"{name}.html").read_text(encoding="utf-8")
+        assert citations(theirs) == citations(ours)
+        assert re.findall(r'id="citekit-[^"]*"', theirs) == re.findall(r'id="citekit-[^"]*"', ours)
+        assert re.findall(r'fn-bracket">\[</span>(\d+)', theirs) == re.findall(
+            r'fn-bracket">\[</span>(\d+)', ours
+        )

@@ -1,0 +1,40 @@
+"""pybtex's alpha labels (Knu84, KL84, vNM44, ABC+17), made by citekit for label styles and
+`:cite:label:`, against pybtex's own label style (the reference, where pybtex is installed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import citekit
+from citekit.sphinxext._pybtex import STYLES, alpha_labels, csl_style
+
+BIB = (Path(__file__).resolve().parent.parent / "roots" / "test-compat" / "refs.bib").read_text(
+    encoding="utf-8"
+)
+EXTRA = """
+@article{two1984, author = {Knuth, Donald E. and Lamport, Leslie}, title = {T}, journal = {J}, year = {1984}}
+@article{five2001, author = {A, Ann and B, Bob and C, Cy and D, Di and E, Ed}, title = {F},
+  journal = {J}, year = {2001}}
+@book{knuth1984b, author = {Knuth, Donald E.}, title = {The {TeX}book}, publisher = {AW}, year = {1984}}
+"""
+
+
+def test_labels_match_pybtex() -> None:
+    pytest.importorskip("pybtex", reason="the reference labels come from pybtex")
+    from pybtex.database import parse_string
+    from pybtex.style.labels.alpha import LabelStyle
+
+    text = BIB + EXTRA
+    entries = list(parse_string(text, "bibtex").entries.values())
+    theirs = dict(zip((e.key for e in entries), LabelStyle().format_labels(entries), strict=True))
+    records = citekit.parse(text, "bibtex").records
+    assert alpha_labels(records) == theirs
+
+
+def test_every_pybtex_style_names_a_csl_style() -> None:
+    for name, (csl, _) in STYLES.items():
+        assert citekit.Style.load(csl).citation_format in ("numeric", "label"), name
+    assert csl_style(None, None) == STYLES["alpha"][0]  # sphinxcontrib-bibtex's defaults
+    assert citekit.Style.load(csl_style("plain", "author_year")).citation_format == "author-date"
