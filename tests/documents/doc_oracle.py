@@ -110,7 +110,7 @@ def render(document: dict[str, Any], style: str, output: str) -> Rendered:
         for citation in document["citations"]:
             note = citation.get("properties", {}).get("noteIndex") or None
             doc.cite([_cite(c) for c in citation["citationItems"]], note=note)
-        texts = [_normalise(c.text, output) for c in doc.citations]
+        texts = [c.text.strip() if output == "text" else c.text for c in doc.citations]
     except Exception as exc:
         texts = [_failed(exc)] * count
     try:
@@ -123,7 +123,8 @@ def render(document: dict[str, Any], style: str, output: str) -> Rendered:
 
 
 def _normalise(text: str, output: str) -> str:
-    """As the references were normalised: text loses trailing whitespace."""
+    """As the references were normalised (tools/make_documents.py): a text entry loses trailing
+    whitespace, a text citation leading and trailing whitespace."""
     return text.rstrip() if output == "text" else text
 
 
