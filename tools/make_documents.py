@@ -254,11 +254,11 @@ class Maker:
             pool = cited[-6:] + citable if cited and rng.random() < 0.5 else citable
             chosen = rng.sample(pool, min(len(pool), rng.randint(2, 4)))
             return [self.cite(i, labels) for i in dict.fromkeys(chosen)]
+        if move == "author-only":  # no locator or affixes: the author's name alone
+            return [{"id": rng.choice(citable), "author-only": True}]
         single = self.cite(rng.choice(citable), labels)
         if move == "suppress-author":
             single["suppress-author"] = True
-        elif move == "author-only":
-            single = {"id": single["id"], "author-only": True}
         return [single]
 
     def document(self, name: str, note_style: bool, labels: list[str]) -> dict[str, Any]:
