@@ -42,8 +42,9 @@ COLUMNS = [(kind, output) for kind in ("citation", "bibliography", "order") for 
 
 class FormatterDocument:
     """The Document calls the report makes, done with what citekit had before Document: a
-    Formatter over the cited and uncited records, one `cite` per citation (its hidden state gives
-    later citations their short forms)."""
+    Formatter over the cited (and, for the bibliography, uncited) records in order of first
+    citation, one `cite` per citation. Before Document, Formatter.cite kept hidden state, so later
+    citations got short forms; once Formatter is stateless, every one is a first citation."""
 
     def __init__(
         self, records: Sequence[citekit.Record], style: citekit.Style, output: str, links: bool
