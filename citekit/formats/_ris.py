@@ -30,6 +30,8 @@ from .._json import JSON
 from .._library import Library
 from .._names import Name
 from .._record import FieldValue, Record
+from .._vocab import kind_of
+from . import _ris_notes as notes_
 from . import _ris_tags as table
 from . import _ris_values as values
 from ._ris_tags import Shape, Tag
@@ -40,6 +42,8 @@ _TAG_LINE = re.compile(r"([A-Z][A-Z0-9])  -(?: (.*))?")
 _LOOSE_TAG_LINE = re.compile(r"[ \t]*([A-Z][A-Z0-9])(?: +- ?| ?- +)(.*)")
 _TAG_NAME = re.compile(r"[A-Z][A-Z0-9]")
 _BLANKS = " \t"
+_DOCUMENT_TYPE_TAGS = ("M3", "DT")
+_GENERATED_ID = re.compile(r"ris-[0-9]+")
 
 
 @attrs.frozen
@@ -103,17 +107,20 @@ def _split(text: str) -> list[_Entry | _Unread]:
 
 
 def _read_entry(lines: list[str], start: int, items: list[_Entry | _Unread]) -> int:
-    """Read TY ... ER from `start` into `items`; the index of the next line to read."""
-    tags: list[_Line] = []
+    """Read TY ... ER from `start` into `items`; the index of the next line to read.
+    A value's continuation lines are gathered in a list and joined once, so a value of many
+    lines costs time in proportion to its length."""
+    tags: list[tuple[int, str, list[str]]] = []
     loose: list[_Line] = []
     blank, i, ended = 0, start, False
     while i < len(lines):
         parsed = _parse_line(lines[i])
         if parsed is None:
             if lines[i].strip(_BLANKS):
-                last = tags[-1]
-                value = last.value + "\n" * (blank + 1) + lines[i].rstrip(_BLANKS)
-                tags[-1], blank = attrs.evolve(last, value=value), 0
+                pieces = tags[-1][2]
+                pieces.extend([""] * blank)
+                pieces.append(lines[i].rstrip(_BLANKS))
+                blank = 0
             else:
                 blank += 1
             i += 1
@@ -126,10 +133,11 @@ def _read_entry(lines: list[str], start: int, items: list[_Entry | _Unread]) -> 
         if tag == "ER":
             ended, i = True, i + 1
             break
-        tags.append(_Line(i + 1, tag, value))
+        tags.append((i + 1, tag, [value]))
         blank, i = 0, i + 1
     raw = "\n".join(lines[start:i]).rstrip()
-    items.append(_Entry(start + 1, raw, tuple(tags), ended, tuple(loose)))
+    joined = tuple(_Line(number, tag, "\n".join(pieces)) for number, tag, pieces in tags)
+    items.append(_Entry(start + 1, raw, joined, ended, tuple(loose)))
     return i
 
 
@@ -151,24 +159,50 @@ def _read_unread(lines: list[str], start: int, items: list[_Entry | _Unread]) ->
     return i
 
 
+def entry_type(ty: str, tags: Iterable[tuple[str, str]]) -> str:
+    """The CSL type of an entry: its TY's, or, when TY says no more than "document", the type a
+    Scopus M3 or Web of Science DT line names."""
+    csl = table.csl_type(ty)
+    if csl not in (None, "document"):
+        return csl
+    for tag, value in tags:
+        if tag in _DOCUMENT_TYPE_TAGS and (found := table.document_type(value)) is not None:
+            return found
+    return csl or "document"
+
+
 def _build(entry: _Entry, number: int) -> tuple[Record, list[tuple[str, str, _Line, str]]]:
     """The Record for one entry, and (kind, message, line, raw) for what was wrong with it."""
     ty = entry.tags[0].value
-    csl_type = table.csl_type(ty) or "document"
+    csl_type = entry_type(ty, ((line.tag, line.value) for line in entry.tags[1:]))
     fields: dict[str, FieldValue] = {}
     names: dict[str, list[Name]] = {}
+    full_names: list[Name] = []  # AF: Web of Science's full names, preferred to AU's initials
+    author_lines: list[_Line] = []
     keywords: dict[str, list[str]] = {}
     pages: dict[Shape, tuple[Tag, _Line]] = {}
+    notes: list[str] = []
+    extra: dict[str, JSON] = {}
     left: list[_Line] = []
     record_id: str | None = None
     for line in entry.tags[1:]:
         row = table.row_for_tag(csl_type, line.tag)
         if line.tag == "ID" and record_id is None and line.value:
             record_id = line.value
+        elif line.tag == "N1" and line.value:
+            if not _read_note(line, csl_type, fields, names, notes, extra):
+                left.append(line)
+        elif line.tag in _DOCUMENT_TYPE_TAGS and table.document_type(line.value) is not None:
+            left.append(line)  # a database's document type: it set the CSL type, it is no genre
         elif row is None or not line.value:
             left.append(line)
         elif row.shape is Shape.NAMES and (name := values.read_name(line.value)) is not None:
-            names.setdefault(row.variable, []).append(name)
+            if line.tag == "AF":
+                full_names.append(name)
+            else:
+                names.setdefault(row.variable, []).append(name)
+                if row.variable == "author":
+                    author_lines.append(line)
         elif row.shape is Shape.KEYWORDS and (found := values.keywords(line.value)):
             keywords.setdefault(row.variable, []).extend(found)
         elif row.shape in (Shape.YEAR, Shape.DATE) and (
@@ -181,8 +215,15 @@ def _build(entry: _Entry, number: int) -> tuple[Record, list[tuple[str, str, _Li
             fields[row.variable] = line.value
         else:
             left.append(line)
+    ris: dict[str, JSON] = {}
+    if full_names:
+        names["author"] = full_names
+        left.extend(author_lines)
+        ris["author-tag"] = "AF"
     fields.update((variable, tuple(found)) for variable, found in names.items())
     fields.update((variable, ", ".join(found)) for variable, found in keywords.items())
+    if notes:
+        fields["note"] = "\n".join(notes)
     start, end = pages.get(Shape.PAGE_START), pages.get(Shape.PAGE_END)
     if start is not None:
         joined = values.join_pages(start[1].value, end[1].value if end is not None else None)
@@ -190,24 +231,24 @@ def _build(entry: _Entry, number: int) -> tuple[Record, list[tuple[str, str, _Li
         end = end if joined is None else None
     if end is not None:
         left.append(end[1])
-    ris: dict[str, JSON] = {}
     if table.ris_type(csl_type) != ty:
         ris["type"] = ty
     if record_id is not None:
         ris["id-tag"] = True
     if left:
         ris["tags"] = [[line.tag, line.value] for line in sorted(left, key=lambda line: line.number)]
-    extra = {EXTRA_KEY: ris} if ris else {}
+    if ris:
+        extra[EXTRA_KEY] = ris
     record = Record(id=record_id or f"ris-{number}", type=csl_type, fields=fields, extra=extra)
-    notes = [
+    problems = [
         ("syntax", f"not in the 'XX  - value' form; read as {line.tag}", line, line.value)
         for line in entry.loose
     ]
     if table.csl_type(ty) is None:
-        message = f"{ty!r} is not an RIS type citekit knows; read as document"
-        notes.append(("unknown-type", message, entry.tags[0], entry.raw))
+        message = f"{ty!r} is not an RIS type citekit knows; read as {csl_type}"
+        problems.append(("unknown-type", message, entry.tags[0], entry.raw))
     if not entry.ended:
-        notes.append(
+        problems.append(
             (
                 "syntax",
                 "record has no ER line; read up to the next TY or the end",
@@ -215,7 +256,37 @@ def _build(entry: _Entry, number: int) -> tuple[Record, list[tuple[str, str, _Li
                 entry.raw,
             )
         )
-    return record, notes
+    return record, problems
+
+
+def _read_note(
+    line: _Line,
+    csl_type: str,
+    fields: dict[str, FieldValue],
+    names: dict[str, list[Name]],
+    notes: list[str],
+    extra: dict[str, JSON],
+) -> bool:
+    """Read one N1 line into a field, `extra` or the note; False when it is to be kept as a tag
+    line (a second value for a field that has one)."""
+    pair = notes_.split(line.value)
+    if pair is None or pair[0] == "note":
+        notes.append(line.value if pair is None else pair[1])
+        return True
+    key, text = pair
+    if kind_of(key) is None:
+        if key in extra:
+            return False
+        extra[key] = text
+        return True
+    value = notes_.read_value(key, text)
+    if isinstance(value, Name):
+        names.setdefault(key, []).append(value)
+        return True
+    if value is None or key in fields or key in names:
+        return False
+    fields[key] = value
+    return True
 
 
 def read(
@@ -265,7 +336,10 @@ def read(
 
 
 def _text_lines(row: Tag, value: FieldValue, csl_type: str) -> list[tuple[str, str]]:
-    return [] if isinstance(value, tuple | Date) else [(row.tag, str(value))]
+    if isinstance(value, tuple | Date):
+        return []
+    text = values.plain_text(str(value))
+    return [(row.tag, notes_.note_text(text) if row.tag == "N1" else text)]
 
 
 def _name_lines(row: Tag, value: FieldValue, csl_type: str) -> list[tuple[str, str]]:
@@ -274,7 +348,9 @@ def _name_lines(row: Tag, value: FieldValue, csl_type: str) -> list[tuple[str, s
 
 
 def _keyword_lines(row: Tag, value: FieldValue, csl_type: str) -> list[tuple[str, str]]:
-    return [] if isinstance(value, tuple | Date) else [(row.tag, k) for k in values.keywords(str(value))]
+    if isinstance(value, tuple | Date):
+        return []
+    return [(row.tag, k) for k in values.keywords(values.plain_text(str(value)))]
 
 
 def _page_lines(row: Tag, value: FieldValue, csl_type: str) -> list[tuple[str, str]]:
@@ -313,41 +389,89 @@ _WRITERS: Mapping[Shape, Callable[[Tag, FieldValue, str], list[tuple[str, str]]]
 }
 
 
+def _safe(value: str) -> str:
+    """A value whose continuation lines cannot be read as tag lines: such a line (a title that
+    holds "\nER  - \nTY  - JOUR", say) is joined to the line before with a space, so no value
+    can end its record or start another."""
+    if "\n" not in value and "\r" not in value:
+        return value
+    lines = value.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    out = [lines[0]]
+    for line in lines[1:]:
+        if _parse_line(line) is None:
+            out.append(line)
+            continue
+        while len(out) > 1 and not out[-1].strip(_BLANKS):
+            out.pop()
+        out[-1] = f"{out[-1]} {line.strip(_BLANKS)}"
+    return "\n".join(out)
+
+
+def _writes_id(record: Record, ris: Mapping[str, JSON], ids: bool | None) -> bool:
+    if ids is not None:
+        return ids
+    return ris.get("id-tag") is True or not _GENERATED_ID.fullmatch(record.key)
+
+
 def _record_text(record: Record, ids: bool | None) -> str:
     ris = record.extra.get(EXTRA_KEY)
     ris = ris if isinstance(ris, Mapping) else {}
+    kept = [
+        (pair[0], pair[1])
+        for pair in ris.get("tags") or ()
+        if isinstance(pair, list | tuple)
+        and len(pair) == 2
+        and all(isinstance(p, str) for p in pair)
+        and _TAG_NAME.fullmatch(pair[0])
+        and pair[0] not in ("TY", "ER")
+    ]
     kept_type = ris.get("type")
-    if isinstance(kept_type, str) and (table.csl_type(kept_type) or "document") == record.type:
+    if isinstance(kept_type, str) and entry_type(kept_type, kept) == record.type:
         lines = [("TY", kept_type)]
     else:
         lines = [("TY", table.ris_type(record.type))]
-    if ids or (ids is None and ris.get("id-tag") is True):
+    if _writes_id(record, ris, ids):
         lines.append(("ID", record.key))
+    full_names = ris.get("author-tag") == "AF"
     for row in table.TAGS:
         value = record.fields.get(row.variable)
         if value is not None and table.row_for_variable(record.type, row.variable) is row:
+            if full_names and row.tag == "AU":
+                row = attrs.evolve(row, tag="AF")
             lines.extend(_WRITERS[row.shape](row, value, record.type))
-    for pair in ris.get("tags") or ():
+    # What RIS has no tag for: N1 "key: value" lines (see _ris_notes).
+    for variable, value in record.fields.items():
+        if table.row_for_variable(record.type, variable) is None:
+            lines.extend(("N1", text) for text in notes_.field_lines(variable, value))
+    short = table.row_for_variable(record.type, "container-title-short")
+    for key, value in record.extra.items():
+        # Zotero's CSL-JSON names the journal abbreviation the pre-CSL 1.0 way; RIS has J2 for it.
         if (
-            isinstance(pair, list | tuple)
-            and len(pair) == 2
-            and all(isinstance(p, str) for p in pair)
-            and _TAG_NAME.fullmatch(pair[0])
-            and pair[0] not in ("TY", "ER")
+            key == "journalAbbreviation"
+            and isinstance(value, str)
+            and short
+            and "container-title-short" not in record
         ):
-            lines.append((pair[0], pair[1]))
-    return "".join(f"{tag}  - {value}\n" for tag, value in lines) + "ER  - \n"
+            lines.append((short.tag, values.plain_text(value)))
+            continue
+        lines.extend(("N1", text) for text in notes_.extra_lines(key, value))
+    lines.extend(kept)
+    return "".join(f"{tag}  - {_safe(value)}\n" for tag, value in lines) + "ER  - \n"
 
 
 def write(data: Library | Iterable[Record], *, dialect: str = "", ids: bool | None = None, **_: Any) -> str:
     """RIS text, one blank line between records. `ids`: write ID lines always (True), never
-    (False), or for records read from RIS with one (None). A Library's unreadable blocks are
-    written back where they stood."""
+    (False), or (None) for every record but those read from RIS without one (whose ids citekit
+    made up). A Library's unreadable blocks are written back where they stood."""
     records = list(data.records if isinstance(data, Library) else data)
-    blocks = [b for b in data.blocks if isinstance(b, RisBlock)] if isinstance(data, Library) else []
+    blocks: dict[int, list[RisBlock]] = {}
+    if isinstance(data, Library):
+        for block in data.blocks:
+            if isinstance(block, RisBlock):
+                blocks.setdefault(min(block.index, len(records)), []).append(block)
     pieces: list[str] = []
     for index, record in enumerate(records):
-        pieces.extend(b.raw + "\n" for b in blocks if b.index == index)
+        pieces.extend(b.raw + "\n" for b in blocks.get(index, ()))
         pieces.append(_record_text(record, ids))
-    pieces.extend(b.raw + "\n" for b in blocks if b.index >= len(records))
+    pieces.extend(b.raw + "\n" for b in blocks.get(len(records), ()))
     return "\n".join(pieces)

@@ -19,6 +19,11 @@ Choices where RIS readers disagree (each is one row to change):
   (report, patent, bill), M3 the genre ("PhD thesis", "Technical report").
 - CONF, not CPAPER, is written for paper-conference (what Zotero and IEEE Xplore write); ELEC,
   not WEB, for webpage. CSL types with no RIS type are written as GEN and read back as document.
+- Scopus and Web of Science: C7 is an article's number (written for article types, before M1);
+  AF holds the full names where AU holds "Nguyen, VA" (AF wins when both are there); JI (the ISO
+  abbreviation) is read as the short container title; AN (and WoS's UT) is the accession number,
+  read as archive_location; DP, the database provider, is read as source. M3 and DT holding a
+  database's document type ("Article", "Conference Paper") are no genre: see DOCUMENT_TYPES.
 """
 
 from __future__ import annotations
@@ -72,6 +77,7 @@ class Tag:
 TAGS: tuple[Tag, ...] = (
     Tag("AU", "author", Shape.NAMES),
     Tag("A1", "author", Shape.NAMES),
+    Tag("AF", "author", Shape.NAMES),
     Tag("A2", "editor", Shape.NAMES),
     Tag("ED", "editor", Shape.NAMES),
     Tag("A3", "collection-editor", Shape.NAMES),
@@ -89,6 +95,7 @@ TAGS: tuple[Tag, ...] = (
     Tag("T3", "collection-title", skip="book"),
     Tag("J2", "container-title-short"),
     Tag("JA", "container-title-short"),
+    Tag("JI", "container-title-short"),
     Tag("PY", "issued", Shape.YEAR),
     Tag("DA", "issued", Shape.DATE),
     Tag("Y1", "issued", Shape.DATE),
@@ -101,6 +108,7 @@ TAGS: tuple[Tag, ...] = (
     Tag("SE", "section"),
     Tag("ET", "edition"),
     Tag("NV", "number-of-volumes"),
+    Tag("C7", "number", only="article article-journal article-magazine article-newspaper"),
     Tag("M1", "number"),
     Tag("M3", "genre"),
     Tag("PB", "publisher"),
@@ -111,6 +119,11 @@ TAGS: tuple[Tag, ...] = (
     Tag("DO", "DOI"),
     Tag("UR", "URL"),
     Tag("DB", "source"),
+    Tag("DP", "source"),
+    Tag("AN", "archive_location"),
+    Tag("UT", "archive_location"),
+    Tag("C2", "PMCID", only="article-journal"),
+    Tag("LB", "citation-label"),
     Tag("CN", "call-number"),
     Tag("LA", "language"),
     Tag("KW", "keyword", Shape.KEYWORDS),
@@ -170,6 +183,44 @@ TYPES: tuple[tuple[str, str], ...] = (
     ("ICOMM", "personal_communication"),
     ("UNPB", "manuscript"),
 )
+
+# Document types as Scopus (M3) and Web of Science (DT) write them, lower-cased: the CSL type
+# each means. Such an M3 is kept as a tag line, never read as the genre (which styles print,
+# "[Article]"), and it decides the CSL type when TY does not (GEN, or a type citekit lacks).
+DOCUMENT_TYPES: Mapping[str, str] = MappingProxyType(
+    {
+        "article": "article-journal",
+        "article in press": "article-journal",
+        "review": "article-journal",
+        "letter": "article-journal",
+        "editorial": "article-journal",
+        "editorial material": "article-journal",
+        "note": "article-journal",
+        "erratum": "article-journal",
+        "correction": "article-journal",
+        "short survey": "article-journal",
+        "data paper": "article-journal",
+        "meeting abstract": "article-journal",
+        "retracted": "article-journal",
+        "early access": "article-journal",
+        "conference paper": "paper-conference",
+        "conference review": "paper-conference",
+        "proceedings paper": "paper-conference",
+        "book chapter": "chapter",
+        "book": "book",
+        "book review": "review-book",
+    }
+)
+
+
+def document_type(text: str) -> str | None:
+    """The CSL type a Scopus/WoS document type means ("Article; Proceedings Paper" -> the first),
+    or None when any part of it is no document type (then it is a genre)."""
+    parts = [p.strip().lower() for p in text.split(";")]
+    if not all(p in DOCUMENT_TYPES for p in parts):
+        return None
+    return DOCUMENT_TYPES[parts[0]]
+
 
 _CSL_FOR_TY: Mapping[str, str] = MappingProxyType(dict(reversed(TYPES)))
 _TY_FOR_CSL: Mapping[str, str] = MappingProxyType({csl: ty for ty, csl in reversed(TYPES)})
