@@ -339,6 +339,8 @@ def _text_lines(row: Tag, value: FieldValue, csl_type: str) -> list[tuple[str, s
     if isinstance(value, tuple | Date):
         return []
     text = values.plain_text(str(value))
+    if row.tag in _DOCUMENT_TYPE_TAGS and table.document_type(text) is not None:
+        return [("N1", f"{row.variable}: {text}")]  # a genre that M3 would say is a document type
     return [(row.tag, notes_.note_text(text) if row.tag == "N1" else text)]
 
 
@@ -431,7 +433,8 @@ def _record_text(record: Record, ids: bool | None) -> str:
     else:
         lines = [("TY", table.ris_type(record.type))]
     if _writes_id(record, ris, ids):
-        lines.append(("ID", record.key))
+        # Zotero 7 puts the citation key in citation-key and a URI in id: the key is the key.
+        lines.append(("ID", record.text("citation-key") or record.key))
     full_names = ris.get("author-tag") == "AF"
     for row in table.TAGS:
         value = record.fields.get(row.variable)
