@@ -31,6 +31,7 @@ from .._library import Library
 from .._names import Name
 from .._record import FieldValue, Record
 from .._vocab import kind_of
+from . import _ris_bibtex as bibtex
 from . import _ris_notes as notes_
 from . import _ris_tags as table
 from . import _ris_values as values
@@ -219,7 +220,6 @@ def _build(entry: _Entry, number: int) -> tuple[Record, list[tuple[str, str, _Li
     if full_names:
         names["author"] = full_names
         left.extend(author_lines)
-        ris["author-tag"] = "AF"
     fields.update((variable, tuple(found)) for variable, found in names.items())
     fields.update((variable, ", ".join(found)) for variable, found in keywords.items())
     if notes:
@@ -236,7 +236,9 @@ def _build(entry: _Entry, number: int) -> tuple[Record, list[tuple[str, str, _Li
     if record_id is not None:
         ris["id-tag"] = True
     if left:
-        ris["tags"] = [[line.tag, line.value] for line in sorted(left, key=lambda line: line.number)]
+        left.sort(key=lambda line: line.number)
+        ris["tags"] = [[line.tag, line.value] for line in left]
+        extra[bibtex.STASH_KEY] = bibtex.stash((line.tag, line.value) for line in left)
     if ris:
         extra[EXTRA_KEY] = ris
     record = Record(id=record_id or f"ris-{number}", type=csl_type, fields=fields, extra=extra)
@@ -427,6 +429,8 @@ def _record_text(record: Record, ids: bool | None) -> str:
         and _TAG_NAME.fullmatch(pair[0])
         and pair[0] not in ("TY", "ER")
     ]
+    if not kept and EXTRA_KEY not in record.extra:  # perhaps read from BibTeX that RIS wrote
+        kept = bibtex.tags(record.extra.get(bibtex.STASH_KEY))
     kept_type = ris.get("type")
     if isinstance(kept_type, str) and entry_type(kept_type, kept) == record.type:
         lines = [("TY", kept_type)]
@@ -435,7 +439,8 @@ def _record_text(record: Record, ids: bool | None) -> str:
     if _writes_id(record, ris, ids):
         # Zotero 7 puts the citation key in citation-key and a URI in id: the key is the key.
         lines.append(("ID", record.text("citation-key") or record.key))
-    full_names = ris.get("author-tag") == "AF"
+    # Author lines kept aside mean the names came from AF (Web of Science's full names).
+    full_names = any(tag in ("AU", "A1") for tag, _ in kept)
     for row in table.TAGS:
         value = record.fields.get(row.variable)
         if value is not None and table.row_for_variable(record.type, row.variable) is row:
@@ -457,7 +462,8 @@ def _record_text(record: Record, ids: bool | None) -> str:
         ):
             lines.append((short.tag, values.plain_text(value)))
             continue
-        lines.extend(("N1", text) for text in notes_.extra_lines(key, value))
+        if key not in (EXTRA_KEY, bibtex.STASH_KEY):
+            lines.extend(("N1", text) for text in notes_.extra_lines(key, value))
     lines.extend(kept)
     return "".join(f"{tag}  - {_safe(value)}\n" for tag, value in lines) + "ER  - \n"
 

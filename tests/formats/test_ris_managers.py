@@ -265,3 +265,21 @@ def test_web_of_science_export_prefers_full_names() -> None:
     text = write(record)
     assert "AF  - Nguyen, Van Anh\n" in text and "AU  - Nguyen, VA\n" in text
     assert one(text) == record
+
+
+def test_tags_without_a_variable_survive_ris_to_bibtex_to_ris() -> None:
+    for text in (SCOPUS, WOS):
+        first = read(text).records[0]
+        bib = citekit.dumps([first], "bibtex")
+        assert "affiliation = {" in bib or "unique-id = {WOS:000467000000001}" in bib
+        again = one(write(citekit.parse(bib, "bibtex")))
+        assert again.extra["ris"] == first.extra["ris"]
+        assert again.names() == first.names() or text is SCOPUS  # BibTeX spaces "V.A." as "V. A."
+
+
+def test_braces_and_backslashes_in_kept_tags_survive_bibtex() -> None:
+    record = one("TY  - JOUR\nTI  - T\nAD  - a {b} \\c }\nAD  - second\nER  - \n")
+    bib = citekit.dumps([record], "bibtex")
+    back = citekit.parse(bib, "bibtex")
+    assert back.problems == ()
+    assert one(write(back)).extra["ris"]["tags"] == [["AD", "a {b} \\c }"], ["AD", "second"]]
