@@ -30,7 +30,7 @@ from .._json import JSON
 from .._library import Library
 from .._names import Name
 from .._record import FieldValue, Record
-from .._vocab import kind_of
+from .._vocab import ITEM_TYPES, kind_of
 from . import _ris_bibtex as bibtex
 from . import _ris_notes as notes_
 from . import _ris_tags as table
@@ -45,6 +45,7 @@ _TAG_NAME = re.compile(r"[A-Z][A-Z0-9]")
 _BLANKS = " \t"
 _DOCUMENT_TYPE_TAGS = ("M3", "DT")
 _GENERATED_ID = re.compile(r"ris-[0-9]+")
+_CSL_TYPE_NOTE = re.compile(r"type: ([a-z_-]+)")
 
 
 @attrs.frozen
@@ -166,10 +167,13 @@ def entry_type(ty: str, tags: Iterable[tuple[str, str]]) -> str:
     csl = table.csl_type(ty)
     if csl not in (None, "document"):
         return csl
+    found: str | None = None
     for tag, value in tags:
-        if tag in _DOCUMENT_TYPE_TAGS and (found := table.document_type(value)) is not None:
-            return found
-    return csl or "document"
+        if tag == "N1" and (m := _CSL_TYPE_NOTE.fullmatch(value)) and m.group(1) in ITEM_TYPES:
+            return m.group(1)  # a CSL type RIS has no TY for, written by citekit
+        if tag in _DOCUMENT_TYPE_TAGS and found is None:
+            found = table.document_type(value)
+    return found or csl or "document"
 
 
 def _build(entry: _Entry, number: int) -> tuple[Record, list[tuple[str, str, _Line, str]]]:
@@ -190,6 +194,8 @@ def _build(entry: _Entry, number: int) -> tuple[Record, list[tuple[str, str, _Li
         row = table.row_for_tag(csl_type, line.tag)
         if line.tag == "ID" and record_id is None and line.value:
             record_id = line.value
+        elif line.tag == "N1" and line.value == f"type: {csl_type}" and table.ris_type(csl_type) == "GEN":
+            continue
         elif line.tag == "N1" and line.value:
             if not _read_note(line, csl_type, fields, names, notes, extra):
                 left.append(line)
@@ -417,6 +423,15 @@ def _writes_id(record: Record, ris: Mapping[str, JSON], ids: bool | None) -> boo
     return ris.get("id-tag") is True or not _GENERATED_ID.fullmatch(record.key)
 
 
+def _key(record: Record) -> str:
+    """The ID to write: the id, or Zotero 7's citation-key when the id is an item URI or a
+    number (what Zotero's CSL-JSON has as id), which no reference manager takes for a key."""
+    key = record.text("citation-key")
+    if key and key.strip() and (isinstance(record.id, int) or "://" in record.key):
+        return key
+    return record.key
+
+
 def _record_text(record: Record, ids: bool | None) -> str:
     ris = record.extra.get(EXTRA_KEY)
     ris = ris if isinstance(ris, Mapping) else {}
@@ -436,9 +451,11 @@ def _record_text(record: Record, ids: bool | None) -> str:
         lines = [("TY", kept_type)]
     else:
         lines = [("TY", table.ris_type(record.type))]
+    if table.ris_type(record.type) == "GEN" and record.type != "document" and record.type in ITEM_TYPES:
+        lines.append(("N1", f"type: {record.type}"))  # RIS has no TY for it; GEN is read as document
     if _writes_id(record, ris, ids):
         # Zotero 7 puts the citation key in citation-key and a URI in id: the key is the key.
-        lines.append(("ID", record.text("citation-key") or record.key))
+        lines.append(("ID", _key(record)))
     # Author lines kept aside mean the names came from AF (Web of Science's full names).
     full_names = any(tag in ("AU", "A1") for tag, _ in kept)
     for row in table.TAGS:
