@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from ris_strategies import ris_texts
 
 import citekit
 from citekit import Date, Name, Record
@@ -283,3 +284,13 @@ def test_braces_and_backslashes_in_kept_tags_survive_bibtex() -> None:
     back = citekit.parse(bib, "bibtex")
     assert back.problems == ()
     assert one(write(back)).extra["ris"]["tags"] == [["AD", "a {b} \\c }"], ["AD", "second"]]
+
+
+@given(ris_texts())
+@settings(max_examples=150)
+def test_records_read_pass_the_checks_the_reader_skips(text: str) -> None:
+    # The reader builds records without Record's checks (for speed); they must hold anyway.
+    for record in read(text).records:
+        assert (
+            Record(id=record.id, type=record.type, fields=dict(record.fields), extra=record.extra) == record
+        )

@@ -59,6 +59,8 @@ def _round(text: str, fmt: str) -> None:
         library = citekit.parse(text, fmt)
     except citekit.CitekitError:
         return
+    for record in library.records:  # the RIS reader skips Record's checks: they must hold anyway
+        assert citekit.Record(record.id, record.type, dict(record.fields), record.extra) == record
     for out in ("ris", "csljson"):
         written = citekit.dumps(library, out)
         again = citekit.parse(written, out)
