@@ -30,7 +30,8 @@ from __future__ import annotations
 
 import enum
 import functools
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
 import attrs
@@ -253,3 +254,22 @@ def row_for_variable(csl: str, variable: str, shape: Shape | None = None) -> Tag
         ),
         None,
     )
+
+
+DOCUMENT_TYPE_TAGS = ("M3", "DT")
+_CSL_TYPE_NOTE = re.compile(r"type: ([a-z_-]+)")
+
+
+def entry_type(ty: str, tags: Iterable[tuple[str, str]]) -> str:
+    """The CSL type of an entry: its TY's, or, when TY says no more than "document", the type a
+    Scopus M3 or Web of Science DT line names."""
+    csl = csl_type(ty)
+    if csl not in (None, "document"):
+        return csl
+    found: str | None = None
+    for tag, value in tags:
+        if tag == "N1" and (m := _CSL_TYPE_NOTE.fullmatch(value)) and m.group(1) in ITEM_TYPES:
+            return m.group(1)  # a CSL type RIS has no TY for, written by citekit
+        if tag in DOCUMENT_TYPE_TAGS and found is None:
+            found = document_type(value)
+    return found or csl or "document"
