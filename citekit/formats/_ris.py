@@ -1,19 +1,23 @@
-"""RIS reader and writer.
+"""RIS reader (and, from `_ris_write`, the writer): the format's entry in the registry.
 
-Reading is two stages: `_split` cuts the text into entries (TY ... ER) and unreadable runs of
-lines, then `_build` maps one entry's tag lines to a Record through the tables in `_ris_tags`.
+Reading is two stages: `_ris_syntax.split` cuts the text into entries (TY ... ER) and unreadable
+runs of lines, then `_build` maps one entry's tag lines to a Record through the tables in
+`_ris_tags`, N1 "key: value" lines through `_ris_notes`.
 
 Nothing is dropped. Every tag line that the Record's fields do not account for (an unknown tag,
-a repeat of a one-value tag, an empty value, a date that disagrees with the first one) is kept in
-`Record.extra["ris"]["tags"]` as [tag, value] pairs and written back after the mapped tags, so
-read -> write -> read gives the same records and read -> write keeps every value. `extra["ris"]`
-may also hold "type" (the TY read, when the CSL type alone would be written back as another TY)
-and "id-tag" (true when the id came from an ID line, so that the writer writes one back).
+a repeat of a one-value tag, an empty value, a date that disagrees with the first one, AU
+initials beside AF full names, a Scopus/WoS document type) is kept in
+`Record.extra["ris"]["tags"]` as [tag, value] pairs, and mirrored as a BibTeX stash
+(`_ris_bibtex`) so that RIS -> BibTeX keeps it too; the writer puts them back after the mapped
+tags, so read -> write -> read gives the same records and read -> write keeps every value.
+`extra["ris"]` may also hold "type" (the TY read, when the CSL type alone would be written back
+as another TY) and "id-tag" (true when the id came from an ID line).
 
-Lossy by nature of RIS, when writing CSL records: CSL variables with no row in the table; name
-particles (folded into family and given) and commas inside a name part; a date range, an
-approximate date or a raw date that is not one plain date (written as one DA line of EDTF or the
-raw text, read back as a raw date); an en dash in a page range (read back as "-").
+Lossy by nature of RIS, when writing CSL records: markup (RIS is plain text); name particles
+(joined to the family name, "de Gaulle, Charles") and commas inside a name part; a date range,
+an approximate date or a raw date that is not one plain date (written as EDTF or the raw text,
+read back as a raw date); an en dash in a page range (read back as "-"); numbers (read back
+as text).
 """
 
 from __future__ import annotations
