@@ -116,20 +116,17 @@ def _skip_ws(text: str, pos: int) -> int:
 
 def _depth(value: JSON) -> int:
     """How deeply `value` nests lists and objects, without recursion."""
+    if not isinstance(value, dict | list):
+        return 0
     deepest = 0
     stack: list[tuple[JSON, int]] = [(value, 1)]
     while stack:
         item, depth = stack.pop()
-        if isinstance(item, dict):
-            children: Iterable[JSON] = item.values()
-        elif isinstance(item, list):
-            children = item
-        else:
-            continue
         deepest = max(deepest, depth)
         if deepest > MAX_DEPTH:
             break
-        stack.extend((child, depth + 1) for child in children)
+        children = item.values() if isinstance(item, dict) else item
+        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
     return deepest
 
 
@@ -144,21 +141,24 @@ def _empty_date(value: JSON) -> bool:
     )
 
 
-def _cleaned(item: dict[str, JSON], where: Location) -> tuple[dict[str, JSON], list[Problem]]:
+def _cleaned(item: dict[str, JSON], source: str | None, line: int) -> tuple[dict[str, JSON], list[Problem]]:
     """The item without what carries nothing: null fields, null names and empty dates, each
     reported as a warning (a null used to invalidate its whole item)."""
     problems: list[Problem] = []
     out: dict[str, JSON] = {}
+
+    def warn(kind: str, message: str, key: str) -> None:
+        item_id = item.get("id")
+        where = Location(file=source, line=line, item=None if item_id is None else str(item_id), field=key)
+        problems.append(Problem(kind, message, where, severity="warning"))
+
     for key, value in item.items():
-        field = attrs.evolve(where, field=key)
         if value is None and key not in ("id", "type"):
-            problems.append(Problem("null-field", "null value ignored", field, severity="warning"))
-        elif kind_of(key) is Kind.DATE and _empty_date(value):
-            problems.append(
-                Problem("empty-date", "date without parts read as no date", field, severity="warning")
-            )
-        elif kind_of(key) is Kind.NAME and isinstance(value, list) and None in value:
-            problems.append(Problem("null-field", "null name ignored", field, severity="warning"))
+            warn("null-field", "null value ignored", key)
+        elif isinstance(value, dict) and kind_of(key) is Kind.DATE and _empty_date(value):
+            warn("empty-date", "date without parts read as no date", key)
+        elif isinstance(value, list) and None in value and kind_of(key) is Kind.NAME:
+            warn("null-field", "null name ignored", key)
             out[key] = [n for n in value if n is not None]
         else:
             out[key] = value
@@ -183,13 +183,13 @@ def _read(text: str, source: str | None) -> Library:
     seen: set[str] = set()
     for index, (line, item) in enumerate(items):
         item_id = item.get("id") if isinstance(item, dict) else None
-        here = Location(file=source, line=line, item=None if item_id is None else str(item_id))
         if _depth(item) > MAX_DEPTH:
             message = f"nested more than {MAX_DEPTH} levels deep; not read"
+            here = Location(file=source, line=line, item=None if item_id is None else str(item_id))
             problems.append(Problem("invalid-record", message, here))
             continue
         if isinstance(item, dict):
-            item, found = _cleaned(item, here)
+            item, found = _cleaned(item, source, line)
             problems.extend(found)
         try:
             record = Record.from_csl(item)
