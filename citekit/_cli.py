@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -165,26 +166,138 @@ def styles(query: str, limit: int) -> None:
         _fail(f"no style matches {query!r}")
 
 
+_SHOWN = 5  # problems listed without --verbose
+
+
+def _problem_json(problem: citekit.Problem) -> str:
+    where = problem.location
+    data = {
+        "severity": problem.severity,
+        "kind": problem.kind,
+        "message": problem.message,
+        "file": where.file,
+        "line": where.line,
+        "column": where.column,
+        "item": where.item,
+        "field": where.field,
+        "raw": problem.raw,
+    }
+    return json.dumps({k: v for k, v in data.items() if v is not None}, ensure_ascii=False)
+
+
+def _list_problems(problems: Sequence[citekit.Problem], verbose: bool, problems_file: str | None) -> None:
+    """Every problem with --verbose, else a count by kind and the first few; all of them as JSON
+    lines in --problems FILE."""
+    if problems_file is not None:
+        try:
+            with open(problems_file, "w", encoding="utf-8") as handle:
+                handle.writelines(_problem_json(p) + "\n" for p in problems)
+        except OSError as exc:
+            _fail(f"{problems_file}: {exc.strerror or exc}")
+    if not problems:
+        return
+    errors = sum(p.severity == "error" for p in problems)
+    counts = Counter(p.kind for p in problems)
+    summary = ", ".join(f"{n} {kind}" for kind, n in counts.most_common())
+    counted = f"{len(problems)} problem(s), {errors} error(s), {len(problems) - errors} warning(s)"
+    click.echo(f"citekit: {counted}: {summary}", err=True)
+    shown = problems if verbose else problems[:_SHOWN]
+    for problem in shown:
+        click.echo(f"  {problem.severity}: {problem}", err=True)
+    if len(problems) > len(shown):
+        how = "--verbose lists them all" + (
+            "" if problems_file else "; --problems FILE writes them as JSON lines"
+        )
+        click.echo(f"  … and {len(problems) - len(shown)} more ({how})", err=True)
+
+
+def _family(name: str) -> str:
+    """Formats whose writer puts back what its reader could not read (same family), by name or
+    file extension; a writer of another family cannot."""
+    name = name.lower()
+    families = {
+        "json": "csljson",
+        "csl": "csljson",
+        "csl-json": "csljson",
+        "biblatex": "bibtex",
+        "bib": "bibtex",
+    }
+    return families.get(name, name)
+
+
+def _nothing_read(source: str, library: citekit.Library, text: str | None) -> citekit.Problem | None:
+    """An error when a non-empty input gave no record: the wrong --from, or not a bibliography."""
+    if library.records:
+        return None
+    if text is None:
+        try:
+            with open(source, "rb") as handle:
+                blank = not handle.read(1 << 16).strip()
+        except OSError:
+            return None
+    else:
+        blank = not text.strip()
+    if blank:
+        return None
+    fmt = library.format or "the format guessed"
+    message = f"no record read as {fmt} from a non-empty input: is it {fmt}? (--from names the format)"
+    return citekit.Problem("no-records", message, citekit.Location(file=source))
+
+
 @main.command()
 @click.argument("source")
 @click.argument("target")
 @click.option("--from", "from_format", help="Input format (default: from the name or content).")
 @click.option("--to", "to_format", help="Output format (default: from TARGET's name).")
 @click.option("--strict", is_flag=True, help="Exit 2 without writing if anything was wrong.")
-def convert(source: str, target: str, from_format: str | None, to_format: str | None, strict: bool) -> None:
-    """Convert SOURCE to TARGET between csljson, bibtex, biblatex and ris (- for stdin/stdout)."""
+@click.option(
+    "--verbose", "-v", is_flag=True, help="List every problem (default: a count and the first few)."
+)
+@click.option(
+    "--problems", "problems_file", metavar="FILE", help="Write every problem to FILE as JSON lines."
+)
+def convert(
+    source: str,
+    target: str,
+    from_format: str | None,
+    to_format: str | None,
+    strict: bool,
+    verbose: bool,
+    problems_file: str | None,
+) -> None:
+    """Convert SOURCE to TARGET between csljson, bibtex, biblatex and ris (- for stdin/stdout).
+
+    Every record that can be read is written; what could not be is reported on stderr. The
+    exit status is 2 when any problem was an error (or nothing could be read), else 0."""
     try:
-        library = _read(source, from_format)
-        bad = _report(library)
-        if strict and library.problems:
+        if source == "-":
+            text: str | None = sys.stdin.read()
+            library = citekit.parse(text or "", from_format, source="-")
+        else:
+            text = None
+            library = _read(source, from_format)
+        problems = list(library.problems)
+        if (nothing := _nothing_read(source, library, text)) is not None:
+            problems.append(nothing)
+        out_format = to_format or ""
+        if target == "-" and not to_format:
+            _fail("writing to - needs --to FORMAT")
+        unwritten = sum(p.severity == "error" for p in library.problems)
+        if unwritten and _family(library.format or "") != _family(to_format or target.rsplit(".", 1)[-1]):
+            where = citekit.Location(file=target)
+            message = (
+                f"{unwritten} unreadable item(s) or block(s) of {source} are not in {target} (see above)"
+            )
+            problems.insert(0, citekit.Problem("not-written", message, where))
+        _list_problems(problems, verbose, problems_file)
+        failed = any(p.severity == "error" for p in problems)
+        if (strict and problems) or nothing is not None:
             sys.exit(2)
         if target == "-":
-            if not to_format:
-                _fail("writing to - needs --to FORMAT")
-            click.echo(citekit.dumps(library, to_format or ""), nl=False)
+            click.echo(citekit.dumps(library, out_format), nl=False)
         else:
             citekit.write(library, target, to_format)
     except citekit.CitekitError as exc:
         _fail(str(exc))
-    if bad and strict:
+    if failed:
         sys.exit(2)

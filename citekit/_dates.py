@@ -47,7 +47,12 @@ def month_number(text: str) -> int | None:
     return _MONTHS.get(text.strip().rstrip(".").lower())
 
 
+_MAX_PART_DIGITS = 18  # no year, month or day is longer; int() of 4,300+ digits is a ValueError
+
+
 def _parts(value: JSON) -> tuple[DateParts, ...]:
+    """The date-parts as tuples of ints. An empty entry is dropped ([[]] is no date, [[2001], []]
+    a single date), as citeproc-js reads them; TypeError for anything that is not a number."""
     if not isinstance(value, Sequence) or isinstance(value, str):
         raise TypeError("date-parts must be a list of lists")
     out: list[DateParts] = []
@@ -58,16 +63,22 @@ def _parts(value: JSON) -> tuple[DateParts, ...]:
         for n in part:
             if isinstance(n, bool):
                 raise TypeError("a date part must be a number")
-            if isinstance(n, int):
+            if isinstance(n, int) and abs(n) < 10**_MAX_PART_DIGITS:
                 numbers.append(n)
-            elif isinstance(n, str) and re.fullmatch(r"-?\d+", n.strip()):
+            elif isinstance(n, str) and len(n) <= _MAX_PART_DIGITS + 2 and re.fullmatch(r"-?\d+", n.strip()):
                 numbers.append(int(n))
             elif isinstance(n, str) and not n.strip():
                 break  # citeproc-js treats "" as an absent part
             else:
-                raise TypeError(f"a date part must be a number, not {n!r}")
-        out.append(tuple(numbers))
+                raise TypeError(f"a date part must be a number, not {_short(n)}")
+        if numbers:
+            out.append(tuple(numbers))
     return tuple(out)
+
+
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else f"{text[:37]}..."
 
 
 @attrs.frozen
@@ -154,6 +165,26 @@ class Date:
 _CIRCA = re.compile(r"^(?:circa|ca\.?|c\.|approx\.?|~)\s*", re.IGNORECASE)
 _ISO = re.compile(r"^(-?\d{1,4})(?:-(\d{1,2}|X{2}))?(?:-(\d{1,2}|X{2}))?(?:T[\d:.Z+-]*)?$", re.IGNORECASE)
 _EDTF_UNSPECIFIED = re.compile(r"^(\d{2,3})(X{1,2})$", re.IGNORECASE)
+# All-numeric dates: 2019/05/03, and 5/3/2019 (month first with "/", as in the US), 5.3.2019 or
+# 5-3-2019 (day first, as in Europe); a number over 12 settles which is the day.
+_NUMERIC_YMD = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})")
+_NUMERIC_DMY = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
+
+
+def _numeric(text: str) -> DateParts | None:
+    """(year, month, day) for an all-numeric date, or None (not one, or no such day)."""
+    if m := _NUMERIC_YMD.fullmatch(text):
+        year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    elif m := _NUMERIC_DMY.fullmatch(text):
+        first, second, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        month_first = m.group(2) == "/"
+        if first > 12 or (second <= 12 and not month_first):
+            day, month = first, second
+        else:
+            month, day = first, second
+    else:
+        return None
+    return (year, month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
 
 
 def _one(text: str) -> tuple[DateParts, int | None, bool] | None:
@@ -168,6 +199,8 @@ def _one(text: str) -> tuple[DateParts, int | None, bool] | None:
         approximate, text = True, text[m.end() :]
     if not text:
         return None
+    if (numeric := _numeric(text)) is not None:
+        return numeric, None, approximate or uncertain
     if m := _EDTF_UNSPECIFIED.match(text):  # 19XX, 198X: the known decade or century
         return (int(m.group(1)) * 10 ** len(m.group(2)),), None, True
     if m := _ISO.match(text):
@@ -216,7 +249,14 @@ def parse_raw(text: str) -> Date | None:
     text = text.strip()
     if not text:
         return None
-    for separator in ("/", " - ", " – ", "–", "--"):
+    if _NUMERIC_YMD.fullmatch(text) or _NUMERIC_DMY.fullmatch(text):
+        numeric = _numeric(text)
+        return None if numeric is None else Date(date_parts=(numeric,))
+    # Spaced dashes before "/", so that "5/3/2019 - 6/3/2019" is split at the dash.
+    separators = (
+        ("/", " - ", " – ", "–", "--") if "/" in text and " " not in text else (" - ", " – ", "–", "--", "/")
+    )
+    for separator in separators:
         if separator in text:
             left, _, right = text.partition(separator)
             a, b = _one(left), _one(right)

@@ -220,3 +220,45 @@ def bib_files(draw: st.DrawFn) -> str:
         if draw(st.booleans()):
             parts.append("% a comment between entries")
     return "\n\n".join(parts) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# CSL records as Zotero exports them, for trips through RIS (tests/formats/test_roundtrips.py).
+#
+# RIS holds text line by line: a value may not start or end with blanks (readers strip them),
+# a line break is kept but blank lines at the ends are not; names have one family part and no
+# commas inside a part (RIS separates parts with commas).
+# ---------------------------------------------------------------------------------------------
+
+_ris_line = st.text(
+    alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp"), blacklist_characters="<,"),
+    min_size=1,
+    max_size=30,
+).filter(lambda s: s == s.strip() and s.strip())
+_csl_ris_names = st.one_of(
+    st.builds(Name, family=plain_words, given=st.none() | plain_words),
+    st.builds(Name, family=plain_words, given=plain_words, suffix=st.sampled_from(["Jr.", "III"])),
+    st.builds(Name, literal=plain_words),
+)
+_csl_ris_values: dict[Kind, st.SearchStrategy[Any]] = {
+    Kind.TEXT: _ris_line,
+    Kind.NUMBER: st.from_regex(r"[1-9][0-9]{0,3}", fullmatch=True),
+    Kind.DATE: st.builds(Date, date_parts=st.tuples(date_part)),
+    Kind.NAME: st.lists(_csl_ris_names, min_size=1, max_size=3).map(tuple),
+}
+
+
+@st.composite
+def csl_records_for_ris(draw: st.DrawFn) -> Record:
+    """A CSL record as Zotero's CSL-JSON has it (any variable, a citation-key, a journal
+    abbreviation under its legacy name), with values RIS can hold as text."""
+    fields: dict[str, Any] = {}
+    for kind in Kind:
+        for name in draw(st.lists(st.sampled_from(sorted(variables_of(kind))), max_size=3, unique=True)):
+            fields[name] = draw(_csl_ris_values[kind])
+    fields.pop("citation-key", None)
+    extra: dict[str, Any] = {}
+    if draw(st.booleans()):
+        extra["journalAbbreviation"] = draw(_ris_line)
+    key = draw(st.from_regex(r"[a-z][a-zA-Z0-9_:-]{0,15}", fullmatch=True))
+    return Record(id=key, type=draw(st.sampled_from(sorted(ITEM_TYPES))), fields=fields, extra=extra)

@@ -115,3 +115,75 @@ def test_syntax_errors_carry_line_and_column() -> None:
 def test_duplicate_ids_are_reported_not_dropped() -> None:
     library = citekit.parse('[{"id": "a", "type": "book"}, {"id": "a", "type": "map"}]', "csljson")
     assert len(library) == 2 and library.problems[0].kind == "duplicate-id"
+
+
+# --- Input that used to abort the read (reproducers) ---------------------------------------------
+
+
+def test_empty_date_parts_are_no_date_and_render() -> None:
+    text = '[{"id": "a", "type": "book", "title": "T", "issued": {"date-parts": [[]]}}]'
+    library = citekit.parse(text, "csljson")
+    assert "issued" not in library.records[0]
+    assert [(p.kind, p.severity, p.location.field) for p in library.problems] == [
+        ("empty-date", "warning", "issued")
+    ]
+    # citeproc-py raised TypeError on it; citeproc-js renders an undated book.
+    assert citekit.Formatter(library.records, "apa").bibliography()[0].text.startswith("T")
+    assert Date.from_csl({"date-parts": [[]]}).date_parts == ()
+    assert Date.from_csl({"date-parts": [[2001], []]}).date_parts == ((2001,),)
+
+
+def test_null_fields_are_ignored_with_a_warning() -> None:
+    text = '[{"id": "a", "type": "book", "title": "T", "volume": null, "author": [null, {"family": "X"}]}]'
+    library = citekit.parse(text, "csljson", source="n.json")
+    (record,) = library.records
+    assert "volume" not in record and record.names() == (Name(family="X"),)
+    assert {(p.kind, p.severity, p.location.field, p.location.line) for p in library.problems} == {
+        ("null-field", "warning", "volume", 1),
+        ("null-field", "warning", "author", 1),
+    }
+
+
+def test_deep_nesting_is_a_problem_not_a_recursion_error() -> None:
+    deep = "[" * 1000 + "]" * 1000
+    for text in (
+        f'[{{"id": "a", "type": "book", "custom": {deep}}}, {{"id": "b", "type": "book"}}]',
+        f'[{{"id": "a", "type": "book", "custom": {"[" * 100_000}',
+        deep,
+    ):
+        library = citekit.parse(text, "csljson")
+        assert library.problems and not library.ok
+    text = f'[{{"id": "a", "type": "book", "x": {"[" * 70 + "]" * 70}}}, {{"id": "b", "type": "book"}}]'
+    library = citekit.parse(text, "csljson")
+    assert library.ids == ("b",) and library.problems[0].location.item == "a"
+
+
+def test_huge_numbers_are_kept_as_text_or_reported() -> None:
+    digits = "9" * 5000
+    library = citekit.parse(f'[{{"id": "a", "type": "book", "volume": {digits}}}]', "csljson")
+    assert library.records[0]["volume"] == digits
+    library = citekit.parse(
+        f'[{{"id": "a", "type": "book", "issued": {{"date-parts": [[{digits}]]}}}}]', "csljson"
+    )
+    assert library.ids == () and library.problems[0].location.field == "issued"
+    library = citekit.parse(
+        f'[{{"id": "a", "type": "book", "issued": {{"date-parts": [["{digits}"]]}}}}]', "csljson"
+    )
+    assert library.ids == () and library.problems[0].location.field == "issued"
+    assert citekit.parse(f"[{digits}.5e1]", "csljson").problems  # not an item, reported
+
+
+def test_line_numbers_are_counted_once() -> None:
+    # Reproducer: the line of every item was counted from the start (32,000 items: 46.5 s).
+    items = ",\n".join(f'{{"id": "i{n}", "type": "book"}}' for n in range(40_000))
+    library = citekit.parse(f"[\n{items},\n{{}}]", "csljson")
+    assert len(library) == 40_000
+    assert library.problems[-1].location.line == 40_002
+
+
+def test_zotero_7_citation_key_is_kept() -> None:
+    item = {"id": "http://zotero.org/users/1/items/ABCD", "type": "book", "citation-key": "smith2020"}
+    record = citekit.parse(json.dumps([item]), "csljson").records[0]
+    assert record["citation-key"] == "smith2020"
+    assert json.loads(citekit.dumps([record], "csljson")) == [item]
+    assert "ID  - smith2020\n" in citekit.dumps([record], "ris")

@@ -48,3 +48,28 @@ def test_resolved_keeps_raw_out_of_rendering_but_in_the_record() -> None:
     assert date.resolved().to_csl() == {"date-parts": [[2018, 5, 3]]}
     assert Date(raw="gibberish").resolved().literal == "gibberish"
     assert Date(date_parts=((2001,), (2003,))).is_range and Date(date_parts=((2001, 2),)).year == 2001
+
+
+@pytest.mark.parametrize(
+    ("raw", "parts"),
+    [
+        # Numeric dates as they are written: month first with "/" (US), day first with "." or
+        # "-" (Europe); a number over 12 is the day whichever way round.
+        ("5/3/2019", (2019, 5, 3)),
+        ("13/3/2019", (2019, 3, 13)),
+        ("5/13/2019", (2019, 5, 13)),
+        ("5.3.2019", (2019, 3, 5)),
+        ("05-03-2019", (2019, 3, 5)),
+        ("2019/05/03", (2019, 5, 3)),
+    ],
+)
+def test_numeric_dates(raw: str, parts: tuple[int, ...]) -> None:
+    date = parse_raw(raw)
+    assert date is not None and date.date_parts == (parts,)
+    assert Date(raw=raw).to_csl() == {"raw": raw}  # the raw text is what is kept
+
+
+def test_numeric_date_range_and_impossible_numeric_dates() -> None:
+    date = parse_raw("5/3/2019 - 6/3/2019")
+    assert date is not None and date.date_parts == ((2019, 5, 3), (2019, 6, 3))
+    assert parse_raw("13/13/2019") is None

@@ -19,13 +19,19 @@ Choices where RIS readers disagree (each is one row to change):
   (report, patent, bill), M3 the genre ("PhD thesis", "Technical report").
 - CONF, not CPAPER, is written for paper-conference (what Zotero and IEEE Xplore write); ELEC,
   not WEB, for webpage. CSL types with no RIS type are written as GEN and read back as document.
+- Scopus and Web of Science: C7 is an article's number (written for article types, before M1);
+  AF holds the full names where AU holds "Nguyen, VA" (AF wins when both are there); JI (the ISO
+  abbreviation) is read as the short container title; AN (and WoS's UT) is the accession number,
+  read as archive_location; DP, the database provider, is read as source. M3 and DT holding a
+  database's document type ("Article", "Conference Paper") are no genre: see DOCUMENT_TYPES.
 """
 
 from __future__ import annotations
 
 import enum
 import functools
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
 import attrs
@@ -72,6 +78,7 @@ class Tag:
 TAGS: tuple[Tag, ...] = (
     Tag("AU", "author", Shape.NAMES),
     Tag("A1", "author", Shape.NAMES),
+    Tag("AF", "author", Shape.NAMES),
     Tag("A2", "editor", Shape.NAMES),
     Tag("ED", "editor", Shape.NAMES),
     Tag("A3", "collection-editor", Shape.NAMES),
@@ -89,6 +96,7 @@ TAGS: tuple[Tag, ...] = (
     Tag("T3", "collection-title", skip="book"),
     Tag("J2", "container-title-short"),
     Tag("JA", "container-title-short"),
+    Tag("JI", "container-title-short"),
     Tag("PY", "issued", Shape.YEAR),
     Tag("DA", "issued", Shape.DATE),
     Tag("Y1", "issued", Shape.DATE),
@@ -101,6 +109,7 @@ TAGS: tuple[Tag, ...] = (
     Tag("SE", "section"),
     Tag("ET", "edition"),
     Tag("NV", "number-of-volumes"),
+    Tag("C7", "number", only="article article-journal article-magazine article-newspaper"),
     Tag("M1", "number"),
     Tag("M3", "genre"),
     Tag("PB", "publisher"),
@@ -111,6 +120,11 @@ TAGS: tuple[Tag, ...] = (
     Tag("DO", "DOI"),
     Tag("UR", "URL"),
     Tag("DB", "source"),
+    Tag("DP", "source"),
+    Tag("AN", "archive_location"),
+    Tag("UT", "archive_location"),
+    Tag("C2", "PMCID", only="article-journal"),
+    Tag("LB", "citation-label"),
     Tag("CN", "call-number"),
     Tag("LA", "language"),
     Tag("KW", "keyword", Shape.KEYWORDS),
@@ -171,6 +185,44 @@ TYPES: tuple[tuple[str, str], ...] = (
     ("UNPB", "manuscript"),
 )
 
+# Document types as Scopus (M3) and Web of Science (DT) write them, lower-cased: the CSL type
+# each means. Such an M3 is kept as a tag line, never read as the genre (which styles print,
+# "[Article]"), and it decides the CSL type when TY does not (GEN, or a type citekit lacks).
+DOCUMENT_TYPES: Mapping[str, str] = MappingProxyType(
+    {
+        "article": "article-journal",
+        "article in press": "article-journal",
+        "review": "article-journal",
+        "letter": "article-journal",
+        "editorial": "article-journal",
+        "editorial material": "article-journal",
+        "note": "article-journal",
+        "erratum": "article-journal",
+        "correction": "article-journal",
+        "short survey": "article-journal",
+        "data paper": "article-journal",
+        "meeting abstract": "article-journal",
+        "retracted": "article-journal",
+        "early access": "article-journal",
+        "conference paper": "paper-conference",
+        "conference review": "paper-conference",
+        "proceedings paper": "paper-conference",
+        "book chapter": "chapter",
+        "book": "book",
+        "book review": "review-book",
+    }
+)
+
+
+def document_type(text: str) -> str | None:
+    """The CSL type a Scopus/WoS document type means ("Article; Proceedings Paper" -> the first),
+    or None when any part of it is no document type (then it is a genre)."""
+    parts = [p.strip().lower() for p in text.split(";")]
+    if not all(p in DOCUMENT_TYPES for p in parts):
+        return None
+    return DOCUMENT_TYPES[parts[0]]
+
+
 _CSL_FOR_TY: Mapping[str, str] = MappingProxyType(dict(reversed(TYPES)))
 _TY_FOR_CSL: Mapping[str, str] = MappingProxyType({csl: ty for ty, csl in reversed(TYPES)})
 
@@ -202,3 +254,22 @@ def row_for_variable(csl: str, variable: str, shape: Shape | None = None) -> Tag
         ),
         None,
     )
+
+
+DOCUMENT_TYPE_TAGS = ("M3", "DT")
+_CSL_TYPE_NOTE = re.compile(r"type: ([a-z_-]+)")
+
+
+def entry_type(ty: str, tags: Iterable[tuple[str, str]]) -> str:
+    """The CSL type of an entry: its TY's, or, when TY says no more than "document", the type a
+    Scopus M3 or Web of Science DT line names."""
+    csl = csl_type(ty)
+    if csl not in (None, "document"):
+        return csl
+    found: str | None = None
+    for tag, value in tags:
+        if tag == "N1" and (m := _CSL_TYPE_NOTE.fullmatch(value)) and m.group(1) in ITEM_TYPES:
+            return m.group(1)  # a CSL type RIS has no TY for, written by citekit
+        if tag in DOCUMENT_TYPE_TAGS and found is None:
+            found = document_type(value)
+    return found or csl or "document"

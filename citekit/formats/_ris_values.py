@@ -18,6 +18,25 @@ SEASONS = ("Spring", "Summer", "Autumn", "Winter")
 _RIS_DATE = re.compile(r"(\d{4})(?:/(\d{0,2})(?:/(\d{0,2})(?:/(.*))?)?)?")
 _PAGE = r"[^\s\-–]+"
 _PAGE_RANGE = re.compile(rf"({_PAGE})[-–]({_PAGE})")
+# CSL rich text (the tags citeproc-js and Zotero put in fields): RIS has no markup, and a
+# reference manager shows the tags as text. Only a tag with its closing tag counts: a lone
+# "<sub>" is text. Innermost pairs go first, one nesting level a pass.
+_RICH_PAIR = re.compile(
+    r'<(i|b|sup|sub)>([^<]*)</\1>|<span (?:class="nocase"|style="font-variant: ?small-caps;?")>([^<]*)</span>'
+)
+_MAX_NESTING = 64
+
+
+def plain_text(text: str) -> str:
+    """CSL rich text as plain text: `<span class="nocase"><i>Drosophila</i></span>` is Drosophila."""
+    for _ in range(_MAX_NESTING):
+        if "</" not in text:
+            break
+        flat = _RICH_PAIR.sub(lambda m: m.group(2) if m.group(1) else m.group(3), text)
+        if flat == text:
+            break
+        text = flat
+    return text
 
 
 def read_name(text: str) -> Name | None:
@@ -31,11 +50,14 @@ def read_name(text: str) -> Name | None:
 
 
 def name_text(name: Name) -> str:
-    """A family-only name is written "Family," so that it does not read back as a literal;
-    particles are folded into the family and given parts, where RIS readers look for them."""
+    """A family-only name is written "Family," so that it does not read back as a literal.
+    Both particles go before the family name ("de Gaulle, Charles", "van Beethoven, Ludwig"), as
+    Zotero and EndNote write them and BibTeX reads them: after the given name ("Gaulle, Charles
+    de") every reader takes the particle for a given name."""
     if name.is_literal:
-        return name.literal or ""
-    parts = [name.family_full(), name.given_full(), *([name.suffix] if name.suffix else [])]
+        return plain_text(name.literal or "")
+    family = " ".join(p for p in (name.dropping_particle, name.non_dropping_particle, name.family) if p)
+    parts = [plain_text(family), plain_text(name.given or ""), *([name.suffix] if name.suffix else [])]
     return ", ".join(parts).rstrip(BLANKS) if any(parts) else ""
 
 

@@ -12,9 +12,12 @@ from citekit import Date, Name, Record
 from citekit.formats import _ris_tags as table
 from citekit.formats._ris_tags import Shape
 
-# One line of free text with nothing a RIS reader strips (edge blanks) or splits on (line breaks).
+# One line of free text with nothing a RIS reader strips (edge blanks) or splits on (line breaks),
+# and no "<": CSL rich text such as "<i>x</i>" is written to RIS as plain text, on purpose.
 line_text = st.text(
-    alphabet=st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=30
+    alphabet=st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters="<"),
+    min_size=1,
+    max_size=30,
 ).filter(lambda s: s == s.strip(" \t"))
 
 # A continuation line can never be taken for a tag line: tags are two capitals.

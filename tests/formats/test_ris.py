@@ -67,6 +67,7 @@ def kept_tags(record: Record) -> list[list[str]]:
 
 PORTAL_RIS = ris("""\
 TY  - JOUR
+ID  - werner2018theranostic
 AU  - Werner, Rudolf A.
 AU  - Weich, Alexander
 AU  - Kircher, Malte
@@ -91,6 +92,7 @@ KW  - PRRT
 KW  - Peptide receptor radionuclide therapy
 KW  - Somatostatin receptor
 KW  - Theranostics
+N1  - number-of-pages: 13
 ER  -
 """)
 
@@ -429,7 +431,7 @@ def test_a_second_date_that_disagrees_is_kept() -> None:
 )
 def test_writing_dates(date: Date, lines: str) -> None:
     assert (
-        write(Record(id="x", type="article-journal", fields={"issued": date}))
+        write(Record(id="x", type="article-journal", fields={"issued": date}), ids=False)
         == f"TY  - JOUR\n{lines}ER  - \n"
     )
 
@@ -449,11 +451,15 @@ def test_names(text: str, name: Name) -> None:
     assert f"AU  - {text}\n" in write(record)
 
 
-def test_name_particles_fold_into_family_and_given() -> None:
+def test_name_particles_go_before_the_family_name() -> None:
+    # As Zotero writes "de Gaulle, Charles" and as BibTeX reads "Family, Given": a particle
+    # after the given name ("Gaulle, Charles de") reads back as part of the given name.
     beethoven = Name(family="Beethoven", given="Ludwig", non_dropping_particle="van")
-    poussin = Name(family="Poussin", given="Charles", dropping_particle="de la Vallée")
-    record = Record(id="x", type="book", fields={"author": (beethoven, poussin)})
-    assert "AU  - van Beethoven, Ludwig\nAU  - Poussin, Charles de la Vallée\n" in write(record)
+    gaulle = Name(family="Gaulle", given="Charles", dropping_particle="de")
+    record = Record(id="x", type="book", fields={"author": (beethoven, gaulle)})
+    assert "AU  - van Beethoven, Ludwig\nAU  - de Gaulle, Charles\n" in write(record)
+    back = one(write(record)).names()
+    assert [(n.family, n.given) for n in back] == [("van Beethoven", "Ludwig"), ("de Gaulle", "Charles")]
 
 
 def test_editors_translators_and_synonyms() -> None:
@@ -472,7 +478,7 @@ def test_editors_translators_and_synonyms() -> None:
 
 def test_keywords_one_per_line() -> None:
     record = Record(id="x", type="article-journal", fields={"keyword": "a, b,c"})
-    assert write(record) == "TY  - JOUR\nKW  - a\nKW  - b\nKW  - c\nER  - \n"
+    assert write(record, ids=False) == "TY  - JOUR\nKW  - a\nKW  - b\nKW  - c\nER  - \n"
     assert one(write(record))["keyword"] == "a, b, c"
 
 
@@ -482,7 +488,7 @@ def test_pages() -> None:
     lone_end = one("TY  - JOUR\nEP  - 9\nER  - \n")
     assert "page" not in lone_end and kept_tags(lone_end) == [["EP", "9"]]
     record = Record(id="x", type="chapter", fields={"page": "12–19"})
-    assert write(record) == "TY  - CHAP\nSP  - 12\nEP  - 19\nER  - \n"
+    assert write(record, ids=False) == "TY  - CHAP\nSP  - 12\nEP  - 19\nER  - \n"
 
 
 # --- Ids, unknown and repeated tags, continuation lines --------------------------------------------
