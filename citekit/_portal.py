@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
-from ._formatter import Formatter
-from ._io import dumps
-from ._record import Record
+if TYPE_CHECKING:
+    from ._record import Record
 
 # format name -> CSL style (rendered as text) or data format (written by a writer)
 PORTAL_FORMATS = MappingProxyType(
@@ -25,6 +25,9 @@ PORTAL_FORMATS = MappingProxyType(
 def cite_this(record: Record, output: str = "text", formats: tuple[str, ...] | None = None) -> dict[str, str]:
     """The record in each portal format. A numeric style's citation number is left off: this
     is one record, not a list. BibTeX and RIS are always plain text, whatever `output` is."""
+    from ._formatter import Formatter  # deferred: the engine loads on first render, not on import
+    from ._io import dumps
+
     out: dict[str, str] = {}
     for name in formats or tuple(PORTAL_FORMATS):
         kind, target = PORTAL_FORMATS[name]
