@@ -17,7 +17,7 @@ import contextlib
 import itertools
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Generator, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
@@ -75,14 +75,16 @@ def cite_many(
     output: str = "text",
     jobs: int | None = 1,
     chunk_size: int = 64,
-) -> Iterator[CiteResult]:
+) -> Generator[CiteResult, None, None]:
     """Yield a `CiteResult` for each record, in input order, as `cite_this` would render it.
 
     `records` may be `Record`s or CSL-JSON dicts (a dict that is not a valid record becomes a
     result with an ``invalid-record`` problem). `formats` are names from `PORTAL_FORMATS`
     (default: all). `jobs` is the number of worker processes: 1 renders in this process,
     None or 0 uses every core. `chunk_size` records go to a worker at a time. An unknown
-    format name raises `UnknownFormatError` before anything is rendered.
+    format name raises `UnknownFormatError` at once, before anything is rendered. Closing
+    the generator early (``.close()``, or leaving a ``for`` loop over it in a ``with
+    contextlib.closing(...)``) stops the workers.
     """
     names = tuple(formats) if formats else tuple(PORTAL_FORMATS)
     unknown = [name for name in names if name not in PORTAL_FORMATS]
@@ -94,10 +96,8 @@ def cite_many(
         raise ValueError("chunk_size must be at least 1")
     workers = jobs or os.cpu_count() or 1
     if workers <= 1:
-        for record in records:
-            yield _cite_one(record, names, output)
-        return
-    yield from _pooled(records, names, output, workers, chunk_size)
+        return (_cite_one(record, names, output) for record in records)
+    return _pooled(records, names, output, workers, chunk_size)
 
 
 def _pooled(
@@ -106,15 +106,21 @@ def _pooled(
     output: str,
     workers: int,
     chunk_size: int,
-) -> Iterator[CiteResult]:
+) -> Generator[CiteResult, None, None]:
+    iterator = iter(records)
+    first = list(itertools.islice(iterator, chunk_size))
+    if len(first) < chunk_size:  # one chunk in all: starting workers would cost more than it saves
+        yield from _cite_chunk(first, names, output)
+        return
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_warm, initargs=(names, output))
     pending: deque[Future[list[CiteResult]]] = deque()
     try:
-        iterator = iter(records)
-        while chunk := list(itertools.islice(iterator, chunk_size)):
+        chunk = first
+        while chunk:
             pending.append(pool.submit(_cite_chunk, chunk, names, output))
             if len(pending) >= workers * _IN_FLIGHT_PER_WORKER:
                 yield from pending.popleft().result()
+            chunk = list(itertools.islice(iterator, chunk_size))
         while pending:
             yield from pending.popleft().result()
     except BrokenProcessPool as exc:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import attrs
@@ -71,12 +71,22 @@ def _skip_ws(text: str, pos: int) -> int:
     return pos
 
 
-def read(text: str, *, source: str | None = None, dialect: str = "") -> Library:
+def read(
+    text: str,
+    *,
+    source: str | None = None,
+    dialect: str = "",
+    progress: Callable[[int, int], object] | None = None,
+) -> Library:
+    """Read CSL-JSON text; `progress(done, total)` is called every 2,000 items, as the other
+    readers do (the command line passes it on a terminal)."""
     items, problems = _items_with_lines(text, source)
     records: list[Record] = []
     blocks: list[FailedItem] = []
     seen: set[str] = set()
     for index, (line, item) in enumerate(items):
+        if progress is not None and index % 2000 == 0:
+            progress(index, len(items))
         item_id = item.get("id") if isinstance(item, dict) else None
         try:
             record = Record.from_csl(item)
