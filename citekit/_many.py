@@ -18,15 +18,16 @@ import itertools
 import os
 from collections import deque
 from collections.abc import Generator, Iterable, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ._errors import CitekitError, InputError, Location, Problem, RenderError, UnknownFormatError
 from ._portal import PORTAL_FORMATS, cite_this
 from ._record import Record
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 _IN_FLIGHT_PER_WORKER = 4  # chunks queued per worker: enough to keep it busy, little memory
 
@@ -107,6 +108,10 @@ def _pooled(
     workers: int,
     chunk_size: int,
 ) -> Generator[CiteResult, None, None]:
+    # Deferred: multiprocessing costs a one-record command line call ~10 ms to import.
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     iterator = iter(records)
     first = list(itertools.islice(iterator, chunk_size))
     if len(first) < chunk_size:  # one chunk in all: starting workers would cost more than it saves
