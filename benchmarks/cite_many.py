@@ -75,9 +75,8 @@ def main() -> int:
     if args.quick:
         args.records, args.formats = 1000, ["apa", "bibtex"]
     when = f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
-    print(
-        f"# cite_many: {when}, {platform.machine()}, {os.cpu_count()} cores, python {platform.python_version()}"
-    )
+    print(f"# cite_many: {when}, {platform.machine()}, {os.cpu_count()} cores")
+    print(f"# python {platform.python_version()}")
     print(f"# {args.records:,} records, formats: {' '.join(args.formats) or 'all seven'}")
     print(f"# load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print("| jobs | render s | wall s | CPU s | records/s | speed-up | CPU ÷ jobs=1 |")
