@@ -16,6 +16,9 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from conftest import ROOT, oracle
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from strategies import records as any_records
 
 import citekit
 from citekit import _cli
@@ -117,6 +120,21 @@ def test_a_bad_record_is_a_problem_and_the_rest_goes_on(
             "field": "apa",
         }
     ]
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(any_records(), max_size=4), st.integers(min_value=1, max_value=3))
+def test_one_result_per_record_and_every_format_accounted_for(
+    batch: list[citekit.Record], chunk_size: int
+) -> None:
+    """Whatever the data, nothing raises: each format is rendered or explained by a problem."""
+    results = list(citekit.cite_many(batch, ("apa", "ris"), chunk_size=chunk_size))
+    assert [r.id for r in results] == [r.key for r in batch]
+    for result in results:
+        explained = {p.location.field for p in result.problems}
+        assert set(result.formats) | explained == {"apa", "ris"}
+        assert not set(result.formats) & explained
+        assert json.loads(json.dumps(result.to_json())) == result.to_json()
 
 
 def test_an_unknown_format_fails_before_anything_renders() -> None:
