@@ -109,6 +109,7 @@ def _pooled(
     chunk_size: int,
 ) -> Generator[CiteResult, None, None]:
     # Deferred: multiprocessing costs a one-record command line call ~10 ms to import.
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
@@ -117,7 +118,11 @@ def _pooled(
     if len(first) < chunk_size:  # one chunk in all: starting workers would cost more than it saves
         yield from _cite_chunk(first, names, output)
         return
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_warm, initargs=(names, output))
+    # Not "fork": a caller with threads running (a web server, a Dask client) could hand a
+    # worker a lock held forever. Workers start clean and import citekit themselves.
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    pool = ProcessPoolExecutor(workers, context, initializer=_warm, initargs=(names, output))
     pending: deque[Future[list[CiteResult]]] = deque()
     try:
         chunk = first
