@@ -38,7 +38,7 @@ class CiteResult:
     `formats` and explained in `problems` (with the record's id and the format's name)."""
 
     id: str
-    formats: dict[str, str] = attrs.field(factory=dict)
+    formats: dict[str, str] = attrs.field(factory=dict, hash=False)  # a dict: hash the rest
     problems: tuple[Problem, ...] = ()
 
     @property
