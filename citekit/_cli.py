@@ -58,8 +58,9 @@ class _Stages:
     """A bar on a terminal while a big input renders: which stage runs, and for how long.
 
     The engine sorts, disambiguates and renders a bibliography each in one call, so the bar
-    moves stage by stage (a thread redraws the elapsed time); citations move it per record.
-    Nothing is drawn for small inputs or when stderr is not a terminal."""
+    moves stage by stage (a thread redraws the elapsed time), not entry by entry: that needs a
+    progress hook in the engine. Nothing is drawn for small inputs or when stderr is not a
+    terminal."""
 
     def __init__(self, total: int, stages: tuple[str, ...]) -> None:
         self._bar: Any = None
