@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
+import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -48,6 +50,63 @@ def _progress(label: str) -> Iterator[Callable[[int, int], None] | None]:
             bar.__exit__(None, None, None)
 
 
+def _on_terminal() -> bool:
+    return sys.stderr.isatty()
+
+
+class _Stages:
+    """A bar on a terminal while a big input renders: which stage runs, and for how long.
+
+    The engine sorts, disambiguates and renders a bibliography each in one call, so the bar
+    moves stage by stage (a thread redraws the elapsed time), not entry by entry: that needs a
+    progress hook in the engine. Nothing is drawn for small inputs or when stderr is not a
+    terminal."""
+
+    def __init__(self, total: int, stages: tuple[str, ...]) -> None:
+        self._bar: Any = None
+        self._stages = stages
+        self._stage = 0
+        self._started = time.monotonic()
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        if total < _PROGRESS_MIN or not _on_terminal():
+            return
+        self._bar = click.progressbar(
+            length=len(stages),
+            label=f"citekit: {total:,} entries",
+            item_show_func=self._show,
+            show_eta=False,
+            show_percent=False,
+            file=sys.stderr,
+        )
+        self._bar.__enter__()
+        threading.Thread(target=self._tick, daemon=True).start()
+
+    def _show(self, _: object) -> str:
+        stage = self._stages[min(self._stage, len(self._stages) - 1)]
+        return f"{stage} ({time.monotonic() - self._started:.0f} s)"
+
+    def _tick(self) -> None:
+        while not self._stop.wait(0.5):
+            with self._lock:
+                self._bar.render_progress()
+
+    def next(self) -> None:
+        """The current stage is done; the next one starts."""
+        if self._bar is not None:
+            with self._lock:
+                self._stage += 1
+                self._bar.update(1)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._stop.set()
+            with self._lock:
+                self._bar.update(len(self._stages) - self._stage)
+                self._bar.__exit__(None, None, None)
+            self._bar = None
+
+
 def _report(library: citekit.Library, limit: int = 5) -> bool:
     """Summarise problems on stderr; True when any was an error."""
     if not library.problems:
@@ -85,24 +144,43 @@ def main() -> None:
 )
 @click.option("--from", "from_format", help="Input format, when the file name does not tell.")
 @click.option("--output", default="text", type=_OUTPUTS, show_default=True)
-def cite(file: str, formats: tuple[str, ...], from_format: str | None, output: str) -> None:
+@click.option(
+    "--jobs",
+    "-j",
+    default=1,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="Worker processes (0: one per core).",
+)
+@click.option("--json", "as_json", is_flag=True, help="One JSON line per record: id, formats, problems.")
+def cite(
+    file: str, formats: tuple[str, ...], from_format: str | None, output: str, jobs: int, as_json: bool
+) -> None:
     """Print each record of FILE in the "Cite this" formats (- reads stdin)."""
+    failed = False
     try:
         library = _read(file, from_format)
         bad = _report(library)
-        for index, record in enumerate(library.records):
+        single = len(library.records) == 1
+        results = citekit.cite_many(library.records, formats or None, output=output, jobs=jobs or None)
+        for index, result in enumerate(results):
+            for problem in result.problems:
+                click.echo(f"citekit: {problem.severity}: {problem}", err=True)
+            failed = failed or not result.ok
+            if as_json:
+                click.echo(json.dumps(result.to_json(), ensure_ascii=False))
+                continue
             if index:
                 click.echo()
-            results = citekit.cite_this(record, output, formats or None)
-            if len(results) == 1 and len(library.records) == 1:
-                click.echo(next(iter(results.values())).rstrip("\n"))
+            if len(result.formats) == 1 and single:
+                click.echo(next(iter(result.formats.values())).rstrip("\n"))
                 continue
-            for name, text in results.items():
+            for name, text in result.formats.items():
                 click.echo(f"[{name}]")
                 click.echo(text.rstrip("\n"))
     except citekit.CitekitError as exc:
         _fail(str(exc))
-    if bad:
+    if bad or failed:
         sys.exit(2)
 
 
@@ -120,10 +198,14 @@ def format_(
     try:
         library = _read(file, from_format)
         bad = _report(library)
+        stages = _Stages(len(library.records), ("sorting and disambiguating", "rendering"))
         formatter = citekit.Formatter(library.records, style, output, locale)
+        stages.next()
         if citations:  # one citation per record, each on its own (Formatter.cite is stateless)
+            stages.close()
             _print_citations(formatter, library.records)
         elif not formatter.style.has_bibliography:
+            stages.close()
             click.echo(
                 f"citekit: style {formatter.style.id!r} has no bibliography; "
                 "--cite prints its citations (notes)",
@@ -131,6 +213,7 @@ def format_(
             )
         else:
             entries = formatter.bibliography()
+            stages.close()
             for entry in entries:
                 if entry.problem is not None:  # reported; the other entries still print
                     click.echo(str(entry.problem), err=True)

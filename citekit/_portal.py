@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
-from ._formatter import Formatter
-from ._io import dumps
-from ._output import get_output
-from ._record import Record
+if TYPE_CHECKING:
+    from ._record import Record
 
 # format name -> CSL style (rendered as text) or data format (written by a writer)
 PORTAL_FORMATS = MappingProxyType(
@@ -28,6 +27,10 @@ def cite_this(record: Record, output: str = "text", formats: tuple[str, ...] | N
     is one record, not a list. BibTeX and RIS are preformatted text written safely in
     `output`: escaped in HTML (a `<script>` in a title must not run in the page that embeds
     it), a code block in Markdown, a literal block in reST, typewriter text in LaTeX."""
+    from ._formatter import Formatter  # deferred: the engine loads on first render, not on import
+    from ._io import dumps
+    from ._output import get_output
+
     writer = get_output(output)
     out: dict[str, str] = {}
     for name in formats or tuple(PORTAL_FORMATS):

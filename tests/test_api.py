@@ -31,7 +31,7 @@ CONTRACT = {
 def test_all_is_honest() -> None:
     assert set(citekit.__all__) >= CONTRACT
     assert sorted(citekit.__all__) == sorted(set(citekit.__all__))
-    public = {name for name in vars(citekit) if not name.startswith("_")}
+    public = {name for name in dir(citekit) if not name.startswith("_")}
     modules = {name for name in public if type(getattr(citekit, name)).__name__ == "module"}
     assert public - modules == set(citekit.__all__)
     for name in citekit.__all__:

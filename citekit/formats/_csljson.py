@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import gc
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import attrs
@@ -165,23 +165,34 @@ def _cleaned(item: dict[str, JSON], source: str | None, line: int) -> tuple[dict
     return out, problems
 
 
-def read(text: str, *, source: str | None = None, dialect: str = "", **_: Any) -> Library:
-    """Read CSL-JSON text: bad items are reported in `problems` and kept for writing back."""
+def read(
+    text: str,
+    *,
+    source: str | None = None,
+    dialect: str = "",
+    progress: Callable[[int, int], object] | None = None,
+    **_: Any,
+) -> Library:
+    """Read CSL-JSON text: bad items are reported in `problems` and kept for writing back;
+    `progress(done, total)` is called every 2,000 items, as the other readers do (the
+    command line passes it on a terminal)."""
     collecting = gc.isenabled()
     gc.disable()  # the read only builds objects, no cycles; cycle checks cost a fifth of it
     try:
-        return _read(text, source)
+        return _read(text, source, progress)
     finally:
         if collecting:
             gc.enable()
 
 
-def _read(text: str, source: str | None) -> Library:
+def _read(text: str, source: str | None, progress: Callable[[int, int], object] | None) -> Library:
     items, problems = _items_with_lines(text, source)
     records: list[Record] = []
     blocks: list[FailedItem] = []
     seen: set[str] = set()
     for index, (line, item) in enumerate(items):
+        if progress is not None and index % 2000 == 0:
+            progress(index, len(items))
         item_id = item.get("id") if isinstance(item, dict) else None
         if _depth(item) > MAX_DEPTH:
             message = f"nested more than {MAX_DEPTH} levels deep; not read"
