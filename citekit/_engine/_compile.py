@@ -27,6 +27,7 @@ from . import (  # noqa: F401
     sorting,
     substitute,
     textcase,
+    vocabulary,
 )
 from ._elements import element_classes
 
