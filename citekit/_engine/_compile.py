@@ -26,6 +26,7 @@ from . import (  # noqa: F401
     quotes,
     sorting,
     substitute,
+    terms,
     textcase,
     vocabulary,
 )

@@ -213,7 +213,15 @@ class NameElement:
         inverted: list[bool] = []
         for index, name in enumerate(shown):
             invert = order == "all" or (order == "first" and index == 0)
-            text, was_inverted = self._one(name, form, invert, option, levels.get((key, index), 0), asian)
+            text, was_inverted = self._one(
+                name,
+                form,
+                invert,
+                option,
+                levels.get((key, index), 0),
+                asian,
+                sorting=sort_options is not None,
+            )
             rendered.append(text)
             inverted.append(was_inverted)
         delimiter = option("delimiter", ", ")
@@ -279,7 +287,15 @@ class NameElement:
         return _space_join(*pieces)
 
     def _one(
-        self, name: Any, form: str, invert: bool, option: Any, level: int = 0, asian: bool = False
+        self,
+        name: Any,
+        form: str,
+        invert: bool,
+        option: Any,
+        level: int = 0,
+        asian: bool = False,
+        *,
+        sorting: bool = False,
     ) -> tuple[str, bool]:
         parts = _Parts(name)
         if parts.literal is not None or not (parts.family or parts.given):
@@ -312,7 +328,7 @@ class NameElement:
             return _space_join(family, self._part("given", given, parts.dp), parts.suffix), False
         if invert and not parts.static:
             separator = option("sort-separator", ", ")
-            if demote == "display-and-sort":
+            if demote == "display-and-sort" or (sorting and demote == "sort-only"):
                 family = self._part("family", parts.family)
                 given_text = self._part("given", given, parts.dp, parts.ndp)
             else:
