@@ -60,7 +60,9 @@ def main() -> int:
                 "bibliography": {
                     r["id"]: normalise(r["bibliography"], output, "bibliography") for r in answer["items"]
                 },
-                "citations": {r["id"]: r["citation"] for r in answer["items"]},
+                "citations": {
+                    r["id"]: normalise(r["citation"], output, "citations") for r in answer["items"]
+                },
             }
         out[case["name"]] = record
     TARGET.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

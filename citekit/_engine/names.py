@@ -25,7 +25,7 @@ from typing import Any
 
 from citeproc.string import String
 
-from .._markup import MARKERS
+from .._markup import MARKERS, wrap
 from .._styles import CSL_NS
 from ._elements import extend
 from ._format import apply_formatting, apply_text_case
@@ -44,6 +44,33 @@ _NAME_OPTIONS = (
     "name-as-sort-order",
     "sort-separator",
 )
+
+
+_FORMATTING = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
+_NORMAL = {"font-style": "normal", "font-weight": "normal-weight", "font-variant": "normal-variant"}
+
+
+def _formatted(attrib: Any) -> dict[str, str]:
+    return {k: str(attrib[k]) for k in _FORMATTING if k in attrib}
+
+
+def _with_normal(text: str, attrib: Any, name: Any) -> str:
+    """`font-style="normal"` (and weight, variant) on `cs:et-al` resets what the name list
+    around it sets: "u. a." upright inside small-caps names, as citeproc-js writes it (and
+    only then: with nothing to reset, it writes no span)."""
+    for attribute, tag in _NORMAL.items():
+        if attrib.get(attribute) == "normal" and _set_around(name, attribute):
+            text = wrap(tag, text)
+    return text
+
+
+def _set_around(name: Any, attribute: str) -> bool:
+    """Whether the name element or an element around it sets `attribute` (not to normal)."""
+    for element in (name, *name.iterancestors()):
+        value = element.get(attribute)
+        if value is not None:
+            return bool(value != "normal")
+    return False
 
 
 def _is_cjk(*parts: str | None) -> bool:
@@ -226,22 +253,28 @@ class NameElement:
             inverted.append(was_inverted)
         delimiter = option("delimiter", ", ")
         formatter = self.get_formatter()  # type: ignore[attr-defined]
+        whole = _formatted(self.attrib)  # type: ignore[attr-defined]
+        if whole and not truncated:  # each name formatted, not the "and" or delimiters
+            rendered = [apply_formatting(text, whole, formatter) for text in rendered]
         if truncated and use_first == 0:
             return None
         if truncated and use_last and len(names) > use_first + 1:
             last, _ = self._one(names[-1], form, order == "all", option)
-            return String(delimiter.join(rendered) + delimiter + "… " + last)
+            return String(
+                apply_formatting(delimiter.join(rendered) + delimiter + "… " + last, whole, formatter)
+            )
         if truncated:
             et_al = self._et_al()
             if not et_al:
-                return String(delimiter.join(rendered))
+                return String(apply_formatting(delimiter.join(rendered), whole, formatter))
             precedes = option("delimiter-precedes-et-al", "contextual")
             use_delimiter = {
                 "always": True,
                 "never": False,
                 "after-inverted-name": inverted[-1],
             }.get(precedes, len(rendered) >= 2)
-            return String(delimiter.join(rendered) + (delimiter if use_delimiter else " ") + et_al)
+            joined = delimiter.join(rendered) + (delimiter if use_delimiter else " ") + et_al
+            return String(apply_formatting(joined, whole, formatter))
         and_ = option("and")
         if and_ and len(rendered) > 1:
             word = "&" if and_ == "symbol" else str(self.get_single_term("and"))  # type: ignore[attr-defined]
@@ -267,8 +300,7 @@ class NameElement:
             if not text:
                 return ""
             formatter = self.get_formatter()  # type: ignore[attr-defined]
-            text = apply_formatting(text, dict(element.attrib), formatter)
-            return str(element.get("prefix", "")) + text + str(element.get("suffix", ""))
+            return _with_normal(apply_formatting(text, dict(element.attrib), formatter), element.attrib, self)
         return str(self.get_single_term("et-al"))  # type: ignore[attr-defined]
 
     def _part(self, which: str, *pieces: str) -> str:
@@ -350,5 +382,5 @@ class NameElement:
         if isinstance(text, int):
             return text  # form="count": cs:names adds the counts up
         if text:
-            return self.wrap(self.format(text))  # type: ignore[attr-defined]
+            return self.wrap(text)  # type: ignore[attr-defined]  # formatted in process
         return None

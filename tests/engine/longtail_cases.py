@@ -54,7 +54,16 @@ NEW_VARIABLES = [
      "issued": {"date-parts": [[2021, 3, 4]]}},
 ]  # fmt: skip
 
+
+def _authors(count: int, key: str) -> dict[str, Any]:
+    names = [{"family": family, "given": "Anna"} for family in ("Young", "Brown", "Okafor", "Rossi", "Chen")]
+    return {"id": key, "type": "book", "title": "A book", "publisher": "P", "author": names[:count],
+            "issued": {"date-parts": [[1990 + count]]}}  # fmt: skip
+
+
+ET_AL = [_authors(1, "one"), _authors(2, "two"), _authors(3, "three"), _authors(5, "five")]
 EN, DE, MLA = "chicago-author-date", "din-1505-2", "modern-language-association"
+BCH = "bulletin-de-correspondance-hellenique"
 CASES: list[dict[str, Any]] = [
     {"name": "collation-en", "style": EN, "locale": None, "items": _people(COLLATION_NAMES)},
     {"name": "collation-de", "style": DE, "locale": None, "items": _people(COLLATION_NAMES)},
@@ -65,4 +74,7 @@ CASES: list[dict[str, Any]] = [
     {"name": "new-variables-apa", "style": "apa", "locale": None, "items": NEW_VARIABLES},
     {"name": "new-variables-chicago", "style": EN, "locale": None, "items": NEW_VARIABLES},
     {"name": "new-variables-mla", "style": MLA, "locale": None, "items": NEW_VARIABLES},
+    {"name": "et-al-normal-bch", "style": BCH, "locale": None, "items": ET_AL},
+    {"name": "et-al-normal-din", "style": DE, "locale": None, "items": ET_AL},
+    {"name": "et-al-italic-chicago", "style": EN, "locale": None, "items": ET_AL},
 ]  # fmt: skip

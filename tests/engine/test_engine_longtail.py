@@ -4,6 +4,7 @@ data/longtail_js.json by tools/longtail_reference.py from the inputs in longtail
 
 from __future__ import annotations
 
+import html.parser
 import json
 from functools import cache
 from pathlib import Path
@@ -74,3 +75,62 @@ def test_new_variables_render_in_mla() -> None:
         _case("new-variables-mla")["text"]["bibliography"][key]
         for key in _case("new-variables-mla")["text"]["bibliography_order"]
     ]
+
+
+def _runs(markup: str) -> list[tuple[str, frozenset[str]]]:
+    """HTML as (text, formatting in effect) runs: what a reader sees, whatever the nesting."""
+    runs: list[tuple[str, frozenset[str]]] = []
+    stack: list[dict[str, str]] = [{}]
+
+    class Parser(html.parser.HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            state = dict(stack[-1])
+            if tag == "i":
+                state["font-style"] = "italic"
+            elif tag == "b":
+                state["font-weight"] = "bold"
+            for name, value in attrs:
+                if name == "style" and value:
+                    prop, _, val = value.rstrip(";").partition(":")
+                    state[prop.strip()] = val.strip()
+            stack.append(state)
+
+        def handle_endtag(self, tag: str) -> None:
+            stack.pop()
+
+        def handle_data(self, data: str) -> None:
+            active = frozenset(f"{k}:{v}" for k, v in stack[-1].items() if v != "normal")
+            if runs and runs[-1][1] == active:
+                runs[-1] = (runs[-1][0] + data, active)
+            else:
+                runs.append((data, active))
+
+    Parser().feed(markup)
+    return runs
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("et-al-normal-bch", "citations"),  # its entries differ in a display block's line break
+        ("et-al-normal-din", "citations"),
+        ("et-al-normal-din", "bibliography"),
+        ("et-al-italic-chicago", "citations"),
+        ("et-al-italic-chicago", "bibliography"),
+    ],
+)
+def test_et_al_formatting(name: str, kind: str) -> None:
+    """Each name carries cs:name's formatting, the "and" and delimiters do not, and
+    `<et-al font-variant="normal"/>` keeps "u. a." upright inside small-caps names. citeproc-js
+    nests the list's formatting once more around names and et-al, which citekit's writer
+    would flip back to normal; the text and what a reader sees are identical."""
+    expected = _case(name)["html"][kind]
+    formatter = _formatter(name, "html")
+    if kind == "citations":
+        actual = {key: formatter.cite([key]) for key in expected}
+    else:
+        actual = {e.id: e.text for e in formatter.bibliography()}
+    for key, reference in expected.items():
+        assert _runs(actual[key]) == _runs(reference), key
+        if "et al." not in reference and "u.\xa0a." not in reference:
+            assert actual[key] == reference

@@ -4,7 +4,9 @@
 the style id, the generated items (`breadth_items.generate(seed, count)`), and per output
 (`text`, `html`) the bibliography entries and single citations by item id. citekit is driven as
 the oracle was: every item registered, each cited alone (position "first"), then the
-bibliography; the style's own default locale; no links. Outputs are normalised as in
+bibliography; the style's own default locale; no links; text with `strip=False` (citeproc-js
+keeps the whitespace a style puts at the start: a display block's line break, a prefix
+space), HTML with the default strip (its entries are stripped below). Outputs are normalised as in
 ../shared/oracle: text entries lose trailing whitespace, HTML entries lose citeproc-js's outer
 `csl-entry` div, and `&#38; &#60; &#62;` are spelled `&amp; &lt; &gt;`.
 
@@ -114,7 +116,7 @@ def render(items: list[dict[str, Any]], style: str, output: str) -> tuple[dict[s
     """citekit's (citations, bibliography) by item id; an exception is kept as the text."""
     records = [Record.from_csl(item) for item in items]
     try:
-        formatter = Formatter(records, style, output, links=False)
+        formatter = Formatter(records, style, output, links=False, strip=output == "html")
     except Exception as exc:
         failed = {r.key: f"!{type(exc).__name__}: {exc}" for r in records}
         return failed, failed
