@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import argparse
 import collections
+import html
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -130,7 +132,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--style", action="append", help="only these styles")
     parser.add_argument("--show", type=int, default=0, help="mismatches to print per style")
     parser.add_argument("--write-mismatches", action="store_true", help=f"rewrite {MISMATCHES.name}")
-    parser.add_argument("--add-new", metavar="REASON", help="with --write-mismatches: list new ones")
+    parser.add_argument(
+        "--add-new", metavar="REASON", help="with --write-mismatches: list new ones ('auto': classified)"
+    )
     args = parser.parse_args(argv)
     if args.generate:
         generate_reference(STYLE_SEED)
@@ -152,11 +156,42 @@ def main(argv: list[str] | None = None) -> int:
                 shown[c.style] += 1
                 print(f"\n{c.key}\n  js: {c.expected}\n  ck: {c.actual}")
     if args.write_mismatches and args.heldout is None:
-        update_mismatches(checks, args.add_new, partial=bool(args.style))
+        items = {(r["style"], it["id"]): it for r in records for it in r["items"]}
+        update_mismatches(checks, args.add_new, items, partial=bool(args.style))
     return 0
 
 
-def update_mismatches(checks: list[Check], add_new: str | None, *, partial: bool) -> None:
+_DIGITS = re.compile(r"\d+")
+_SPACE = re.compile(r"[\s\u00a0\u202f]+")
+
+
+def classify(check: Check, item: dict[str, Any], text_ok: bool) -> str:
+    """A first reason for a new mismatch, from what differs (for --add-new auto)."""
+    expected, actual = check.expected, check.actual
+    if actual.startswith("!"):
+        return "citekit raises here; citeproc-js renders it"
+    event = str(item.get("event-title") or "")
+    if event and event in html.unescape(actual) and event not in html.unescape(expected):
+        return (
+            "event-title printed: CSL 1.0.2 makes `event` an alias of `event-title`; citeproc-js 2.4.63"
+            " ignores event-title (deliberate)"
+        )
+    if _DIGITS.sub("#", expected) == _DIGITS.sub("#", actual):
+        return "a number differs: citation number or year-suffix order (sorting or disambiguation)"
+    if re.sub(r"(?<=\d)[a-z]\b", "", expected) == re.sub(r"(?<=\d)[a-z]\b", "", actual):
+        return "year-suffix letters differ (disambiguation order or implicit year-suffix)"
+    if _SPACE.sub(" ", expected).strip() == _SPACE.sub(" ", actual).strip():
+        return "spacing: no-break spaces (French particles and punctuation) or a display block's line break"
+    if expected.casefold() == actual.casefold():
+        return "text case differs (title case by item type or language, locale upper case)"
+    if check.output == "html" and text_ok:
+        return "HTML markup only: display blocks, nested formatting spans or escaping differ"
+    return "not yet analysed: differs from citeproc-js"
+
+
+def update_mismatches(
+    checks: list[Check], add_new: str | None, items: dict[tuple[str, str], dict[str, Any]], *, partial: bool
+) -> None:
     old = read_mismatches()
     failing = {c.key: c for c in checks if not c.ok}
     checked = {c.key for c in checks}
@@ -166,9 +201,15 @@ def update_mismatches(checks: list[Check], add_new: str | None, *, partial: bool
             kept[key] = {"reason": entry["reason"], "citekit": failing[key].actual}
         elif partial and key not in checked:
             kept[key] = entry
+    ok = {c.key for c in checks if c.ok}
     for key in sorted(failing.keys() - old.keys()):
         if add_new:
-            kept[key] = {"reason": add_new, "citekit": failing[key].actual}
+            check = failing[key]
+            reason = add_new
+            if add_new == "auto":
+                text_key = f"{check.style} text {check.kind} {check.id}"
+                reason = classify(check, items.get((check.style, check.id), {}), text_key in ok)
+            kept[key] = {"reason": reason, "citekit": check.actual}
         else:
             print(f"REGRESSION (not listed, not added): {key}")
     write_mismatches(kept)

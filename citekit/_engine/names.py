@@ -30,6 +30,7 @@ from .._styles import CSL_NS
 from ._elements import extend
 from ._format import apply_formatting, apply_text_case
 from .disambiguation import GIVEN, NAMES, in_citation
+from .textcase import dotted_i_locale, upper
 
 _CJK = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _NAME_OPTIONS = (
@@ -48,6 +49,12 @@ _NAME_OPTIONS = (
 
 _FORMATTING = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
 _NORMAL = {"font-style": "normal", "font-weight": "normal-weight", "font-variant": "normal-variant"}
+
+
+def _is_others(name: Any) -> bool:
+    """The name BibTeX's `and others` leaves at the end of a list."""
+    text = name.get("literal") or (name.get("family") if not name.get("given") else None)
+    return str(text or "").strip().lower() == "others"
 
 
 def _formatted(attrib: Any) -> dict[str, str]:
@@ -213,6 +220,9 @@ class NameElement:
             return default if value is None else value
 
         names = list(item.reference.get(variable, []))
+        others = bool(names) and _is_others(names[-1])
+        if others:  # BibTeX's `and others`: always "et al." (pandoc)
+            names = names[:-1]
         form = option("form", "long")
         et_al_min = int(option("et-al-min", 0))
         if option("et-al-use-first") is None:
@@ -235,6 +245,7 @@ class NameElement:
         shown = names[:use_first] if truncated else names
         if not shown:
             return None
+        forced = others and not truncated
         order = option("name-as-sort-order")
         rendered: list[str] = []
         inverted: list[bool] = []
@@ -258,11 +269,13 @@ class NameElement:
             rendered = [apply_formatting(text, whole, formatter) for text in rendered]
         if truncated and use_first == 0:
             return None
-        if truncated and use_last and len(names) > use_first + 1:
+        if truncated and use_last and len(names) > use_first + 1 and not others:
             last, _ = self._one(names[-1], form, order == "all", option)
             return String(
                 apply_formatting(delimiter.join(rendered) + delimiter + "… " + last, whole, formatter)
             )
+        if forced:
+            truncated, whole = True, {}  # each name already carries the formatting
         if truncated:
             et_al = self._et_al()
             if not et_al:
@@ -308,8 +321,12 @@ class NameElement:
         for part in self.findall("cs:name-part", self.nsmap):  # type: ignore[attr-defined]
             if part.get("name") == which:
                 formatter = self.get_formatter()  # type: ignore[attr-defined]
+                case = part.get("text-case")
+                dotted = case == "uppercase" and dotted_i_locale(self.get_root())  # type: ignore[attr-defined]
                 styled = [
-                    apply_formatting(apply_text_case(p, part.get("text-case")), dict(part.attrib), formatter)
+                    apply_formatting(
+                        upper(p, True) if dotted else apply_text_case(p, case), dict(part.attrib), formatter
+                    )
                     if p
                     else p
                     for p in pieces

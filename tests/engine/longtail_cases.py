@@ -62,6 +62,22 @@ def _authors(count: int, key: str) -> dict[str, Any]:
 
 
 ET_AL = [_authors(1, "one"), _authors(2, "two"), _authors(3, "three"), _authors(5, "five")]
+_GAUSS = 'The <span class="nocase">G</span>aussian process revisited'
+_MRNA = 'Of mice and <span class="nocase">mRNA</span>: a review'
+NOCASE = [
+    {"id": "gauss", "type": "article-journal", "title": _GAUSS, "container-title": "Journal of things",
+     "author": [{"family": "Smith", "given": "Ann"}], "issued": {"date-parts": [[2010]]}},
+    {"id": "dna", "type": "article-journal", "title": _MRNA, "container-title": "Journal of things",
+     "author": [{"family": "Jones", "given": "Bo"}], "issued": {"date-parts": [[2011]]}},
+]  # fmt: skip
+# What `author = {Smith, John and others}` should cite as: the first author and the style's
+# et-al term. citeproc-js has no `and others`, so the reference is the same item with so many
+# authors that every style shortens the list to the first one in citations.
+_CROWD = [{"family": "Smith", "given": "John"}] + [{"family": f"X{i}", "given": "Y"} for i in range(30)]
+MANY = [
+    {"id": "many", "type": "book", "title": "A book", "publisher": "P", "issued": {"date-parts": [[2000]]},
+     "author": _CROWD}
+]  # fmt: skip
 EN, DE, MLA = "chicago-author-date", "din-1505-2", "modern-language-association"
 BCH = "bulletin-de-correspondance-hellenique"
 CASES: list[dict[str, Any]] = [
@@ -77,4 +93,9 @@ CASES: list[dict[str, Any]] = [
     {"name": "et-al-normal-bch", "style": BCH, "locale": None, "items": ET_AL},
     {"name": "et-al-normal-din", "style": DE, "locale": None, "items": ET_AL},
     {"name": "et-al-italic-chicago", "style": EN, "locale": None, "items": ET_AL},
+    {"name": "nocase-chicago", "style": EN, "locale": None, "items": NOCASE},
+    {"name": "nocase-apa", "style": "apa", "locale": None, "items": NOCASE},
+    {"name": "and-others-apa", "style": "apa", "locale": None, "items": MANY},
+    {"name": "and-others-chicago", "style": EN, "locale": None, "items": MANY},
+    {"name": "and-others-din", "style": DE, "locale": None, "items": MANY},
 ]  # fmt: skip

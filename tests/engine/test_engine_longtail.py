@@ -134,3 +134,25 @@ def test_et_al_formatting(name: str, kind: str) -> None:
         assert _runs(actual[key]) == _runs(reference), key
         if "et al." not in reference and "u.\xa0a." not in reference:
             assert actual[key] == reference
+
+
+@pytest.mark.parametrize("name", ["nocase-chicago", "nocase-apa"])
+def test_nocase_first_letter_keeps_the_rest_of_the_word(name: str) -> None:
+    """`{G}aussian` (a nocase span on a word's first letter) title-cases as `Gaussian`, as
+    BibTeX and pandoc do. citeproc-js capitalises the rest of the word (`GAussian`): the one
+    deliberate difference here; everything else is citeproc-js's output."""
+    expected = {k: v.replace("GAussian", "Gaussian") for k, v in _case(name)["text"]["bibliography"].items()}
+    assert {e.id: e.text for e in _formatter(name).bibliography()} == expected
+
+
+@pytest.mark.parametrize("name", ["and-others-apa", "and-others-chicago", "and-others-din"])
+def test_bibtex_and_others_is_et_al(name: str) -> None:
+    """`author = {Smith, John and others}` cites as citeproc-js cites the same work with so
+    many authors that the style shortens the list to the first: "Smith et al." / "Smith u. a."."""
+    from citekit import parse
+
+    case = _case(name)
+    bibtex = "@book{many, author = {Smith, John and others}, title = {A book}, publisher = {P}, year = 2000}"
+    library = parse(bibtex, "bibtex")
+    formatter = Formatter(library.records, case["style"], "text", links=False)
+    assert formatter.cite(["many"]) == case["text"]["citations"]["many"]
