@@ -1,27 +1,26 @@
 """Sort keys compared as citeproc-js compares them: a locale collation.
 
-citeproc-js compares sort keys with `localeCompare(other, locale, {sensitivity: "base",
-ignorePunctuation: true, numeric: true})`, the locale being the style's
-`default-locale-sort`, else the rendering locale: the Unicode Collation Algorithm with that
-locale's tailoring, at the primary level (accents and case do not count), punctuation and
-spaces ignored, digit runs compared as numbers. citeproc-py compares code points, so `Łukasz`
-and `Østergaard` sorted after `Z`.
+citeproc-js compares sort keys with the locale's `localeCompare` (the style's
+`default-locale-sort`, else the rendering locale): the Unicode Collation Algorithm with that
+locale's tailoring, at the primary level (accents and case do not count). Spaces and
+punctuation still count, before digits and letters (`A kasernes` before `Ab Delrahman`,
+`O'Connor` before `Olsen`: the CSL suite's sort_LeadingA and sort_DaleDalebout), and digits
+compare as text (the suite's date_NegativeDateSortViaMacro). citeproc-py compares code
+points, so `Łukasz` and `Østergaard` sorted after `Z`.
 
 With PyICU installed (`pip install citekit[icu]`) the key is ICU's own sort key, as in
 citeproc-js (which runs on V8's ICU). Without it, a documented fallback: the text decomposed
 and stripped of accents, the letters the UCA does not decompose (`Ł Ø Æ Đ Œ ß Þ ı`) spelled
-with their base letters, punctuation and spaces dropped, the ʻokina sorted between `h` and `i`
-as the UCA has it, digit runs made to compare as numbers, and a small table of tailorings for
-the languages whose alphabets put letters elsewhere (Danish and Norwegian `æ ø å` after `z`,
+with their base letters, punctuation and spaces kept ahead of digits and letters, the ʻokina
+sorted between `h` and `i` as the UCA has it, and a small table of tailorings for the
+languages whose alphabets put letters elsewhere (Danish and Norwegian `æ ø å` after `z`,
 Swedish and Finnish `å ä ö`, Polish `ą ć ę ł ń ó ś ź ż` after their base letters, Czech,
-Slovak, Turkish, Spanish `ñ`).
-Citekit's markers and leading quotes never count.
+Slovak, Turkish, Spanish `ñ`). Citekit's markers and leading quotes never count.
 """
 
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
 from typing import Any
 
@@ -65,19 +64,17 @@ _TAILORING: dict[str, dict[str, str]] = {
     "tr": _TURKISH,
     "es": {"ñ": "n{"},
 }
-_DIGITS = re.compile(r"\d+")
+_LEADING = "\"'“”‘’«»([{¿¡ "
 
 
 def _strip(value: str) -> str:
-    return strip_markers(value.translate(_QUOTES))
+    return strip_markers(value.translate(_QUOTES)).lstrip(_LEADING)
 
 
 @functools.lru_cache(maxsize=64)
 def _collator(locale: str) -> Any:
     collator = icu.Collator.createInstance(icu.Locale(locale.replace("-", "_")))
     collator.setStrength(icu.Collator.PRIMARY)
-    collator.setAttribute(icu.UCollAttribute.ALTERNATE_HANDLING, icu.UCollAttributeValue.SHIFTED)
-    collator.setAttribute(icu.UCollAttribute.NUMERIC_COLLATION, icu.UCollAttributeValue.ON)
     return collator
 
 
@@ -92,8 +89,9 @@ def fallback_key(value: str, locale: str = "en-US") -> str:
         for base in unicodedata.normalize("NFKD", char.translate(_BASE)):
             if base.isalnum() and not unicodedata.combining(base):
                 out.append(base)
-    text = "".join(out)
-    return _DIGITS.sub(lambda m: f"{len(m.group().lstrip('0')):03d}{m.group().lstrip('0')}", text)
+            elif not unicodedata.combining(base):
+                out.append(base if base < "0" else " ")  # before digits and letters
+    return "".join(out)
 
 
 def collation_key(value: str, locale: str = "en-US", *, use_icu: bool = True) -> str:

@@ -192,6 +192,8 @@ class TitleCase:
             text = String(str(text))  # citekit's markers and numbers arrive as plain str / int
         if case == "uppercase" and _dotted_i(self):
             return _upper_dotted(text)
+        if case in ("capitalize-first", "capitalize-all"):
+            return _capitalize_lowercase(text, every=case == "capitalize-all")
         if case != "title":
             return super().case(text, language)  # type: ignore[misc]
         if language not in (None, "en"):
@@ -241,3 +243,28 @@ def _upper_dotted(text: Any) -> Any:
     if isinstance(text, NoCase):
         return text
     return String(upper(str(text), True))
+
+
+def _capitalize_lowercase(text: Any, *, every: bool) -> Any:
+    """CSL: capitalize-first capitalises the first word, capitalize-all every word, "if the
+    word is lowercase" (`arXiv:2101.01234` stays as it is; citeproc-py made it `ArXiv`)."""
+    segments = list(text) if isinstance(text, MixedString) else [text]
+    out: list[Any] = []
+    done = False
+    for segment in segments:
+        if isinstance(segment, NoCase) or (done and not every):
+            out.append(segment)
+            done = done or bool(str(segment).strip())
+            continue
+        value = str(segment)
+
+        def word(match: re.Match[str]) -> str:
+            nonlocal done
+            if done and not every:
+                return match.group(0)
+            done = True
+            token = match.group(0)
+            return _capitalize(token) if token == token.lower() else token
+
+        out.append(String(_WORD.sub(word, value)))
+    return MixedString(out) if len(out) > 1 else out[0]
