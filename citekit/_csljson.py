@@ -91,6 +91,13 @@ def engine_item(record: Record) -> dict[str, Any]:
             out[key] = value.resolved().to_csl()
         else:
             out[key] = value if isinstance(value, str) else _number_text(value)
+    # BibTeX's `and others` (kept aside by the reader): a trailing "others" name, which the
+    # engine writes as the style's et-al term, as pandoc does.
+    stash = record.extra.get("bibtex")
+    others = stash.get("others") if isinstance(stash, dict) else None
+    for variable in others if isinstance(others, list) else ():
+        if isinstance(variable, str) and isinstance(out.get(variable), list):
+            out[variable] = [*out[variable], {"literal": "others"}]
     return out
 
 

@@ -35,7 +35,9 @@ from . import (  # noqa: F401
     sorting,
     subsequent,
     substitute,
+    terms,
     textcase,
+    vocabulary,
 )
 from ._elements import element_classes
 

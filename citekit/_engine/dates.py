@@ -12,7 +12,7 @@ delimiter. This module renders the whole `cs:date` element itself, as the CSL sp
   the first end losing its last suffix and the second its first prefix (citeproc-js);
 - a season (CSL-JSON `season` 1–4, or month 13–16 / 21–24) prints the `season-0N` term
   where the month goes; a season given as text prints as it is;
-- a literal date prints its text;
+- a literal date prints its text where the year would go (not in a month-and-day date);
 - parts are joined as citeproc-js joins them: a part's affix and the delimiter never leave
   two spaces at the seam (`month suffix=" "` with `delimiter=" "` gives `November 2002`).
 """
@@ -186,9 +186,11 @@ def _join(
 
 def render_date(element: Any, value: Any, year_suffix: str = "") -> str | None:
     """The text of `value` (a citeproc-py Date, DateRange or LiteralDate) in `element`'s form."""
-    if isinstance(value, LiteralDate):
-        return str(value.text) or None
     parts, delimiter, _ = _parts(element)
+    if isinstance(value, LiteralDate):
+        # printed where the year goes: a cs:date of only month and day prints nothing
+        # (citeproc-js; else "in press" came out twice in APA-like styles)
+        return (str(value.text) or None) if any(p.name == "year" for p in parts) else None
     if isinstance(value, DateRange):
         begin, end = value.begin, value.get("end")
         if end is not None and not end.get("year"):  # an open range: "1987–"

@@ -25,11 +25,12 @@ from typing import Any
 
 from citeproc.string import String
 
-from .._markup import MARKERS
+from .._markup import MARKERS, wrap
 from .._styles import CSL_NS
 from ._elements import extend
 from ._format import apply_formatting, apply_text_case
 from .disambiguation import GIVEN, NAMES, in_citation
+from .textcase import dotted_i_locale, upper
 
 _CJK = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _NAME_OPTIONS = (
@@ -44,6 +45,39 @@ _NAME_OPTIONS = (
     "name-as-sort-order",
     "sort-separator",
 )
+
+
+_FORMATTING = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
+_NORMAL = {"font-style": "normal", "font-weight": "normal-weight", "font-variant": "normal-variant"}
+
+
+def _is_others(name: Any) -> bool:
+    """The name BibTeX's `and others` leaves at the end of a list."""
+    text = name.get("literal") or (name.get("family") if not name.get("given") else None)
+    return str(text or "").strip().lower() == "others"
+
+
+def _formatted(attrib: Any) -> dict[str, str]:
+    return {k: str(attrib[k]) for k in _FORMATTING if k in attrib}
+
+
+def _with_normal(text: str, attrib: Any, name: Any) -> str:
+    """`font-style="normal"` (and weight, variant) on `cs:et-al` resets what the name list
+    around it sets: "u. a." upright inside small-caps names, as citeproc-js writes it (and
+    only then: with nothing to reset, it writes no span)."""
+    for attribute, tag in _NORMAL.items():
+        if attrib.get(attribute) == "normal" and _set_around(name, attribute):
+            text = wrap(tag, text)
+    return text
+
+
+def _set_around(name: Any, attribute: str) -> bool:
+    """Whether the name element or an element around it sets `attribute` (not to normal)."""
+    for element in (name, *name.iterancestors()):
+        value = element.get(attribute)
+        if value is not None:
+            return bool(value != "normal")
+    return False
 
 
 def _is_cjk(*parts: str | None) -> bool:
@@ -186,6 +220,9 @@ class NameElement:
             return default if value is None else value
 
         names = list(item.reference.get(variable, []))
+        others = bool(names) and _is_others(names[-1])
+        if others:  # BibTeX's `and others`: always "et al." (pandoc)
+            names = names[:-1]
         form = option("form", "long")
         et_al_min = int(option("et-al-min", 0))
         if option("et-al-use-first") is None:
@@ -208,32 +245,49 @@ class NameElement:
         shown = names[:use_first] if truncated else names
         if not shown:
             return None
+        forced = others and not truncated
         order = option("name-as-sort-order")
         rendered: list[str] = []
         inverted: list[bool] = []
         for index, name in enumerate(shown):
             invert = order == "all" or (order == "first" and index == 0)
-            text, was_inverted = self._one(name, form, invert, option, levels.get((key, index), 0), asian)
+            text, was_inverted = self._one(
+                name,
+                form,
+                invert,
+                option,
+                levels.get((key, index), 0),
+                asian,
+                sorting=sort_options is not None,
+            )
             rendered.append(text)
             inverted.append(was_inverted)
         delimiter = option("delimiter", ", ")
         formatter = self.get_formatter()  # type: ignore[attr-defined]
+        whole = _formatted(self.attrib)  # type: ignore[attr-defined]
+        if whole and not truncated:  # each name formatted, not the "and" or delimiters
+            rendered = [apply_formatting(text, whole, formatter) for text in rendered]
         if truncated and use_first == 0:
             return None
-        if truncated and use_last and len(names) > use_first + 1:
+        if truncated and use_last and len(names) > use_first + 1 and not others:
             last, _ = self._one(names[-1], form, order == "all", option)
-            return String(delimiter.join(rendered) + delimiter + "… " + last)
+            return String(
+                apply_formatting(delimiter.join(rendered) + delimiter + "… " + last, whole, formatter)
+            )
+        if forced:
+            truncated, whole = True, {}  # each name already carries the formatting
         if truncated:
             et_al = self._et_al()
             if not et_al:
-                return String(delimiter.join(rendered))
+                return String(apply_formatting(delimiter.join(rendered), whole, formatter))
             precedes = option("delimiter-precedes-et-al", "contextual")
             use_delimiter = {
                 "always": True,
                 "never": False,
                 "after-inverted-name": inverted[-1],
             }.get(precedes, len(rendered) >= 2)
-            return String(delimiter.join(rendered) + (delimiter if use_delimiter else " ") + et_al)
+            joined = delimiter.join(rendered) + (delimiter if use_delimiter else " ") + et_al
+            return String(apply_formatting(joined, whole, formatter))
         and_ = option("and")
         if and_ and len(rendered) > 1:
             word = "&" if and_ == "symbol" else str(self.get_single_term("and"))  # type: ignore[attr-defined]
@@ -259,8 +313,7 @@ class NameElement:
             if not text:
                 return ""
             formatter = self.get_formatter()  # type: ignore[attr-defined]
-            text = apply_formatting(text, dict(element.attrib), formatter)
-            return str(element.get("prefix", "")) + text + str(element.get("suffix", ""))
+            return _with_normal(apply_formatting(text, dict(element.attrib), formatter), element.attrib, self)
         return str(self.get_single_term("et-al"))  # type: ignore[attr-defined]
 
     def _part(self, which: str, *pieces: str) -> str:
@@ -268,8 +321,12 @@ class NameElement:
         for part in self.findall("cs:name-part", self.nsmap):  # type: ignore[attr-defined]
             if part.get("name") == which:
                 formatter = self.get_formatter()  # type: ignore[attr-defined]
+                case = part.get("text-case")
+                dotted = case == "uppercase" and dotted_i_locale(self.get_root())  # type: ignore[attr-defined]
                 styled = [
-                    apply_formatting(apply_text_case(p, part.get("text-case")), dict(part.attrib), formatter)
+                    apply_formatting(
+                        upper(p, True) if dotted else apply_text_case(p, case), dict(part.attrib), formatter
+                    )
                     if p
                     else p
                     for p in pieces
@@ -279,7 +336,15 @@ class NameElement:
         return _space_join(*pieces)
 
     def _one(
-        self, name: Any, form: str, invert: bool, option: Any, level: int = 0, asian: bool = False
+        self,
+        name: Any,
+        form: str,
+        invert: bool,
+        option: Any,
+        level: int = 0,
+        asian: bool = False,
+        *,
+        sorting: bool = False,
     ) -> tuple[str, bool]:
         parts = _Parts(name)
         if parts.literal is not None or not (parts.family or parts.given):
@@ -312,7 +377,7 @@ class NameElement:
             return _space_join(family, self._part("given", given, parts.dp), parts.suffix), False
         if invert and not parts.static:
             separator = option("sort-separator", ", ")
-            if demote == "display-and-sort":
+            if demote == "display-and-sort" or (sorting and demote == "sort-only"):
                 family = self._part("family", parts.family)
                 given_text = self._part("given", given, parts.dp, parts.ndp)
             else:
@@ -334,5 +399,5 @@ class NameElement:
         if isinstance(text, int):
             return text  # form="count": cs:names adds the counts up
         if text:
-            return self.wrap(self.format(text))  # type: ignore[attr-defined]
+            return self.wrap(text)  # type: ignore[attr-defined]  # formatted in process
         return None

@@ -158,8 +158,9 @@ def _title_word(word: str, boundary: bool, is_last: bool) -> str:
     return "-".join(out)
 
 
-def title_case(text: str, *, first: bool = True, last: bool = True) -> str:
-    """Title case for one run of text; `first`/`last` say whether it starts or ends the field."""
+def title_case(text: str, *, first: bool = True, last: bool = True, continued: bool = False) -> str:
+    """Title case for one run of text; `first`/`last` say whether it starts or ends the field;
+    `continued`: the run goes on a word a nocase span began (`{G}aussian`), left as it is."""
     matches = list(_WORD.finditer(text))
     out = []
     position = 0
@@ -168,6 +169,10 @@ def title_case(text: str, *, first: bool = True, last: bool = True) -> str:
         word = match.group(0)
         out.append(text[position : match.start()])
         position = match.end()
+        if index == 0 and continued and match.start() == 0:
+            out.append(word)  # the rest of a word whose first letters are protected
+            after_colon = word.rstrip(_MARKS).endswith((":", "?", "!"))
+            continue
         gap = text[max(0, match.start() - 2) : match.start()]
         boundary = after_colon or (index == 0 and first) or ":" in gap or "?" in gap or "!" in gap
         is_last = last and index == len(matches) - 1
@@ -185,6 +190,10 @@ class TitleCase:
             return text
         if not isinstance(text, String | MixedString):
             text = String(str(text))  # citekit's markers and numbers arrive as plain str / int
+        if case == "uppercase" and _dotted_i(self):
+            return _upper_dotted(text)
+        if case in ("capitalize-first", "capitalize-all"):
+            return _capitalize_lowercase(text, every=case == "capitalize-all")
         if case != "title":
             return super().case(text, language)  # type: ignore[misc]
         if language not in (None, "en"):
@@ -196,5 +205,66 @@ class TitleCase:
                 out.append(segment)
                 continue
             value = str(segment)
-            out.append(String(title_case(value, first=index == 0, last=index == len(segments) - 1)))
+            previous = segments[index - 1] if index else None
+            continued = isinstance(previous, NoCase) and not str(previous)[-1:].isspace()
+            out.append(
+                String(
+                    title_case(value, first=index == 0, last=index == len(segments) - 1, continued=continued)
+                )
+            )
         return MixedString(out) if len(out) > 1 else out[0]
+
+
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_DOTTED = str.maketrans({"i": "İ"})
+
+
+def dotted_i_locale(root: Any) -> bool:
+    """Whether the rendering locale is Turkish or Azerbaijani, where the capital of `i` is
+    `İ` (citeproc-js upper-cases with the locale's rules: `ROSSİ`)."""
+    for locale in getattr(root, "locales", ()):
+        lang = locale.get(_XML_LANG)
+        if lang:
+            return str(lang).split("-")[0].lower() in ("tr", "az")
+    return False
+
+
+def _dotted_i(element: Any) -> bool:
+    return dotted_i_locale(element.get_root())
+
+
+def upper(text: str, dotted: bool) -> str:
+    return (text.translate(_DOTTED) if dotted else text).upper()
+
+
+def _upper_dotted(text: Any) -> Any:
+    if isinstance(text, MixedString):
+        return MixedString([s if isinstance(s, NoCase) else String(upper(str(s), True)) for s in text])
+    if isinstance(text, NoCase):
+        return text
+    return String(upper(str(text), True))
+
+
+def _capitalize_lowercase(text: Any, *, every: bool) -> Any:
+    """CSL: capitalize-first capitalises the first word, capitalize-all every word, "if the
+    word is lowercase" (`arXiv:2101.01234` stays as it is; citeproc-py made it `ArXiv`)."""
+    segments = list(text) if isinstance(text, MixedString) else [text]
+    out: list[Any] = []
+    done = False
+    for segment in segments:
+        if isinstance(segment, NoCase) or (done and not every):
+            out.append(segment)
+            done = done or bool(str(segment).strip())
+            continue
+        value = str(segment)
+
+        def word(match: re.Match[str]) -> str:
+            nonlocal done
+            if done and not every:
+                return match.group(0)
+            done = True
+            token = match.group(0)
+            return _capitalize(token) if token == token.lower() else token
+
+        out.append(String(_WORD.sub(word, value)))
+    return MixedString(out) if len(out) > 1 else out[0]

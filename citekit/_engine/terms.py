@@ -1,0 +1,34 @@
+"""Term forms that fall back as CSL says when a locale lacks one.
+
+CSL 1.0.2 (Terms): "If a style uses a term in a form that is undefined, there is a fallback
+to other forms: `verb-short` first falls back to `verb`, `symbol` first falls back to
+`short`, and `verb` and `short` both fall back to `long`." citeproc-py looks up only the
+form asked for, so a label such as `<label form="short"/>` for a CSL 1.0.2 role with no
+short term (`guest`, `host`, `curator` ...) printed nothing where citeproc-js prints
+"guest".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ._elements import extend
+
+_FALLBACK: dict[str, tuple[str | None, ...]] = {
+    "verb-short": ("verb", None),
+    "symbol": ("short", None),
+    "verb": (None,),
+    "short": (None,),
+}
+
+
+@extend("label", "text")
+class TermFallback:
+    def get_term(self, name: str, form: str | None = None, *args: Any, **kwargs: Any) -> Any:
+        term = super().get_term(name, form, *args, **kwargs)  # type: ignore[misc]
+        if term is None and form in _FALLBACK:
+            for other in _FALLBACK[form]:
+                term = super().get_term(name, other, *args, **kwargs)  # type: ignore[misc]
+                if term is not None:
+                    break
+        return term
