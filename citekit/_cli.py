@@ -62,9 +62,27 @@ def _report(library: citekit.Library, limit: int = 5) -> bool:
 
 
 def _read(path: str, fmt: str | None, strict: bool = False) -> citekit.Library:
+    encoding = click.get_current_context().meta.get(_ENCODING)
     with _progress("reading") as progress:
         options = {"progress": progress} if progress else {}
-        return citekit.read(path, fmt, strict=strict, **options)
+        return citekit.read(path, fmt, strict=strict, encoding=encoding, **options)
+
+
+_ENCODING = "citekit.encoding"
+
+
+def _keep_encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    ctx.meta[_ENCODING] = value
+
+
+# `--encoding` on every command that reads a file: kept in the context for `_read`, so that
+# the commands' own signatures do not change.
+_encoding_option = click.option(
+    "--encoding",
+    expose_value=False,
+    callback=_keep_encoding,
+    help="Encoding of the input file (default: a byte-order mark, a header, UTF-8, else Windows-1252).",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -84,6 +102,7 @@ def main() -> None:
 )
 @click.option("--from", "from_format", help="Input format, when the file name does not tell.")
 @click.option("--output", default="text", type=_OUTPUTS, show_default=True)
+@_encoding_option
 def cite(file: str, formats: tuple[str, ...], from_format: str | None, output: str) -> None:
     """Print each record of FILE in the "Cite this" formats (- reads stdin)."""
     try:
@@ -112,6 +131,7 @@ def cite(file: str, formats: tuple[str, ...], from_format: str | None, output: s
 @click.option("--locale", "-l", default=None, help="Locale, e.g. de-DE (default: the style's).")
 @click.option("--cite", "citations", is_flag=True, help="Print one in-text citation per record instead.")
 @click.option("--from", "from_format", help="Input format, when the file name does not tell.")
+@_encoding_option
 def format_(
     file: str, style: str, output: str, locale: str | None, citations: bool, from_format: str | None
 ) -> None:
@@ -152,6 +172,7 @@ def styles(query: str, limit: int) -> None:
 @click.option("--from", "from_format", help="Input format (default: from the name or content).")
 @click.option("--to", "to_format", help="Output format (default: from TARGET's name).")
 @click.option("--strict", is_flag=True, help="Exit 2 without writing if anything was wrong.")
+@_encoding_option
 def convert(source: str, target: str, from_format: str | None, to_format: str | None, strict: bool) -> None:
     """Convert SOURCE to TARGET between csljson, bibtex, biblatex and ris (- for stdin/stdout)."""
     try:
