@@ -68,6 +68,18 @@ def _symbol_table() -> dict[str, str]:
     return table
 
 
+MAX_DEPTH = 100
+"""Groups, arguments and commands nested deeper than this are not decoded: the scanner is
+recursive, and real values nest a few levels, while hostile ones (500 braces, 330
+`\\textbf{`, 500 chained accents) would exhaust Python's stack."""
+TOO_DEEP = "{…}"
+"""Put in `decode`'s unknown list when a value nested deeper than MAX_DEPTH."""
+
+
+class _TooDeep(Exception):
+    pass
+
+
 class _Decoder:
     """One pass over one value; `unknown` collects commands it did not know."""
 
@@ -76,17 +88,25 @@ class _Decoder:
         self.i = 0
         self.mode = mode
         self.unknown: list[str] = []
+        self.depth = 0
+
+    def enter(self) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _TooDeep
 
     def run(self) -> str:
         return "".join(self.sequence(in_nocase=False, math=False, stop=""))
 
     def sequence(self, *, in_nocase: bool, math: bool, stop: str) -> list[str]:
+        self.enter()
         out: list[str] = []
         tokens = self.tokens
         while self.i < len(tokens):
             tok = tokens[self.i]
             self.i += 1
             if tok == stop:
+                self.depth -= 1
                 return out
             if tok == "{":
                 out.append(self.group(in_nocase=in_nocase, math=math))
@@ -116,6 +136,7 @@ class _Decoder:
                 out.append("‘")
             else:
                 out.append(tok)
+        self.depth -= 1
         return out
 
     def group(self, *, in_nocase: bool, math: bool) -> str:
@@ -170,6 +191,13 @@ class _Decoder:
         return "".join(parts)
 
     def command(self, tok: str, *, in_nocase: bool, math: bool) -> str:
+        self.enter()
+        try:
+            return self.command_text(tok, in_nocase=in_nocase, math=math)
+        finally:
+            self.depth -= 1
+
+    def command_text(self, tok: str, *, in_nocase: bool, math: bool) -> str:
         name = tok[1:]
         if len(name) == 1 and not name.isalpha():
             if name in ACCENTS:
@@ -340,5 +368,9 @@ def decode(text: str, mode: Mode = Mode.RICH) -> tuple[str, list[str]]:
         if "{" not in flat and "}" not in flat:
             return _WS.sub(" ", flat).strip(" "), []
     decoder = _Decoder(text, mode)
-    out = decoder.run()
+    try:
+        out = decoder.run()
+    except _TooDeep:
+        flat = text.replace("{", "").replace("}", "")
+        return _WS.sub(" ", flat).strip(" "), [TOO_DEEP]
     return _WS.sub(" ", out).strip(" "), decoder.unknown

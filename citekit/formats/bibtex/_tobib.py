@@ -29,8 +29,12 @@ _SEASON_CODE = {1: 21, 2: 22, 3: 23, 4: 24}
 def edtf(date: Date) -> str | None:
     """A Date as an EDTF string (`2004-05-03`, `1988/1992`, `2004-22`, `1850~`), or None."""
     date = date.resolved()
-    if not date.date_parts:
+    if not date.date_parts or not all(date.date_parts):  # `date-parts: [[]]` is no date
         return None
+    if any(not 1 <= p <= 12 for part in date.date_parts for p in part[1:2]) or any(
+        not 1 <= p <= 31 for part in date.date_parts for p in part[2:3]
+    ):
+        return None  # month 13 or 0 (a CSL-JSON typo): no EDTF for it; written as numbers
     approx = "~" if date.circa else ""
     sides = []
     for part in date.date_parts:
@@ -58,8 +62,10 @@ def _date_fields(date: Date, dialect: str, bib: str) -> list[tuple[str, str]]:
             return [(bib, _braced(encode(literal or "", ascii=dialect == "bibtex", markup=False)))]
         return [(bib, _braced(text))]
     resolved = date.resolved()
+    if text is None and resolved.date_parts and all(resolved.date_parts):
+        return _odd_date_fields(resolved)
     if text is None:
-        return [("year", _braced(encode(literal or "", ascii=True, markup=False)))]
+        return [("year", _braced(encode(literal, ascii=True, markup=False)))] if literal else []
     start = resolved.date_parts[0]
     out = [("year", _braced(str(start[0])))]
     simple = len(resolved.date_parts) == 1 and not resolved.circa and resolved.season is None
@@ -67,6 +73,18 @@ def _date_fields(date: Date, dialect: str, bib: str) -> list[tuple[str, str]]:
         out.append(("month", _MONTHS[start[1] - 1]))
     if len(start) > 2 or not simple:
         out.append(("date", _braced(text)))
+    return out
+
+
+def _odd_date_fields(date: Date) -> list[tuple[str, str]]:
+    """A date with a month or day out of range: its numbers as they are, so that nothing is
+    lost and the reader reports them (there is no month macro for 13, and `dec` is not 0)."""
+    start = date.date_parts[0]
+    out = [("year", _braced(str(start[0])))]
+    if len(start) > 1:
+        out.append(("month", _braced(str(start[1]))))
+    if len(start) > 2:
+        out.append(("day", _braced(str(start[2]))))
     return out
 
 
@@ -136,7 +154,8 @@ def to_fields(
             if value == default:
                 continue
         row = field_row_for(variable, csl_type, dialect)
-        if variable == "issued" and dialect == "bibtex" and isinstance(value, Date):
+        odd = isinstance(value, Date) and edtf(value) is None and value.literal is None and value.raw is None
+        if variable == "issued" and (dialect == "bibtex" or odd) and isinstance(value, Date):
             pairs = _date_fields(value, dialect, "year")
             if not any(name in used for name, _ in pairs):
                 out.extend(pairs)

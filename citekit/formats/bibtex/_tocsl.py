@@ -11,7 +11,7 @@ import attrs
 from ..._dates import Date, month_number, parse_raw
 from ..._record import FieldValue
 from ..._vocab import VARIABLES, Kind
-from ._latex import Mode, decode
+from ._latex import MAX_DEPTH, TOO_DEEP, Mode, decode
 from ._mapping import FALLBACK_PREFIX, GENRE_OF_BIB, ROWS_BY_BIB, TYPE_OF_BIB, FieldRow, How
 from ._names import parse_names
 
@@ -161,6 +161,10 @@ def _candidates(name: str) -> tuple[tuple[int, FieldRow], ...]:
 
 def _unknown(notes: list[Note], field: str, commands: list[str]) -> None:
     for command in dict.fromkeys(commands):
+        if command == TOO_DEEP:
+            message = f"LaTeX nested more than {MAX_DEPTH} levels deep: kept as written, without braces"
+            notes.append(Note("too-deep", message, field, severity="error"))
+            continue
         message = f"unknown LaTeX command {command} kept as written"
         notes.append(Note("unknown-command", message, field, command=command))
 
@@ -218,9 +222,12 @@ _OLD_EDTF_U = re.compile(r"-?\d[\du]{3}(?:-[\du]{2}){0,2}")
 def _date(field: str, value: str, notes: list[Note]) -> Date:
     if "u" in value and _OLD_EDTF_U.fullmatch(value):  # the EDTF draft's 199u is today's 199X
         value = value.replace("u", "X")
-    parsed = parse_raw(value)
+    try:
+        parsed = parse_raw(value)
+    except (ValueError, OverflowError):  # a number too long for int(), a year out of range
+        parsed = None
     if parsed is None:
-        notes.append(Note("unreadable-date", f"cannot read the date {value!r}; kept as text", field))
+        notes.append(Note("unreadable-date", f"cannot read the date {_short(value)!r}; kept as text", field))
         return Date(literal=value)
     return parsed
 
@@ -266,20 +273,37 @@ def _issued(field: str, text: str, month_text: str, day_text: str, notes: list[N
             return Date(date_parts=((parts[0], first), (parts[0], last)))  # month = {June-August}
         month, month_day = _month(month_text)
         if month is None:
-            notes.append(Note("unreadable-date", f"cannot read the month {month_text!r}", "month"))
+            notes.append(Note("unreadable-date", f"cannot read the month {_short(month_text)!r}", "month"))
         else:
             parts.append(month)
             day = day or month_day
-            if day.isdigit() and 1 <= int(day) <= 31:
-                parts.append(int(day))
+            if (number := _small_number(day)) is not None and 1 <= number <= 31:
+                parts.append(number)
+            elif day:
+                notes.append(Note("unreadable-date", f"cannot read the day {_short(day)!r}", "day"))
     return Date(date_parts=(tuple(parts),))
+
+
+def _short(text: str) -> str:
+    """A value quoted in a message: at most 60 characters of it."""
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+_SMALL_NUMBER = re.compile(r"[0-9]{1,9}")
+
+
+def _small_number(text: str) -> int | None:
+    """A month or day number; None for anything else, including digit strings too long for
+    int() to take (over 4,300 digits raise ValueError) and non-ASCII digits such as "²"."""
+    return int(text) if _SMALL_NUMBER.fullmatch(text) else None
 
 
 def _month(text: str) -> tuple[int | None, str]:
     """(month, day text) from `feb`, `February`, `2`, `1 jan`, `April 1st`."""
     text = text.strip()
     if text.isdigit():
-        return (int(text), "") if 1 <= int(text) <= 12 else (None, "")
+        number = _small_number(text)
+        return (number, "") if number is not None and 1 <= number <= 12 else (None, "")
     if (n := month_number(text)) is not None:
         return n, ""
     words = re.findall(r"[^\W\d_]+\.?|\d+", text)
