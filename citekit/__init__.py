@@ -2,6 +2,7 @@
 
 from contextlib import suppress as _suppress
 
+from . import latex as latex  # a public module: citekit.latex.register(...)
 from ._cite import Cite
 from ._dates import Date
 from ._errors import (

@@ -183,6 +183,8 @@ def _convert(
         value = text.strip()
         if value.startswith("\\url{") and value.endswith("}"):
             value = value[5:-1].strip()
+        if row.csl in ("URL", "DOI") and "\\" in value:  # Mendeley writes `{\_}`, `{\%}`
+            value = _URL_ESCAPE.sub(_unescape, value)
         if row.csl == "DOI":
             value = _DOI_PREFIX.sub("", value)
         return value or None
@@ -198,7 +200,8 @@ def _convert(
             return None
         if row.csl == "URL":
             value = text.strip()
-            return value[5:-1].strip() if value.startswith("\\url{") and value.endswith("}") else value
+            value = value[5:-1].strip() if value.startswith("\\url{") and value.endswith("}") else value
+            return _URL_ESCAPE.sub(_unescape, value) if "\\" in value else value
     if how is How.PAGES and (m := _PLAIN_RANGE.fullmatch(text)):
         return f"{m.group(1)}-{m.group(2)}"  # what decoding and _DASHES would make of it
     mode = Mode.TITLE if how is How.TITLE else Mode.RICH if how is How.RICH else Mode.PLAIN
@@ -214,6 +217,16 @@ def _convert(
     if how is How.PAGES:
         return _DASHES.sub("-", value)
     return value
+
+
+# LaTeX escapes of URL characters: `{\_}`, `\%`, `{\textasciitilde}`, `\~{}`.
+_URL_ESCAPE = re.compile(
+    r"\{\\([_%&#$])\}|\\([_%&#$])|\{\\textasciitilde\}|\\textasciitilde(?:\{\})?|\\~\{\}"
+)
+
+
+def _unescape(m: re.Match[str]) -> str:
+    return m.group(1) or m.group(2) or "~"
 
 
 _OLD_EDTF_U = re.compile(r"-?\d[\du]{3}(?:-[\du]{2}){0,2}")
