@@ -31,11 +31,12 @@ from bibtexparser.model import (
     String,
 )
 
-from ..._errors import InvalidRecordError, Location, Problem
+from ..._errors import InputError, InvalidRecordError, Location, Problem
 from ..._json import JSON, FrozenMap
 from ..._library import Library
 from ..._record import FieldValue, Record
 from ._blocks import BibBlock
+from ._case import SENTENCE_CASE_VALUES, SentenceCase
 from ._crossref import inherited
 from ._split import split
 from ._stash import STASH_KEY, stashed_fields
@@ -50,8 +51,9 @@ _TYPE_AS_WRITTEN = re.compile(r"@\s*([^\s{(]+)")
 class _Reader:
     """State for one read: strings seen so far, records, blocks, problems."""
 
-    def __init__(self, source: str | None) -> None:
+    def __init__(self, source: str | None, sentence_case: SentenceCase = "guess") -> None:
         self.source = source
+        self.sentence_case = sentence_case
         self.strings: dict[str, str] = {}
         self.records: list[Record] = []
         self.xdata: dict[str, Mapped] = {}
@@ -188,12 +190,14 @@ class _Reader:
                     self.unresolved(f, value, key)
                 inner = value.text
             present.setdefault(name.lower(), inner)
-        mapped = to_csl(entry.entry_type, present)
+        mapped = to_csl(entry.entry_type, present, self.sentence_case)
         for note in mapped.notes:
             if note.command is not None and note.command in self.defined:
                 continue  # defined in the file's @preamble: kept as written, not unknown
             self.report(note.kind, note.message, line, item=key, field=note.field, severity=note.severity)
         stash: dict[str, JSON] = {"entrytype": written_type, "fields": raw}
+        if self.sentence_case != "guess":
+            stash["case"] = self.sentence_case  # so a writer maps the fields back the same way
         if mapped.et_al:
             stash["others"] = list(mapped.et_al)
         if entry.entry_type == "xdata":
@@ -339,12 +343,18 @@ def read(
     source: str | None = None,
     dialect: str = "bibtex",
     progress: Callable[[int, int], None] | None = None,
+    sentence_case: SentenceCase = "guess",
 ) -> Library:
     """Read BibTeX or BibLaTeX text. `progress(done, total)` is called every 2,000 blocks
-    (`total` is estimated from the lines that start a block, and never less than `done`)."""
+    (`total` is estimated from the lines that start a block, and never less than `done`).
+    `sentence_case` says which English titles become CSL's sentence case: "guess" (those
+    that look like Title Case), "always" or "never" (see _case)."""
+    if sentence_case not in SENTENCE_CASE_VALUES:
+        choices = ", ".join(SENTENCE_CASE_VALUES)
+        raise InputError(f"sentence_case must be one of {choices}, not {sentence_case!r}")
     if text.startswith("\ufeff"):
         text = text[1:]
-    reader = _Reader(source)
+    reader = _Reader(source, sentence_case)
     total = text.count("\n@") + 1 if progress is not None else 0
     done = 0
     collecting = gc.isenabled()

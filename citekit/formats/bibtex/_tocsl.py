@@ -11,6 +11,7 @@ import attrs
 from ..._dates import Date, month_number, parse_raw
 from ..._record import FieldValue
 from ..._vocab import VARIABLES, Kind
+from ._case import SentenceCase, convert, is_english
 from ._latex import MAX_DEPTH, TOO_DEEP, Mode, decode
 from ._mapping import FALLBACK_PREFIX, GENRE_OF_BIB, ROWS_BY_BIB, TYPE_OF_BIB, FieldRow, How
 from ._names import parse_names
@@ -40,6 +41,9 @@ class Mapped:
     present: dict[str, str]
 
 
+# Titles of the work itself and of a book it is in (pandoc's `getTitle`), not periodicals'
+# names (journal, series), which stay in Title Case in every style.
+_SENTENCE_CASED = frozenset({"title", "subtitle", "shorttitle", "booktitle", "booksubtitle", "origtitle"})
 _VARIABLE_OF_LOWER = {name.lower(): name for name in VARIABLES}
 _FALLBACK_HOW = {Kind.NAME: How.NAMES, Kind.DATE: How.DATE, Kind.TEXT: How.RICH, Kind.NUMBER: How.TEXT}
 _FALLBACK_RANK = 10_000
@@ -86,10 +90,13 @@ def useprefix_of(options: str | None) -> bool:
     return m.group(1) is None or m.group(1).lower() == "true"
 
 
-def to_csl(entrytype: str, fields: Iterable[tuple[str, str]] | dict[str, str]) -> Mapped:
+def to_csl(
+    entrytype: str, fields: Iterable[tuple[str, str]] | dict[str, str], sentence_case: SentenceCase = "guess"
+) -> Mapped:
     """Map one entry. `fields` are (lowercase name, resolved LaTeX text); the first of a
     repeated field counts. A dict is taken as those fields already deduplicated (and is kept
-    in the result as `present`, not copied)."""
+    in the result as `present`, not copied). `sentence_case` says which titles become
+    sentence case (see _case)."""
     if isinstance(fields, dict):
         present = fields
     else:
@@ -98,6 +105,8 @@ def to_csl(entrytype: str, fields: Iterable[tuple[str, str]] | dict[str, str]) -
             present.setdefault(name, text)
     csl_type = csl_type_of(entrytype, present)
     useprefix = "options" in present and useprefix_of(present["options"])
+    if sentence_case != "never" and not is_english(present.get("langid") or present.get("language")):
+        sentence_case = "never"
     rows_of = _ROWS.get(csl_type)
     if rows_of is None:
         rows_of = _ROWS[csl_type] = {}
@@ -116,6 +125,8 @@ def to_csl(entrytype: str, fields: Iterable[tuple[str, str]] | dict[str, str]) -
             value = _convert(row, name, text, present, useprefix, notes, et_al)
             if value is None:
                 continue
+            if sentence_case != "never" and name in _SENTENCE_CASED and isinstance(value, str):
+                value = convert(value, sentence_case)
             variable = row.csl
             if isinstance(value, str) and row.how is How.YEAR:
                 variable = "status"  # `year = {forthcoming}`
@@ -127,6 +138,8 @@ def to_csl(entrytype: str, fields: Iterable[tuple[str, str]] | dict[str, str]) -
         if sub in present and sources.get(variable, ("",))[0] == main and isinstance(out[variable], str):
             subtitle, unknown = decode(present[sub], Mode.TITLE)
             _unknown(notes, sub, unknown)
+            if sentence_case != "never" and sub in _SENTENCE_CASED:
+                subtitle = convert(subtitle, sentence_case)
             if subtitle:
                 out[variable] = f"{out[variable]}: {subtitle}"
                 sources[variable] = (*sources[variable], sub)

@@ -19,6 +19,7 @@ from typing import Any
 from ..._library import Library
 from ..._record import FieldValue, Record
 from ._blocks import BibBlock
+from ._case import SentenceCase
 from ._stash import STASH_KEY, Stash
 from ._tobib import entry_type, to_fields
 from ._tocsl import to_csl
@@ -50,8 +51,9 @@ def entry_text(record: Record, dialect: str, strings: Mapping[str, str]) -> str:
         bib_type, head = entry_type(record.type, record.fields, dialect)
         fields = to_fields(record.type, record.fields, dialect, bib_type=bib_type)
         return _format(bib_type, _UNSAFE_KEY.sub("_", record.key), head + fields)
+    case: SentenceCase = "always" if stash.case == "always" else "never" if stash.case == "never" else "guess"
     derived = to_csl(
-        stash.entrytype.lower(), [(k.lower(), resolve(v, strings).text) for k, v in stash.fields]
+        stash.entrytype.lower(), [(k.lower(), resolve(v, strings).text) for k, v in stash.fields], case
     )
     own: dict[str, FieldValue] = {k: v for k, v in record.fields.items() if k not in stash.inherited}
     bib_type = stash.entrytype
