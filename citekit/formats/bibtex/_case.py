@@ -32,7 +32,7 @@ SentenceCase = Literal["guess", "always", "never"]
 SENTENCE_CASE_VALUES: tuple[SentenceCase, ...] = ("guess", "always", "never")
 
 # Rich text: a tag, or a run of text between tags.
-_PIECE = re.compile(r"(<[^<>]*>)|([^<]+)")
+_PIECE = re.compile(r"(<[^<>]*>)|([^<]+|<)")  # a lone "<" is text
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _SENTENCE_END = re.compile(r"[.?!:]\s*$")
 _ENGLISH = frozenset(
@@ -189,3 +189,35 @@ def convert(text: str, how: SentenceCase) -> str:
     if how == "never" or (how == "guess" and not looks_title_cased(text)):
         return text
     return to_sentence_case(text)
+
+
+def protect(text: str) -> str:
+    """CSL sentence case -> text a BibTeX style can re-case safely: every word whose capitals
+    sentence case would lose (`BERT`, `LoRA`, `Iceland` after the first word) goes in a
+    nocase span, which the encoder writes as braces, as Better BibTeX does. A capital that
+    starts the title or a sentence (after `.`, `?`, `!`, `:`) is one a style keeps."""
+    if not any(c.isupper() for c in text):
+        return text
+    out: list[str] = []
+    start = True
+    for piece, editable in _outside_nocase(text):
+        if not editable:
+            out.append(piece)
+            if not piece.startswith("<") and piece.strip():
+                start = bool(_SENTENCE_END.search(piece))
+            continue
+        cursor = 0
+        for m in _WORD.finditer(piece):
+            before = piece[cursor : m.start()]
+            if before.strip():
+                start = bool(_SENTENCE_END.search(before)) or (start and not before.strip("\"'“‘(["))
+            word = m.group(0)
+            capitals = any(c.isupper() for c in (word[1:] if start else word))
+            out.append(before + (NOCASE_OPEN + word + "</span>" if capitals else word))
+            start = False
+            cursor = m.end()
+        tail = piece[cursor:]
+        out.append(tail)
+        if tail.strip():
+            start = bool(_SENTENCE_END.search(tail))
+    return "".join(out)

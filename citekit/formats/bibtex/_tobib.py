@@ -15,6 +15,7 @@ from ..._dates import Date
 from ..._names import Name
 from ..._record import FieldValue
 from ..._vocab import VARIABLES, Kind
+from ._case import protect
 from ._latex_encode import encode
 from ._mapping import FALLBACK_PREFIX, FieldRow, How, bib_type_for, field_row_for
 from ._names import format_names
@@ -24,6 +25,9 @@ _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 _SIMPLE_RANGE = re.compile(r"(?<=[0-9A-Za-z])\s*[-–—]+\s*(?=[0-9A-Za-z])")
 _FALLBACK_HOW = {Kind.NAME: How.NAMES, Kind.DATE: How.DATE, Kind.TEXT: How.RICH, Kind.NUMBER: How.TEXT}
 _SEASON_CODE = {1: 21, 2: 22, 3: 23, 4: 24}
+# Fields BibTeX and BibLaTeX styles re-case (`change.case$`, \MakeSentenceCase): written with
+# their capitals protected. Periodicals' and series' names are printed as written.
+_RECASED = frozenset({"title", "shorttitle", "booktitle", "origtitle", "eventtitle"})
 
 
 def edtf(date: Date) -> str | None:
@@ -71,8 +75,10 @@ def _date_fields(date: Date, dialect: str, bib: str) -> list[tuple[str, str]]:
     simple = len(resolved.date_parts) == 1 and not resolved.circa and resolved.season is None
     if len(start) > 1 and simple:
         out.append(("month", _MONTHS[start[1] - 1]))
-    if len(start) > 2 or not simple:
-        out.append(("date", _braced(text)))
+    if len(start) > 2 and simple:
+        out.append(("day", _braced(str(start[2]))))  # read with year and month; BibTeX ignores it
+    elif not simple:
+        out.append(("date", _braced(text)))  # a range, season or circa: only EDTF holds it
     return out
 
 
@@ -91,8 +97,8 @@ def _odd_date_fields(date: Date) -> list[tuple[str, str]]:
 def _value(row: FieldRow, value: FieldValue, dialect: str, et_al: bool, useprefix: bool) -> str:
     ascii = dialect == "bibtex"
     how = row.how
-    if isinstance(value, tuple):
-        return _braced(format_names(value, et_al, ascii, useprefix))
+    if isinstance(value, tuple):  # BibTeX has no extended name format: particles as `von`
+        return _braced(format_names(value, et_al, ascii, useprefix, extended=dialect == "biblatex"))
     if isinstance(value, Date):
         return _braced(edtf(value) or encode(value.literal or value.raw or "", ascii=ascii, markup=False))
     text = str(value)
@@ -100,6 +106,8 @@ def _value(row: FieldRow, value: FieldValue, dialect: str, et_al: bool, useprefi
         return _braced(text)
     if how is How.PAGES:
         return _braced(_SIMPLE_RANGE.sub("--", encode(text, ascii=ascii, markup=False)))
+    if how is How.TITLE and row.bib in _RECASED:
+        text = protect(text)
     return _braced(encode(text, ascii=ascii, markup=how in (How.TITLE, How.RICH)))
 
 
@@ -167,4 +175,7 @@ def to_fields(
             row = FieldRow(FALLBACK_PREFIX + variable, variable, _FALLBACK_HOW[kind])
         out.append((row.bib, _value(row, value, dialect, variable in et_al, useprefix)))
         used.add(row.bib)
+    url = fields.get("URL")
+    if dialect == "bibtex" and bib_type == "misc" and isinstance(url, str) and "howpublished" not in used:
+        out.append(("howpublished", _braced("\\url{" + url + "}")))  # what plain.bst prints of a web page
     return out

@@ -49,6 +49,10 @@ def entry_text(record: Record, dialect: str, strings: Mapping[str, str]) -> str:
     stash = Stash.from_json(record.extra.get(STASH_KEY))
     if stash is None:
         bib_type, head = entry_type(record.type, record.fields, dialect)
+        key = record.fields.get("citation-key")  # Zotero 7's key is the BibTeX key
+        if isinstance(key, str) and key.strip():
+            fields = to_fields(record.type, record.fields, dialect, bib_type=bib_type, skip={"citation-key"})
+            return _format(bib_type, _UNSAFE_KEY.sub("_", key.strip()), head + fields)
         fields = to_fields(record.type, record.fields, dialect, bib_type=bib_type)
         return _format(bib_type, _UNSAFE_KEY.sub("_", record.key), head + fields)
     case: SentenceCase = "always" if stash.case == "always" else "never" if stash.case == "never" else "guess"

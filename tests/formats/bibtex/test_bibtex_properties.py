@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -9,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import citekit
-from citekit import Date, Record
+from citekit import Date, Name, Record
 from citekit.formats.bibtex._latex import Mode, decode
 from citekit.formats.bibtex._latex_encode import encode
 
@@ -19,14 +20,35 @@ import strategies
 _SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
+_NOCASE = re.compile(r'<span class="nocase">((?:(?!<span).)*?)</span>')
+
+
+def _particles_as_one(value: object) -> object:
+    """Names with their particle's kind forgotten: classic BibTeX has one `von` part, so an
+    entry mixing dropping and non-dropping particles cannot say which is which (BibLaTeX's
+    extended name format can; the bibtex dialect may not use it)."""
+    if isinstance(value, tuple) and all(isinstance(n, Name) for n in value):
+        return tuple(
+            (n.family, n.given, n.non_dropping_particle or n.dropping_particle, n.suffix, n.literal)
+            for n in value
+        )
+    return value
+
+
 def _comparable(record: Record) -> dict[str, object]:
-    """Mapped fields as CSL compares them: numbers as text, dates with raw text parsed."""
+    """Mapped fields as CSL compares them: numbers as text, dates with raw text parsed, and
+    text without nocase spans (the writer protects capitals in titles with braces, as
+    Better BibTeX does, and they read back as nocase spans: the same text, kept in case)."""
     out: dict[str, object] = {}
     for name, value in record.fields.items():
         if isinstance(value, Date):
             out[name] = value.resolved()
         elif isinstance(value, int | float):
             out[name] = str(value)
+        elif isinstance(value, str):
+            while _NOCASE.search(value):
+                value = _NOCASE.sub(r"\1", value)
+            out[name] = value
         else:
             out[name] = value
     return out
@@ -43,7 +65,11 @@ def test_csl_to_bibtex_to_csl(record: Record, dialect: str) -> None:
     if record.type == "thesis" and "genre" not in record:
         # BibTeX has no genre-less thesis: @phdthesis reads as genre "PhD thesis" (citation-js too)
         again = again.without(["genre"])
-    assert _comparable(again) == _comparable(record)
+    mine, theirs = _comparable(again), _comparable(record)
+    if dialect == "bibtex":
+        mine = {k: _particles_as_one(v) for k, v in mine.items()}
+        theirs = {k: _particles_as_one(v) for k, v in theirs.items()}
+    assert mine == theirs
 
 
 @_SETTINGS
