@@ -19,7 +19,7 @@ from ._case import protect
 from ._latex_encode import encode
 from ._mapping import FALLBACK_PREFIX, FieldRow, How, bib_type_for, field_row_for
 from ._names import format_names
-from ._tocsl import csl_type_of
+from ._tocsl import URLISH, csl_type_of
 
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 _SIMPLE_RANGE = re.compile(r"(?<=[0-9A-Za-z])\s*[-–—]+\s*(?=[0-9A-Za-z])")
@@ -176,6 +176,12 @@ def to_fields(
         out.append((row.bib, _value(row, value, dialect, variable in et_al, useprefix)))
         used.add(row.bib)
     url = fields.get("URL")
-    if dialect == "bibtex" and bib_type == "misc" and isinstance(url, str) and "howpublished" not in used:
+    if (
+        dialect == "bibtex"
+        and bib_type == "misc"
+        and isinstance(url, str)
+        and URLISH.match(url)  # else it would read back as the publisher
+        and "howpublished" not in used
+    ):
         out.append(("howpublished", _braced("\\url{" + url + "}")))  # what plain.bst prints of a web page
     return out

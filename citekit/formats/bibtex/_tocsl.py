@@ -55,7 +55,7 @@ _SUBTITLES = (
     ("container-title", "journal", "journalsubtitle"),
 )
 _USEPREFIX = re.compile(r"(?:^|,)\s*useprefix\s*(?:=\s*(true|false))?\s*(?:,|$)", re.IGNORECASE)
-_URLISH = re.compile(r"^\s*(?:\\url\{)?\s*(?:https?|ftp)://", re.IGNORECASE)
+URLISH = re.compile(r"^\s*(?:\\url\{)?\s*(?:https?|ftp)://", re.IGNORECASE)
 _DOI_PREFIX = re.compile(r"^\s*(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _DASHES = re.compile(r"\s*(?:[–—‒-]+)\s*")
 _PLAIN_RANGE = re.compile(r"\s*(\w+)\s*-{1,3}\s*(\w+)\s*")  # `12--34`: no LaTeX to decode
@@ -209,7 +209,7 @@ def _convert(
     if how is How.YEAR:
         return _year(name, text, present, notes)
     if how is How.HOWPUBLISHED:
-        if bool(_URLISH.match(text)) != (row.csl == "URL"):
+        if bool(URLISH.match(text)) != (row.csl == "URL"):
             return None
         if row.csl == "URL":
             value = text.strip()
