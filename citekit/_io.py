@@ -81,6 +81,8 @@ def write(
     fmt = get_format(format) if format else format_for_path(name)
     if fmt is None:
         raise UnknownFormatError("cannot tell the format from the file name; name it", Location(file=name))
+    if format is None and isinstance(data, Library) and {fmt.name, data.format} <= {"bibtex", "biblatex"}:
+        fmt = get_format(str(data.format))  # a .bib name says BibTeX or BibLaTeX: keep the input's
     text = dumps(data, fmt.name, **options)
     try:
         with open(name, "w", encoding="utf-8") as handle:

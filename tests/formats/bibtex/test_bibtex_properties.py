@@ -61,7 +61,12 @@ def test_csl_to_bibtex_to_csl(record: Record, dialect: str) -> None:
     library = citekit.parse(text, dialect)
     assert [p for p in library.problems if p.severity == "error"] == []
     (again,) = library.records
-    assert (again.key, again.type) == (record.key, record.type)
+    key = record.fields.get("citation-key")  # Zotero 7's citation key is the BibTeX key
+    if isinstance(key, str) and key.strip():
+        assert (again.key, again.type) == (key.strip(), record.type)
+        record = record.without(["citation-key"])
+    else:
+        assert (again.key, again.type) == (record.key, record.type)
     if record.type == "thesis" and "genre" not in record:
         # BibTeX has no genre-less thesis: @phdthesis reads as genre "PhD thesis" (citation-js too)
         again = again.without(["genre"])
