@@ -101,3 +101,17 @@ def test_latex_encode_decode(text: str, ascii: bool) -> None:
 @given(strategies.bib_text)
 def test_latex_encode_decode_rich(text: str) -> None:
     assert decode(encode(text), Mode.RICH)[0] == text
+
+
+@_SETTINGS
+@given(strategies.bib_files())
+def test_bib_to_csljson_to_bib(text: str) -> None:
+    """The stash travels in CSL-JSON, so a .bib file's entries come back as they were (in
+    CSL terms: @string definitions do not travel, so a value that used one is written from
+    CSL, with its capitals in braces, which read back as nocase spans)."""
+    first = citekit.parse(text, "bibtex")
+    through = citekit.parse(citekit.dumps(first, "csljson"), "csljson")
+    second = citekit.parse(citekit.dumps(through, "bibtex"), "bibtex")
+    assert [(r.key, r.type, _comparable(r)) for r in second] == [
+        (r.key, r.type, _comparable(r)) for r in first
+    ]
