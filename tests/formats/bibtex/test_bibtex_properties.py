@@ -63,7 +63,8 @@ def test_csl_to_bibtex_to_csl(record: Record, dialect: str) -> None:
     (again,) = library.records
     key = record.fields.get("citation-key")  # Zotero 7's citation key is the BibTeX key
     if isinstance(key, str) and key.strip():
-        assert (again.key, again.type) == (key.strip(), record.type)
+        # characters that break a BibTeX key (space, comma, braces, quotes...) are written "_"
+        assert (again.key, again.type) == (re.sub(r"[\s,{}()\"#%'=\\~]", "_", key.strip()), record.type)
         record = record.without(["citation-key"])
     else:
         assert (again.key, again.type) == (record.key, record.type)
