@@ -184,9 +184,16 @@ def to_sentence_case(text: str) -> str:
     return "".join(out)
 
 
+# A letter that may be a capital after a space, hyphen or slash (Latin-1 and Latin Extended-A/B capitals and
+# small letters alike: a false hit only costs the full check). No hit: nothing to lower-case.
+_LATER_CAPITAL = re.compile(r"[\s/–—-][\"'“‘(\[]?[A-Z\u00c0-\u00de\u0100-\u024f\u0370-\u042f]")
+
+
 def convert(text: str, how: SentenceCase) -> str:
     """A title as CSL wants it, by the reader's `sentence_case` option."""
-    if how == "never" or (how == "guess" and not looks_title_cased(text)):
+    if how == "never" or not _LATER_CAPITAL.search(text):
+        return text  # most sentence-case titles: no capital after a space, nothing to do
+    if how == "guess" and not looks_title_cased(text):
         return text
     return to_sentence_case(text)
 
