@@ -180,6 +180,15 @@ class _Decoder:
             self.i += 1
 
     def argument(self, *, in_nocase: bool, math: bool) -> str:
+        """The next argument, counted in the nesting depth (chained accents recurse here)."""
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _TooDeep
+        text = self.argument_text(in_nocase=in_nocase, math=math)
+        self.depth -= 1  # (no `finally`: _TooDeep abandons the whole value)
+        return text
+
+    def argument_text(self, *, in_nocase: bool, math: bool) -> str:
         """The next argument: a brace group's content, one command, or one character."""
         self.skip_space()
         if self.i >= len(self.tokens):
@@ -212,13 +221,6 @@ class _Decoder:
         return "".join(parts)
 
     def command(self, tok: str, *, in_nocase: bool, math: bool) -> str:
-        self.enter()
-        try:
-            return self.command_text(tok, in_nocase=in_nocase, math=math)
-        finally:
-            self.depth -= 1
-
-    def command_text(self, tok: str, *, in_nocase: bool, math: bool) -> str:
         name = tok[1:]
         if self.user and name.rstrip("*") in self.user:
             return self.user_macro(self.user[name.rstrip("*")], in_nocase=in_nocase, math=math)
