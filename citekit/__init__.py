@@ -48,6 +48,7 @@ if _typing.TYPE_CHECKING:  # what mypy and editors see; at run time ``__getattr_
     from ._errors import LocaleNotFoundError
     from ._errors import UnknownRecordError
     from ._output import write_bibliography
+    from . import latex as latex
 # isort: on
 
 # public name -> the private module that defines it (one per line, to merge easily)
@@ -118,6 +119,7 @@ __all__ = [
     "cite_this",
     "dumps",
     "format_bibliography",
+    "latex",
     "parse",
     "read",
     "search_styles",
@@ -142,6 +144,10 @@ if not _typing.TYPE_CHECKING:  # hidden from mypy, so a misspelt citekit.X is st
     def __getattr__(name: str) -> object:
         if name in _EXPORTS:
             return _load(name)
+        if name == "latex":  # the public submodule of user LaTeX macros, loaded on first use
+            module = _importlib.import_module(".latex", __name__)
+            globals()[name] = module
+            return module
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

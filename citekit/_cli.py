@@ -122,9 +122,27 @@ def _report(library: citekit.Library, limit: int = 5) -> bool:
 
 
 def _read(path: str, fmt: str | None, strict: bool = False) -> citekit.Library:
+    encoding = click.get_current_context().meta.get(_ENCODING)
     with _progress("reading") as progress:
         options = {"progress": progress} if progress else {}
-        return citekit.read(path, fmt, strict=strict, **options)
+        return citekit.read(path, fmt, strict=strict, encoding=encoding, **options)
+
+
+_ENCODING = "citekit.encoding"
+
+
+def _keep_encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    ctx.meta[_ENCODING] = value
+
+
+# `--encoding` on every command that reads a file: kept in the context for `_read`, so that
+# the commands' own signatures do not change.
+_encoding_option = click.option(
+    "--encoding",
+    expose_value=False,
+    callback=_keep_encoding,
+    help="Encoding of the input file (default: a byte-order mark, a header, UTF-8, else Windows-1252).",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -153,6 +171,7 @@ def main() -> None:
     help="Worker processes (0: one per core).",
 )
 @click.option("--json", "as_json", is_flag=True, help="One JSON line per record: id, formats, problems.")
+@_encoding_option
 def cite(
     file: str, formats: tuple[str, ...], from_format: str | None, output: str, jobs: int, as_json: bool
 ) -> None:
@@ -191,6 +210,7 @@ def cite(
 @click.option("--locale", "-l", default=None, help="Locale, e.g. de-DE (default: the style's).")
 @click.option("--cite", "citations", is_flag=True, help="Print one in-text citation per record instead.")
 @click.option("--from", "from_format", help="Input format, when the file name does not tell.")
+@_encoding_option
 def format_(
     file: str, style: str, output: str, locale: str | None, citations: bool, from_format: str | None
 ) -> None:
@@ -339,6 +359,7 @@ def _nothing_read(source: str, library: citekit.Library, text: str | None) -> ci
 @click.option(
     "--problems", "problems_file", metavar="FILE", help="Write every problem to FILE as JSON lines."
 )
+@_encoding_option
 def convert(
     source: str,
     target: str,

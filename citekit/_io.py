@@ -7,7 +7,10 @@ import sys
 from collections.abc import Iterable
 from typing import Any
 
-from ._errors import InputError, Location, ParseError, UnknownFormatError
+import attrs
+
+from ._encoding import decode
+from ._errors import InputError, Location, UnknownFormatError
 from ._library import Library
 from ._record import Record
 from .formats._registry import Format, format_for_path, get_format, sniff_format
@@ -31,22 +34,32 @@ def parse(
 
 
 def read(
-    path: str | os.PathLike[str], format: str | None = None, *, strict: bool = False, **options: Any
+    path: str | os.PathLike[str],
+    format: str | None = None,
+    *,
+    strict: bool = False,
+    encoding: str | None = None,
+    **options: Any,
 ) -> Library:
-    """Read a file ("-" for standard input); the format comes from the name, else the content."""
+    """Read a file ("-" for standard input); the format comes from the name, else the content.
+    The encoding is found as `citekit._encoding` describes (a byte-order mark, a header such as
+    JabRef's `% Encoding:`, UTF-8, else Windows-1252 with a warning) unless `encoding` names it."""
     name = os.fspath(path)
     if name == "-":
-        text = sys.stdin.read()
+        stream = getattr(sys.stdin, "buffer", None)  # a text-only stream (tests, IDEs) is decoded
+        data = stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
     else:
         try:
-            with open(name, encoding="utf-8-sig") as handle:
-                text = handle.read()
-        except UnicodeDecodeError as exc:
-            raise ParseError(f"not UTF-8 text ({exc.reason})", Location(file=name)) from None
+            with open(name, "rb") as handle:
+                data = handle.read()
         except OSError as exc:
             raise InputError(exc.strerror or str(exc), Location(file=name)) from None
+    decoded = decode(data, encoding=encoding, source=name)
     fmt: Format | None = get_format(format) if format else format_for_path(name)
-    return parse(text, fmt.name if fmt else None, strict=strict, source=name, **options)
+    library = parse(decoded.text, fmt.name if fmt else None, strict=strict, source=name, **options)
+    if decoded.problems:
+        library = attrs.evolve(library, problems=decoded.problems + library.problems)
+    return library
 
 
 def dumps(data: Library | Iterable[Record] | Record, format: str, **options: Any) -> str:
@@ -68,6 +81,11 @@ def write(
     fmt = get_format(format) if format else format_for_path(name)
     if fmt is None:
         raise UnknownFormatError("cannot tell the format from the file name; name it", Location(file=name))
+    if format is None and isinstance(data, Library) and {fmt.name, data.format} <= {"bibtex", "biblatex"}:
+        fmt = get_format(str(data.format))  # a .bib name says BibTeX or BibLaTeX: keep the input's
     text = dumps(data, fmt.name, **options)
-    with open(name, "w", encoding="utf-8") as handle:
-        handle.write(text)
+    try:
+        with open(name, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as exc:  # a missing folder, no permission: named, not a bare traceback
+        raise InputError(f"cannot write: {exc.strerror or exc}", Location(file=name)) from None

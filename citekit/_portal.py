@@ -36,7 +36,9 @@ def cite_this(record: Record, output: str = "text", formats: tuple[str, ...] | N
     for name in formats or tuple(PORTAL_FORMATS):
         kind, target = PORTAL_FORMATS[name]
         if kind == "writer":
-            out[name] = writer.literal(dumps([record], target))
+            # BibTeX: a crossref child with the fields it inherits, not a dangling reference
+            options = {"self_contained": True} if target == "bibtex" else {}
+            out[name] = writer.literal(dumps([record], target, **options))
         else:
             formatter = Formatter([record], target, output, block_breaks=False)
             entries = formatter.bibliography(numbers=False)

@@ -31,6 +31,7 @@ FEATURE_ORDER: tuple[str, ...] = (
     "pages",
     "punctuation",
     "quotes",
+    "terms",
     "textcase",
     "richtext",
     "sorting",

@@ -64,7 +64,7 @@ FORMATS: Mapping[str, Format] = {
         Format(
             "biblatex",
             "citekit.formats.bibtex",
-            (),
+            (".biblatex",),
             lambda t: False,
             "BibLaTeX (BibLaTeX types and fields, UTF-8)",
             "biblatex",

@@ -29,11 +29,15 @@ import unicodedata
 
 from pylatexenc.latexencode import _uni2latexmap
 
+from ... import latex as _user
 from ._latex_tables import (
     ACCENTS,
     DROP_ARG,
     IGNORE,
+    MATH_OPERATORS,
     NOCASE_OPEN,
+    QUOTE_ARG,
+    SPACE_ARG,
     STYLE_ARG,
     STYLE_SWITCH,
     SYMBOLS,
@@ -48,6 +52,8 @@ class Mode(enum.Enum):
     TITLE = 2
 
 
+_MATH_OPEN = {"\\(": "\\)", "\\[": "\\]"}
+_TAGS = re.compile(r"</?[a-z]+(?:\s[^<>]*)?>")  # rich text's tags, dropped in PLAIN mode
 _SPECIAL = re.compile(r"[\\{}$~`']|--|\s\s|[\t\n\r]")
 _TOKEN = re.compile(
     r"\\(?:[A-Za-z@]+\*?|.)|[{}$~^_]|---?|``|''|`|[ \t\n\r\f\v]+|[^\\{}$~^_\-`' \t\n\r\f\v]+|.", re.S
@@ -68,6 +74,18 @@ def _symbol_table() -> dict[str, str]:
     return table
 
 
+MAX_DEPTH = 100
+"""Groups, arguments and commands nested deeper than this are not decoded: the scanner is
+recursive, and real values nest a few levels, while hostile ones (500 braces, 330
+`\\textbf{`, 500 chained accents) would exhaust Python's stack."""
+TOO_DEEP = "{…}"
+"""Put in `decode`'s unknown list when a value nested deeper than MAX_DEPTH."""
+
+
+class _TooDeep(Exception):
+    pass
+
+
 class _Decoder:
     """One pass over one value; `unknown` collects commands it did not know."""
 
@@ -76,22 +94,36 @@ class _Decoder:
         self.i = 0
         self.mode = mode
         self.unknown: list[str] = []
+        self.depth = 0
+        self.quotes = 0  # \\enquote nesting: double quotes outside, single inside
+        self.user = _user.macros()  # one snapshot for the whole value
+
+    def enter(self) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _TooDeep
 
     def run(self) -> str:
         return "".join(self.sequence(in_nocase=False, math=False, stop=""))
 
     def sequence(self, *, in_nocase: bool, math: bool, stop: str) -> list[str]:
+        self.enter()
         out: list[str] = []
         tokens = self.tokens
         while self.i < len(tokens):
             tok = tokens[self.i]
             self.i += 1
             if tok == stop:
+                self.depth -= 1
                 return out
             if tok == "{":
                 out.append(self.group(in_nocase=in_nocase, math=math))
             elif tok == "}":
                 continue  # stray closing brace (reported by the reader)
+            elif tok in _MATH_OPEN and not math:  # \\( ... \\) and \\[ ... \\]
+                out.append("".join(self.sequence(in_nocase=in_nocase, math=True, stop=_MATH_OPEN[tok])))
+            elif math and tok[1:] in MATH_OPERATORS and tok[1:] not in self.user:
+                out.append(self.operator(tok[1:], out))
             elif tok[0] == "\\":
                 out.append(self.command(tok, in_nocase=in_nocase, math=math))
             elif tok == "$":
@@ -116,6 +148,7 @@ class _Decoder:
                 out.append("‘")
             else:
                 out.append(tok)
+        self.depth -= 1
         return out
 
     def group(self, *, in_nocase: bool, math: bool) -> str:
@@ -133,11 +166,29 @@ class _Decoder:
             return NOCASE_OPEN + inner + "</span>"
         return inner
 
+    def operator(self, name: str, out: list[str]) -> str:
+        """`\\log` in math: the name, spaced from a letter or digit on either side."""
+        before = next((text for text in reversed(out) if text), "")
+        self.skip_space()
+        after = self.tokens[self.i] if self.i < len(self.tokens) else ""
+        space_before = " " if before[-1:].isalnum() else ""
+        space_after = " " if after[:1].isalnum() or (after[1:2].isalpha() and after[0] == "\\") else ""
+        return space_before + name + space_after
+
     def skip_space(self) -> None:
         while self.i < len(self.tokens) and self.tokens[self.i][0] in _SPACE:
             self.i += 1
 
     def argument(self, *, in_nocase: bool, math: bool) -> str:
+        """The next argument, counted in the nesting depth (chained accents recurse here)."""
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _TooDeep
+        text = self.argument_text(in_nocase=in_nocase, math=math)
+        self.depth -= 1  # (no `finally`: _TooDeep abandons the whole value)
+        return text
+
+    def argument_text(self, *, in_nocase: bool, math: bool) -> str:
         """The next argument: a brace group's content, one command, or one character."""
         self.skip_space()
         if self.i >= len(self.tokens):
@@ -171,6 +222,8 @@ class _Decoder:
 
     def command(self, tok: str, *, in_nocase: bool, math: bool) -> str:
         name = tok[1:]
+        if self.user and name.rstrip("*") in self.user:
+            return self.user_macro(self.user[name.rstrip("*")], in_nocase=in_nocase, math=math)
         if len(name) == 1 and not name.isalpha():
             if name in ACCENTS:
                 return _accent(name, self.argument(in_nocase=in_nocase, math=math))
@@ -187,6 +240,21 @@ class _Decoder:
             return start + arg + end
         if name in TRANSPARENT_ARG:
             return self.argument(in_nocase=in_nocase, math=math)
+        if name in QUOTE_ARG:  # as straight quotes, which CSL rich text reads as a quoted phrase
+            mark = '"' if self.quotes % 2 == 0 else "'"
+            self.quotes += 1
+            arg = self.argument(in_nocase=in_nocase, math=math)
+            self.quotes -= 1
+            return mark + arg + mark if self.mode is not Mode.PLAIN and arg else arg
+        if name in SPACE_ARG:
+            self.argument(in_nocase=True, math=math)
+            return " "
+        if name == "ElsevierGlyph":  # Elsevier's exports: a hexadecimal code point
+            code = self.argument(in_nocase=True, math=math).strip()
+            if re.fullmatch(r"[0-9A-Fa-f]{1,6}", code) and int(code, 16) <= 0x10FFFF:
+                return chr(int(code, 16))
+            self.unknown.append("\\ElsevierGlyph")
+            return tok + "{" + code + "}"
         if name == "href":
             self.argument(in_nocase=True, math=math)
             return self.argument(in_nocase=in_nocase, math=math)
@@ -213,6 +281,17 @@ class _Decoder:
             return ""  # a switch in mid-group: its scope is not tracked
         self.unknown.append("\\" + name + ("*" if star else ""))
         return tok + self.raw_groups()
+
+    def user_macro(self, replacement: str, *, in_nocase: bool, math: bool) -> str:
+        """A macro from citekit.latex.register: its text, `#1` filled with the argument."""
+        if "#1" in replacement:
+            arg = self.argument(in_nocase=in_nocase, math=math)
+            replacement = replacement.replace("#1", arg)
+        elif self.tokens[self.i : self.i + 2] == ["{", "}"]:
+            self.i += 2
+        elif not math:
+            self.skip_space()
+        return _TAGS.sub("", replacement) if self.mode is Mode.PLAIN else replacement
 
     def char_code(self) -> str:
         digits = ""
@@ -307,8 +386,11 @@ def _plain_words() -> dict[str, str]:
 
 def _words_as_text(text: str) -> str:
     """`text` with `{\\word}` groups as plain text, where that is what the scanner makes of them."""
-    if "$" in text or not _plain_words().keys() >= set(_CONTROL_WORD.findall(text)):
+    words = set(_CONTROL_WORD.findall(text))
+    if "$" in text or "\\(" in text or not _plain_words().keys() >= words:
         return text
+    if not _user.macros().keys().isdisjoint(words):
+        return text  # a registered macro redefines one: the scanner reads it
     return _WORD_GROUP.sub(_word, text)
 
 
@@ -340,5 +422,9 @@ def decode(text: str, mode: Mode = Mode.RICH) -> tuple[str, list[str]]:
         if "{" not in flat and "}" not in flat:
             return _WS.sub(" ", flat).strip(" "), []
     decoder = _Decoder(text, mode)
-    out = decoder.run()
+    try:
+        out = decoder.run()
+    except _TooDeep:
+        flat = text.replace("{", "").replace("}", "")
+        return _WS.sub(" ", flat).strip(" "), [TOO_DEEP]
     return _WS.sub(" ", out).strip(" "), decoder.unknown

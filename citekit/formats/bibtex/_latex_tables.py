@@ -29,8 +29,11 @@ ACCENTS = {
     "t": "\u0361",
 }
 ACCENT_OF = {mark: name for name, mark in ACCENTS.items()}
+ACCENTS["ocirc"] = ACCENTS["r"]  # read only: some exports' ring above (\ocirc{u}: ů); written as \r
 # Text produced by commands that pylatexenc's table lacks or spells differently.
 WORDS = {
+    "textpm": "±",
+    "textmp": "∓",
     "TeX": "TeX",
     "LaTeX": "LaTeX",
     "LaTeXe": "LaTeX2ε",
@@ -204,8 +207,6 @@ TRANSPARENT_ARG = frozenset(
         "ensuremath",
         "url",
         "nolinkurl",
-        "enquote",
-        "mkbibquote",
         "overline",
         "underline",
         "textnormal",
@@ -252,3 +253,43 @@ IGNORE = frozenset(
         "Bigr",
     ]
 )
+# Math operator names (`\log`, `\sin`): in math, LaTeX sets them upright with a thin space
+# either side where a letter or number meets them, so `$O(n \log n)$` reads "O(n log n)".
+MATH_OPERATORS = frozenset(
+    [
+        "arccos",
+        "arcsin",
+        "arctan",
+        "arg",
+        "cos",
+        "cosh",
+        "cot",
+        "coth",
+        "csc",
+        "deg",
+        "det",
+        "dim",
+        "exp",
+        "gcd",
+        "hom",
+        "inf",
+        "ker",
+        "lg",
+        "lim",
+        "liminf",
+        "limsup",
+        "ln",
+        "log",
+        "max",
+        "min",
+        "Pr",
+        "sec",
+        "sin",
+        "sinh",
+        "sup",
+        "tan",
+        "tanh",
+    ]
+)
+SPACE_ARG = frozenset(["hspace"])  # \hspace{1em}: a space, its argument dropped
+QUOTE_ARG = frozenset(["enquote", "mkbibquote", "textquote"])  # a quoted phrase: the locale's quotes

@@ -159,22 +159,22 @@ FIELDS: tuple[FieldRow, ...] = (
     FieldRow("journaltitle", "container-title", How.TITLE, ARTICLES, write="biblatex"),
     FieldRow("journaltitle", "container-title", How.TITLE, write="read"),
     FieldRow("journal", "container-title", How.TITLE, write="read"),
-    FieldRow("shortjournal", "container-title-short", How.TITLE),
+    FieldRow("shortjournal", "container-title-short", How.TITLE, write="biblatex"),
     FieldRow("series", "collection-title", How.TITLE),
-    FieldRow("eventtitle", "event-title", How.TITLE),
-    FieldRow("origtitle", "original-title", How.TITLE),
+    FieldRow("eventtitle", "event-title", How.TITLE, write="biblatex"),
+    FieldRow("origtitle", "original-title", How.TITLE, write="biblatex"),
     FieldRow("author", "author", How.NAMES),
     FieldRow("editor", "editor", How.NAMES),
     FieldRow("translator", "translator", How.NAMES),
-    FieldRow("bookauthor", "container-author", How.NAMES),
+    FieldRow("bookauthor", "container-author", How.NAMES, write="biblatex"),
     FieldRow("date", "issued", How.DATE, write="biblatex"),
     FieldRow("year", "issued", How.YEAR, write="bibtex"),
     FieldRow("urldate", "accessed", How.DATE),
-    FieldRow("eventdate", "event-date", How.DATE),
-    FieldRow("origdate", "original-date", How.DATE),
-    FieldRow("venue", "event-place", How.TEXT),
-    FieldRow("origpublisher", "original-publisher", How.TEXT),
-    FieldRow("origlocation", "original-publisher-place", How.TEXT),
+    FieldRow("eventdate", "event-date", How.DATE, write="biblatex"),
+    FieldRow("origdate", "original-date", How.DATE, write="biblatex"),
+    FieldRow("venue", "event-place", How.TEXT, write="biblatex"),
+    FieldRow("origpublisher", "original-publisher", How.TEXT, write="biblatex"),
+    FieldRow("origlocation", "original-publisher-place", How.TEXT, write="biblatex"),
     FieldRow("volume", "volume", How.TEXT),
     FieldRow("volumes", "number-of-volumes", How.TEXT),
     FieldRow("number", "issue", How.TEXT, ARTICLES | {"paper-conference"}),
@@ -212,7 +212,7 @@ FIELDS: tuple[FieldRow, ...] = (
     FieldRow("language", "language", How.TEXT),
     FieldRow("langid", "language", How.TEXT, write="read"),
     FieldRow("type", "genre", How.TEXT),
-    FieldRow("pubstate", "status", How.TEXT),
+    FieldRow("pubstate", "status", How.TEXT, write="biblatex"),
 )
 """Rows in read precedence order; `_NONE` keeps an always-false types set at hand."""
 
@@ -227,8 +227,41 @@ GENRE_OF_BIB = {t.bib: t.genre for t in TYPES if t.genre}
 FALLBACK_PREFIX = "csl-"
 
 
+# The entry types classic BibTeX styles (plain.bst and its family) define; in the bibtex
+# dialect every other CSL type is written as @misc (with `csl-type`, read back).
+CLASSIC_TYPES = frozenset(
+    {
+        "article",
+        "book",
+        "booklet",
+        "conference",
+        "inbook",
+        "incollection",
+        "inproceedings",
+        "manual",
+        "mastersthesis",
+        "misc",
+        "phdthesis",
+        "proceedings",
+        "techreport",
+        "unpublished",
+    }
+)
+# BibTeX entry types -> BibLaTeX's own (biblatex takes the left as aliases; --to biblatex
+# writes the right), and BibLaTeX-only types -> what a classic style can print.
+TO_BIBLATEX_TYPES = {
+    "conference": "inproceedings",
+    "techreport": "report",
+    "phdthesis": "thesis",
+    "mastersthesis": "thesis",
+    "www": "online",
+    "electronic": "online",
+}
+
+
 def bib_type_for(csl_type: str, dialect: str, genre: str | None, has_editor: bool) -> str | None:
-    """The entry type to write for a CSL type, or None when no row names it."""
+    """The entry type to write for a CSL type, or None when no row names it (or, in the
+    bibtex dialect, when the row's type is not one classic BibTeX styles know)."""
     if csl_type == "thesis" and dialect == "bibtex":
         master = genre is not None and any(w in genre.lower() for w in ("master", "mathesis", "diplom"))
         return "mastersthesis" if master else "phdthesis"
@@ -236,8 +269,23 @@ def bib_type_for(csl_type: str, dialect: str, genre: str | None, has_editor: boo
         return "incollection" if has_editor else "inbook"
     for row in TYPES:
         if row.csl == csl_type and row.write in ("both", dialect):
+            if dialect == "bibtex" and row.bib not in CLASSIC_TYPES:
+                return None
             return row.bib
     return None
+
+
+def foreign_to(dialect: str, field: str) -> bool:
+    """True for a field only the other dialect writes (`journal` for biblatex, `date` or
+    `location` for bibtex): --to <dialect> rewrites it from CSL under its own name."""
+    rows = ROWS_BY_BIB.get(field)
+    if not rows:
+        return dialect == "bibtex" and field in _BIBLATEX_ONLY
+    writes = {row.write for _, row in rows}
+    return bool(writes & {"bibtex", "biblatex"} - {dialect}) and not writes & {"both", dialect}
+
+
+_BIBLATEX_ONLY = frozenset({"subtitle", "booksubtitle", "journalsubtitle", "eprinttype"})
 
 
 def field_row_for(variable: str, csl_type: str, dialect: str) -> FieldRow | None:

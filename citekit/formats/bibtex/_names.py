@@ -279,14 +279,18 @@ def format_name(name: Name, ascii: bool, extended: bool = False) -> str:
     return head if len(head.split()) == 1 else f"{head},"
 
 
-def format_names(names: tuple[Name, ...], et_al: bool, ascii: bool, useprefix: bool) -> str:
+def format_names(
+    names: tuple[Name, ...], et_al: bool, ascii: bool, useprefix: bool, *, extended: bool = True
+) -> str:
     """A name list; names whose particle kind the entry's useprefix setting cannot say are
-    written in the extended form."""
+    written in BibLaTeX's extended form, unless `extended` is False (classic BibTeX, which
+    reads only `von Last, Jr, First`: every particle is then its von part)."""
     out = [
         format_name(
             n,
             ascii,
-            extended=bool(n.non_dropping_particle) != useprefix
+            extended=extended
+            and bool(n.non_dropping_particle) != useprefix
             and bool(n.non_dropping_particle or n.dropping_particle),
         )
         for n in names

@@ -31,26 +31,29 @@ from bibtexparser.model import (
     String,
 )
 
-from ..._errors import InvalidRecordError, Location, Problem
+from ..._errors import InputError, InvalidRecordError, Location, Problem
 from ..._json import JSON, FrozenMap
 from ..._library import Library
 from ..._record import FieldValue, Record
 from ._blocks import BibBlock
+from ._case import SENTENCE_CASE_VALUES, SentenceCase
 from ._crossref import inherited
 from ._split import split
 from ._stash import STASH_KEY, stashed_fields
 from ._tocsl import Mapped, to_csl
-from ._values import Resolved, resolve
+from ._values import EXPANSION_LIMIT, Resolved, resolve
 
-_DEFINES = re.compile(r"\\(?:(?:re)?newcommand\*?|providecommand\*?|def)\s*\{?\s*\\([A-Za-z@]+)")
+# Possessive: `\\def` followed by 160k spaces and no name must not backtrack (it took 23 s).
+_DEFINES = re.compile(r"\\(?:(?:re)?newcommand\*?|providecommand\*?|def)\s*+(?:\{\s*+)?\\([A-Za-z@]+)")
 _TYPE_AS_WRITTEN = re.compile(r"@\s*([^\s{(]+)")
 
 
 class _Reader:
     """State for one read: strings seen so far, records, blocks, problems."""
 
-    def __init__(self, source: str | None) -> None:
+    def __init__(self, source: str | None, sentence_case: SentenceCase = "guess") -> None:
         self.source = source
+        self.sentence_case = sentence_case
         self.strings: dict[str, str] = {}
         self.records: list[Record] = []
         self.xdata: dict[str, Mapped] = {}
@@ -162,6 +165,7 @@ class _Reader:
                 item=block.key,
                 severity="warning",
             )
+        self.too_long(resolved, line, block.key)
         self.strings[block.key.lower()] = resolved.text
         self.keep("string", block, key=block.key, value=block.value)
 
@@ -182,16 +186,18 @@ class _Reader:
                 pass  # most values: one brace group, nothing to resolve (resolve's fast path)
             else:
                 value = resolve(text, strings)
-                if value.undefined or not value.balanced:
+                if value.undefined or not value.balanced or value.too_long:
                     self.unresolved(f, value, key)
                 inner = value.text
             present.setdefault(name.lower(), inner)
-        mapped = to_csl(entry.entry_type, present)
+        mapped = to_csl(entry.entry_type, present, self.sentence_case)
         for note in mapped.notes:
             if note.command is not None and note.command in self.defined:
                 continue  # defined in the file's @preamble: kept as written, not unknown
             self.report(note.kind, note.message, line, item=key, field=note.field, severity=note.severity)
         stash: dict[str, JSON] = {"entrytype": written_type, "fields": raw}
+        if self.sentence_case != "guess":
+            stash["case"] = self.sentence_case  # so a writer maps the fields back the same way
         if mapped.et_al:
             stash["others"] = list(mapped.et_al)
         if entry.entry_type == "xdata":
@@ -240,6 +246,12 @@ class _Reader:
             )
         if not value.balanced:
             self.report("syntax", "braces do not balance", fline, item=key, field=f.key, raw=f.value)
+        self.too_long(value, fline, key, f.key)
+
+    def too_long(self, value: Resolved, line: int | None, item: str, field: str | None = None) -> None:
+        for name in dict.fromkeys(value.too_long):
+            message = f"@string {name!r} not expanded: the value would pass {EXPANSION_LIMIT:,} characters"
+            self.report("string-too-long", message, line, item=item, field=field)
 
     def inherit(self) -> None:
         """Fill crossref/xdata fields in from parents (parents' own inheritance first)."""
@@ -250,39 +262,60 @@ class _Reader:
             by_key.setdefault(record.key, index)
             by_key.setdefault(record.key.lower(), index)
         done: dict[int, dict[str, FieldValue]] = {}
+        for child in self.children:
+            # Walk up the crossref chain to an entry already done or without a parent, then
+            # resolve back down: a loop, not recursion, so a chain of any length is fine.
+            chain: list[tuple[int, int | None]] = []  # (index, its crossref parent's index)
+            on_chain: set[int] = set()
+            at: int | None = child
+            while at is not None and at not in done:
+                on_chain.add(at)
+                parent = self._parent(at, by_key)
+                if parent is not None and parent in on_chain:
+                    self._missing(at, "crossref", self._crossref(at))  # a loop
+                    parent = None
+                chain.append((at, parent))
+                at = parent
+            for index, parent in reversed(chain):
+                done[index] = self._resolve(index, None if parent is None else done[parent])
 
-        def resolved(index: int, trail: frozenset[int]) -> dict[str, FieldValue]:
-            if index in done:
-                return done[index]
-            record = self.records[index]
-            fields = dict(record.fields)
-            present = {k.lower(): v for k, v in _links(record, self.strings)}
-            gained: dict[str, FieldValue] = {}
-            for xkey in (k.strip() for k in present.get("xdata", "").split(",")):
-                parent = self.xdata.get(xkey)
-                if xkey and parent is None:
-                    self._missing(index, "xdata", xkey)
-                elif parent is not None:
-                    gained.update(inherited(record.type, fields | gained, parent.fields, xdata=True))
-            ckey = present.get("crossref", "").strip()
-            if ckey:
-                parent_index = by_key.get(ckey, by_key.get(ckey.lower()))
-                if parent_index is None or parent_index in trail or parent_index == index:
-                    self._missing(index, "crossref", ckey)
-                else:
-                    parent_fields = resolved(parent_index, trail | {index})
-                    gained.update(inherited(record.type, fields | gained, parent_fields, xdata=False))
-            if gained:
-                stash = dict(record.extra[STASH_KEY])
-                stash["inherited"] = list(gained)
-                self.records[index] = record.evolve(
-                    fields=fields | gained, extra={**record.extra, STASH_KEY: stash}
-                )
-            done[index] = fields | gained
-            return done[index]
+    def _crossref(self, index: int) -> str:
+        return self._links(index).get("crossref", "").strip()
 
-        for index in self.children:
-            resolved(index, frozenset())
+    def _links(self, index: int) -> dict[str, str]:
+        return {k.lower(): v for k, v in _links(self.records[index], self.strings)}
+
+    def _parent(self, index: int, by_key: dict[str, int]) -> int | None:
+        """The index of the entry a record's crossref names; None (reported) when none does."""
+        ckey = self._crossref(index)
+        if not ckey:
+            return None
+        parent = by_key.get(ckey, by_key.get(ckey.lower()))
+        if parent is None or parent == index:
+            self._missing(index, "crossref", ckey)
+            return None
+        return parent
+
+    def _resolve(self, index: int, parent_fields: dict[str, FieldValue] | None) -> dict[str, FieldValue]:
+        """Fill one record in from its xdata and its (already resolved) crossref parent."""
+        record = self.records[index]
+        fields = dict(record.fields)
+        gained: dict[str, FieldValue] = {}
+        for xkey in (k.strip() for k in self._links(index).get("xdata", "").split(",")):
+            xparent = self.xdata.get(xkey)
+            if xkey and xparent is None:
+                self._missing(index, "xdata", xkey)
+            elif xparent is not None:
+                gained.update(inherited(record.type, fields | gained, xparent.fields, xdata=True))
+        if parent_fields is not None:
+            gained.update(inherited(record.type, fields | gained, parent_fields, xdata=False))
+        if gained:
+            stash = dict(record.extra[STASH_KEY])
+            stash["inherited"] = list(gained)
+            self.records[index] = record.evolve(
+                fields=fields | gained, extra={**record.extra, STASH_KEY: stash}
+            )
+        return fields | gained
 
     def _missing(self, index: int, field: str, key: str) -> None:
         self.report(
@@ -310,12 +343,18 @@ def read(
     source: str | None = None,
     dialect: str = "bibtex",
     progress: Callable[[int, int], None] | None = None,
+    sentence_case: SentenceCase = "guess",
 ) -> Library:
     """Read BibTeX or BibLaTeX text. `progress(done, total)` is called every 2,000 blocks
-    (`total` is estimated from the lines that start a block, and never less than `done`)."""
+    (`total` is estimated from the lines that start a block, and never less than `done`).
+    `sentence_case` says which English titles become CSL's sentence case: "guess" (those
+    that look like Title Case), "always" or "never" (see _case)."""
+    if sentence_case not in SENTENCE_CASE_VALUES:
+        choices = ", ".join(SENTENCE_CASE_VALUES)
+        raise InputError(f"sentence_case must be one of {choices}, not {sentence_case!r}")
     if text.startswith("\ufeff"):
         text = text[1:]
-    reader = _Reader(source)
+    reader = _Reader(source, sentence_case)
     total = text.count("\n@") + 1 if progress is not None else 0
     done = 0
     collecting = gc.isenabled()

@@ -80,7 +80,22 @@ def _split(text: str) -> list[tuple[Block, int | None]]:
     cursor = 0
     for block in blocks:
         raw = block.raw or ""
-        start = text.find(raw, cursor) if raw else -1
+        start = -1
+        if raw and out and isinstance(out[-1][0], _Failed) and out[-1][1] is not None:
+            # Two block starts on one line (`@article{@article{a, ...}`): the splitter gives
+            # the failed block a raw text running into the next block's `@article`. Cut it
+            # there, or each read -> write cycle would add one more `@article` line.
+            failed, failed_at = out[-1]
+            assert isinstance(failed, _Failed) and failed_at is not None
+            at = text.rfind("@", failed_at + 1, cursor)
+            while at > failed_at:
+                if text.startswith(raw, at):
+                    failed.cut(text[failed_at:at].rstrip(), at)
+                    start = at
+                    break
+                at = text.rfind("@", failed_at + 1, at)
+        if start < 0:
+            start = text.find(raw, cursor) if raw else -1
         if start < 0:
             out.append((block, None))
             continue
@@ -103,6 +118,10 @@ class _Failed(ParsingFailedBlock):
 
     def __init__(self, block: ParsingFailedBlock, end: int) -> None:
         super().__init__(error=block.error, start_line=block.start_line, raw=block.raw)
+        self.end = end
+
+    def cut(self, raw: str, end: int) -> None:
+        self._raw = raw
         self.end = end
 
     def extend(self, more: str, end: int) -> None:

@@ -6,7 +6,9 @@
                                              #   repeats included
      "others": ["author"],                   # name variables that ended in `and others`
      "inherited": ["container-title"],       # variables filled from crossref/xdata
-     "key": ""}                              # only when the key is not the record id
+     "key": "",                              # only when the key is not the record id
+     "case": "never"}                        # only when the reader's sentence_case was not
+                                             #   "guess" (the writer maps fields the same way)
 
 Plain JSON, so it survives BibTeX -> CSL-JSON -> BibTeX. The writer re-reads the stashed
 fields and writes them back verbatim wherever the CSL value is still what they give.
@@ -33,6 +35,7 @@ class Stash:
     others: tuple[str, ...] = ()
     inherited: tuple[str, ...] = ()
     key: str | None = None
+    case: str = "guess"
 
     def to_json(self) -> dict[str, JSON]:
         out: dict[str, JSON] = {"entrytype": self.entrytype, "fields": [x for f in self.fields for x in f]}
@@ -42,6 +45,8 @@ class Stash:
             out["inherited"] = list(self.inherited)
         if self.key is not None:
             out["key"] = self.key
+        if self.case != "guess":
+            out["case"] = self.case
         return out
 
     @classmethod
@@ -53,12 +58,14 @@ class Stash:
         if fields is None:
             return None
         key = data.get("key")
+        case = data.get("case")
         return cls(
             entrytype=data["entrytype"],
             fields=fields,
             others=tuple(x for x in data.get("others", ()) if isinstance(x, str)),
             inherited=tuple(x for x in data.get("inherited", ()) if isinstance(x, str)),
             key=key if isinstance(key, str) else None,
+            case=case if case in ("always", "never") else "guess",
         )
 
 

@@ -11,7 +11,8 @@ import attrs
 from ..._dates import Date, month_number, parse_raw
 from ..._record import FieldValue
 from ..._vocab import VARIABLES, Kind
-from ._latex import Mode, decode
+from ._case import SentenceCase, convert, is_english
+from ._latex import MAX_DEPTH, TOO_DEEP, Mode, decode
 from ._mapping import FALLBACK_PREFIX, GENRE_OF_BIB, ROWS_BY_BIB, TYPE_OF_BIB, FieldRow, How
 from ._names import parse_names
 
@@ -40,6 +41,9 @@ class Mapped:
     present: dict[str, str]
 
 
+# Titles of the work itself and of a book it is in (pandoc's `getTitle`), not periodicals'
+# names (journal, series), which stay in Title Case in every style.
+_SENTENCE_CASED = frozenset({"title", "subtitle", "shorttitle", "booktitle", "booksubtitle", "origtitle"})
 _VARIABLE_OF_LOWER = {name.lower(): name for name in VARIABLES}
 _FALLBACK_HOW = {Kind.NAME: How.NAMES, Kind.DATE: How.DATE, Kind.TEXT: How.RICH, Kind.NUMBER: How.TEXT}
 _FALLBACK_RANK = 10_000
@@ -51,7 +55,7 @@ _SUBTITLES = (
     ("container-title", "journal", "journalsubtitle"),
 )
 _USEPREFIX = re.compile(r"(?:^|,)\s*useprefix\s*(?:=\s*(true|false))?\s*(?:,|$)", re.IGNORECASE)
-_URLISH = re.compile(r"^\s*(?:\\url\{)?\s*(?:https?|ftp)://", re.IGNORECASE)
+URLISH = re.compile(r"^\s*(?:\\url\{)?\s*(?:https?|ftp)://", re.IGNORECASE)
 _DOI_PREFIX = re.compile(r"^\s*(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _DASHES = re.compile(r"\s*(?:[–—‒-]+)\s*")
 _PLAIN_RANGE = re.compile(r"\s*(\w+)\s*-{1,3}\s*(\w+)\s*")  # `12--34`: no LaTeX to decode
@@ -86,10 +90,13 @@ def useprefix_of(options: str | None) -> bool:
     return m.group(1) is None or m.group(1).lower() == "true"
 
 
-def to_csl(entrytype: str, fields: Iterable[tuple[str, str]] | dict[str, str]) -> Mapped:
+def to_csl(
+    entrytype: str, fields: Iterable[tuple[str, str]] | dict[str, str], sentence_case: SentenceCase = "guess"
+) -> Mapped:
     """Map one entry. `fields` are (lowercase name, resolved LaTeX text); the first of a
     repeated field counts. A dict is taken as those fields already deduplicated (and is kept
-    in the result as `present`, not copied)."""
+    in the result as `present`, not copied). `sentence_case` says which titles become
+    sentence case (see _case)."""
     if isinstance(fields, dict):
         present = fields
     else:
@@ -98,6 +105,8 @@ def to_csl(entrytype: str, fields: Iterable[tuple[str, str]] | dict[str, str]) -
             present.setdefault(name, text)
     csl_type = csl_type_of(entrytype, present)
     useprefix = "options" in present and useprefix_of(present["options"])
+    if sentence_case != "never" and not is_english(present.get("langid") or present.get("language")):
+        sentence_case = "never"
     rows_of = _ROWS.get(csl_type)
     if rows_of is None:
         rows_of = _ROWS[csl_type] = {}
@@ -116,6 +125,8 @@ def to_csl(entrytype: str, fields: Iterable[tuple[str, str]] | dict[str, str]) -
             value = _convert(row, name, text, present, useprefix, notes, et_al)
             if value is None:
                 continue
+            if sentence_case != "never" and name in _SENTENCE_CASED and isinstance(value, str):
+                value = convert(value, sentence_case)
             variable = row.csl
             if isinstance(value, str) and row.how is How.YEAR:
                 variable = "status"  # `year = {forthcoming}`
@@ -127,6 +138,8 @@ def to_csl(entrytype: str, fields: Iterable[tuple[str, str]] | dict[str, str]) -
         if sub in present and sources.get(variable, ("",))[0] == main and isinstance(out[variable], str):
             subtitle, unknown = decode(present[sub], Mode.TITLE)
             _unknown(notes, sub, unknown)
+            if sentence_case != "never" and sub in _SENTENCE_CASED:
+                subtitle = convert(subtitle, sentence_case)
             if subtitle:
                 out[variable] = f"{out[variable]}: {subtitle}"
                 sources[variable] = (*sources[variable], sub)
@@ -161,6 +174,10 @@ def _candidates(name: str) -> tuple[tuple[int, FieldRow], ...]:
 
 def _unknown(notes: list[Note], field: str, commands: list[str]) -> None:
     for command in dict.fromkeys(commands):
+        if command == TOO_DEEP:
+            message = f"LaTeX nested more than {MAX_DEPTH} levels deep: kept as written, without braces"
+            notes.append(Note("too-deep", message, field, severity="error"))
+            continue
         message = f"unknown LaTeX command {command} kept as written"
         notes.append(Note("unknown-command", message, field, command=command))
 
@@ -179,6 +196,8 @@ def _convert(
         value = text.strip()
         if value.startswith("\\url{") and value.endswith("}"):
             value = value[5:-1].strip()
+        if row.csl in ("URL", "DOI") and "\\" in value:  # Mendeley writes `{\_}`, `{\%}`
+            value = _URL_ESCAPE.sub(_unescape, value)
         if row.csl == "DOI":
             value = _DOI_PREFIX.sub("", value)
         return value or None
@@ -190,11 +209,12 @@ def _convert(
     if how is How.YEAR:
         return _year(name, text, present, notes)
     if how is How.HOWPUBLISHED:
-        if bool(_URLISH.match(text)) != (row.csl == "URL"):
+        if bool(URLISH.match(text)) != (row.csl == "URL"):
             return None
         if row.csl == "URL":
             value = text.strip()
-            return value[5:-1].strip() if value.startswith("\\url{") and value.endswith("}") else value
+            value = value[5:-1].strip() if value.startswith("\\url{") and value.endswith("}") else value
+            return _URL_ESCAPE.sub(_unescape, value) if "\\" in value else value
     if how is How.PAGES and (m := _PLAIN_RANGE.fullmatch(text)):
         return f"{m.group(1)}-{m.group(2)}"  # what decoding and _DASHES would make of it
     mode = Mode.TITLE if how is How.TITLE else Mode.RICH if how is How.RICH else Mode.PLAIN
@@ -212,15 +232,28 @@ def _convert(
     return value
 
 
+# LaTeX escapes of URL characters: `{\_}`, `\%`, `{\textasciitilde}`, `\~{}`.
+_URL_ESCAPE = re.compile(
+    r"\{\\([_%&#$])\}|\\([_%&#$])|\{\\textasciitilde\}|\\textasciitilde(?:\{\})?|\\~\{\}"
+)
+
+
+def _unescape(m: re.Match[str]) -> str:
+    return m.group(1) or m.group(2) or "~"
+
+
 _OLD_EDTF_U = re.compile(r"-?\d[\du]{3}(?:-[\du]{2}){0,2}")
 
 
 def _date(field: str, value: str, notes: list[Note]) -> Date:
     if "u" in value and _OLD_EDTF_U.fullmatch(value):  # the EDTF draft's 199u is today's 199X
         value = value.replace("u", "X")
-    parsed = parse_raw(value)
+    try:
+        parsed = parse_raw(value)
+    except (ValueError, OverflowError):  # a number too long for int(), a year out of range
+        parsed = None
     if parsed is None:
-        notes.append(Note("unreadable-date", f"cannot read the date {value!r}; kept as text", field))
+        notes.append(Note("unreadable-date", f"cannot read the date {_short(value)!r}; kept as text", field))
         return Date(literal=value)
     return parsed
 
@@ -266,20 +299,37 @@ def _issued(field: str, text: str, month_text: str, day_text: str, notes: list[N
             return Date(date_parts=((parts[0], first), (parts[0], last)))  # month = {June-August}
         month, month_day = _month(month_text)
         if month is None:
-            notes.append(Note("unreadable-date", f"cannot read the month {month_text!r}", "month"))
+            notes.append(Note("unreadable-date", f"cannot read the month {_short(month_text)!r}", "month"))
         else:
             parts.append(month)
             day = day or month_day
-            if day.isdigit() and 1 <= int(day) <= 31:
-                parts.append(int(day))
+            if (number := _small_number(day)) is not None and 1 <= number <= 31:
+                parts.append(number)
+            elif day:
+                notes.append(Note("unreadable-date", f"cannot read the day {_short(day)!r}", "day"))
     return Date(date_parts=(tuple(parts),))
+
+
+def _short(text: str) -> str:
+    """A value quoted in a message: at most 60 characters of it."""
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+_SMALL_NUMBER = re.compile(r"[0-9]{1,9}")
+
+
+def _small_number(text: str) -> int | None:
+    """A month or day number; None for anything else, including digit strings too long for
+    int() to take (over 4,300 digits raise ValueError) and non-ASCII digits such as "²"."""
+    return int(text) if _SMALL_NUMBER.fullmatch(text) else None
 
 
 def _month(text: str) -> tuple[int | None, str]:
     """(month, day text) from `feb`, `February`, `2`, `1 jan`, `April 1st`."""
     text = text.strip()
     if text.isdigit():
-        return (int(text), "") if 1 <= int(text) <= 12 else (None, "")
+        number = _small_number(text)
+        return (number, "") if number is not None and 1 <= number <= 12 else (None, "")
     if (n := month_number(text)) is not None:
         return n, ""
     words = re.findall(r"[^\W\d_]+\.?|\d+", text)

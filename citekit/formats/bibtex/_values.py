@@ -34,14 +34,21 @@ _MARK = re.compile(r'(?<!\\)[{}"#]')
 _BARE = re.compile(r"[^\s#{}\"]+")
 
 
+EXPANSION_LIMIT = 100_000
+"""The most characters @string names may expand a value to. Each @string can double the one
+before (`@string{b = a # a}`), so 1.1 KB of such lines would build 134 million characters,
+and 40 levels 4 GiB; past this limit a name is kept as written, and reported."""
+
+
 class Resolved(NamedTuple):
-    """A value's text, the @string names it used that are not defined, and whether its braces
-    balance. (A named tuple, not an attrs class: one is made per field read, and it is
-    never kept.)"""
+    """A value's text, the @string names it used that are not defined, whether its braces
+    balance, and the names not expanded because the value would pass EXPANSION_LIMIT. (A
+    named tuple, not an attrs class: one is made per field read, and it is never kept.)"""
 
     text: str
     undefined: tuple[str, ...] = ()
     balanced: bool = True
+    too_long: tuple[str, ...] = ()
 
 
 # One brace group holding groups nested up to three deep (no backtracking: possessive).
@@ -63,6 +70,8 @@ def resolve(raw: str, strings: Mapping[str, str]) -> Resolved:
         return _plain(raw)
     pieces: list[str] = []
     undefined: list[str] = []
+    too_long: list[str] = []
+    total = 0
     balanced = True
     pos = 0
     n = len(raw)
@@ -74,6 +83,7 @@ def resolve(raw: str, strings: Mapping[str, str]) -> Resolved:
             end, ok = _closing(raw, pos)
             balanced = balanced and ok
             pieces.append(raw[pos + 1 : end])
+            total += end - pos - 1
             pos = end + 1
         else:
             m = _BARE.match(raw, pos)
@@ -86,18 +96,22 @@ def resolve(raw: str, strings: Mapping[str, str]) -> Resolved:
             if word.isdigit():
                 pieces.append(word)
             elif (value := strings.get(word.lower())) is not None:
+                if total + len(value) > EXPANSION_LIMIT:
+                    too_long.append(word)
+                    value = word
                 pieces.append(value)
             elif (month := MONTH_MACROS.get(word.lower())) is not None:
                 pieces.append(month)
             else:
                 undefined.append(word)
                 pieces.append(word)
-    return Resolved("".join(pieces), tuple(undefined), balanced)
+            total += len(pieces[-1])
+    return Resolved("".join(pieces), tuple(undefined), balanced, tuple(too_long))
 
 
 def _plain(text: str) -> Resolved:
     """Resolved(text), built the quick way (a named tuple's own __new__ is Python code)."""
-    return tuple.__new__(Resolved, (text, (), True))
+    return tuple.__new__(Resolved, (text, (), True, ()))
 
 
 def _single_group(raw: str) -> bool:

@@ -118,7 +118,7 @@ def test_jabref_entry_without_a_key_is_reported_and_kept(tmp_path: Path) -> None
     assert "empty-key" in stderr
     assert len(items) == 2 and "Knuth1984" in items
     (unnamed,) = (item for key, item in items.items() if key != "Knuth1984")
-    assert unnamed["title"] == "A Study Without a Key"
+    assert unnamed["title"] == "A study without a key"  # CSL sentence case (pandoc's unTitlecase)
     assert _entries(back) == {"": "Article", "Knuth1984": "Book"}  # the key stays empty
     assert "title = {A Study Without a Key}" in back
     # CSL-JSON holds records only, so JabRef's @Comment does not survive the trip through it

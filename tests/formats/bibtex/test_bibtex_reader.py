@@ -20,7 +20,7 @@ STRINGS = """
 
 
 def test_strings_and_concatenation_resolve_for_rendering() -> None:
-    record = citekit.parse(STRINGS, "bibtex").records[0]
+    record = citekit.parse(STRINGS, "bibtex", sentence_case="never").records[0]
     assert record["container-title"] == "Journal of Tests (Series B)"
     assert record["title"] == "Part One"
     assert record["issued"].date_parts == ((1999, 6),)
@@ -55,7 +55,7 @@ CROSSREF = """
 def test_crossref_inheritance() -> None:
     lib = citekit.parse(CROSSREF, "biblatex")
     chap = lib["chap"]
-    assert chap["container-title"] == "The Whole Book"  # the parent's title becomes booktitle
+    assert chap["container-title"] == "The whole book"  # the parent's title (sentence case) becomes booktitle
     assert chap["container-author"] == (Name(family="Brody", given="Bob"),)
     assert chap["author"] == (Name(family="Adams", given="Alice"),)  # own field wins
     assert chap["publisher"] == "Pub"
