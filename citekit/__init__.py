@@ -119,7 +119,6 @@ __all__ = [
     "cite_this",
     "dumps",
     "format_bibliography",
-    "latex",
     "parse",
     "read",
     "search_styles",

@@ -146,7 +146,8 @@ _DISPLAY = frozenset(("block", "right-inline", "indent"))
 
 def _suffix_into_display(tree: Node) -> None:
     """The layout's suffix after a display block goes inside the last block, as
-    citeproc-js writes it (`<div class="csl-right-inline">….</div>`, not `…</div>.`)."""
+    citeproc-js writes it (`<div class="csl-right-inline">….</div>`, not `…</div>.`). Only
+    punctuation moves: text after a block is the entry going on, which citeproc-js keeps outside."""
     children = tree.children
     start = len(children)
     while start > 0 and isinstance(children[start - 1], str):
@@ -155,7 +156,8 @@ def _suffix_into_display(tree: Node) -> None:
         return
     last = children[start - 1]
     trailing = "".join(str(child) for child in children[start:])
-    if isinstance(last, Node) and last.tag in _DISPLAY and trailing.strip():
+    punctuation = trailing.strip() and not any(char.isalnum() for char in trailing)
+    if isinstance(last, Node) and last.tag in _DISPLAY and punctuation:
         del children[start:]
         last.children.append(trailing)
 
