@@ -94,12 +94,15 @@ def _encode_char(char: str, ascii: bool) -> str:
 
 def _encode_plain(text: str, ascii: bool) -> str:
     out: list[str] = []
-    previous = ""
+    last = ""
     for char in text:
-        if char in "-'`" and previous == char:
-            out.append("{}")  # keep "--" and "''" from turning into dashes and quotes
-        out.append(_encode_char(char, ascii) if char not in "-'<>\"" else char)
-        previous = char
+        piece = _encode_char(char, ascii) if char not in "-'<>\"" else char
+        if last in ("-", "'", "`") and piece.startswith(last):
+            # keep "--" and "''" from turning into dashes and quotes, also where a character's
+            # own LaTeX starts with the mark ("-" then "–" is "-{}--", not "---", an em dash)
+            out.append("{}")
+        out.append(piece)
+        last = piece[-1:] or last
     return "".join(out)
 
 

@@ -6,6 +6,7 @@ import re
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -116,3 +117,10 @@ def test_bib_to_csljson_to_bib(text: str) -> None:
     assert [(r.key, r.type, _comparable(r)) for r in second] == [
         (r.key, r.type, _comparable(r)) for r in first
     ]
+
+
+@pytest.mark.parametrize("text", ["-–", "–-", "a-–b", "-—", "—-", "'”", "–—", "--–"])
+def test_dash_and_quote_ligatures_stay_apart(text: str) -> None:
+    """Found by Hypothesis: a hyphen next to an encoded en dash made `---`, an em dash."""
+    assert decode(encode(text, ascii=True, markup=False), Mode.PLAIN) == (text, [])
+    assert decode(encode(text), Mode.RICH)[0] == text
