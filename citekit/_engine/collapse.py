@@ -23,9 +23,11 @@ from citeproc.string import String
 
 from .._markup import strip_markers
 from ._elements import extend
+from ._state import current
 from .substitute import render_entry
 
 NO_PRINTED_FORM = "[CSL STYLE ERROR: reference with no printed form.]"
+NO_PRINTED_FORM_WORD_PROCESSOR = "[NO_PRINTED_FORM]"
 
 
 @functools.lru_cache(maxsize=4096)
@@ -123,13 +125,16 @@ class CollapsingLayout:
         if element.sort is not None and len(good) > 1:  # only a style that sorts reorders (stable)
             good = element.sort.sort(good, self)
         cites: list[_Cite] = []
+        empty = 0  # cites with no printed form
+        word_processor = current().word_processor
         note = self.get_root().get("class") == "note"  # type: ignore[attr-defined]
         for item in good:
             text, author = self._one(item, suppress=bool(item.get("ck_suppress_author")))
             if item.get("ck_author_only"):
                 text = self.ck_names_text  # type: ignore[attr-defined]
             if not text:
-                text = String(NO_PRINTED_FORM)  # as citeproc-js: the cite is not silently dropped
+                empty += 1  # as citeproc-js: the cite is not silently dropped
+                text = String(NO_PRINTED_FORM_WORD_PROCESSOR if word_processor else NO_PRINTED_FORM)
             prefix = strip_markers(str(item.get("prefix", ""))).strip()
             if (
                 text is not None
@@ -157,6 +162,8 @@ class CollapsingLayout:
         for item in bad:
             value = callback(item)
             pieces += [delimiter, value or f"{item.key}?"] if pieces else [value or f"{item.key}?"]
+        if word_processor and good and not bad and empty == len(good):
+            return String(NO_PRINTED_FORM_WORD_PROCESSOR)  # bare: no layout affixes, no formatting
         out: Any = String("")
         for piece in pieces:
             out = out + piece
