@@ -81,9 +81,11 @@ class ReportedTerms:
 
 
 def _capitalize_opening_term(text: Any, terms: list[str]) -> Any:
-    """`ibid.` -> `Ibid.` when the cite starts with a term."""
+    """`ibid.` -> `Ibid.` when the cite starts with a term (also printed with `strip-periods`:
+    AGLC's `ibid` opens a note as `Ibid`, as in citeproc-js)."""
     plain = strip_markers(str(text)).lstrip()
-    if not plain[:1].islower() or not any(t and plain.startswith(t) for t in terms):
+    forms = {form for t in terms if t for form in (t, t.replace(".", "")) if form}
+    if not plain[:1].islower() or not any(plain.startswith(form) for form in forms):
         return text
     raw = str(text)
     for index, char in enumerate(raw):
