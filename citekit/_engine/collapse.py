@@ -183,7 +183,7 @@ class CollapsingLayout:
             if pieces:
                 pieces.append(delimiter)
             run = cites[start : end + 1]
-            if end - start >= 2 and not any(c.item.has_locator or _affixed(c.item) for c in run):
+            if end - start >= 2 and not any(_located(c) or _affixed(c.item) for c in run):
                 pieces += [cites[start].text, "–", cites[end].text]
             else:
                 for index in range(start, end + 1):
@@ -275,6 +275,14 @@ class CollapsingLayout:
                 out.append(pieces[index])
                 index += 1
         return out
+
+
+def _located(cite: _Cite) -> bool:
+    """A cite whose locator is printed is never part of a collapsed range; one whose style
+    prints no locator (nature: the number alone) is, as in citeproc-js (`1–3`)."""
+    if not cite.item.has_locator:
+        return False
+    return strip_markers(str(cite.text)).strip() != str(cite.item.number)
 
 
 def _affixed(item: Any) -> bool:
