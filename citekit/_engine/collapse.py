@@ -69,7 +69,9 @@ class ReportedTerms:
 
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         text, language = super().process(item, context, **kwargs)  # type: ignore[misc]
-        if text and "term" in self.attrib:  # type: ignore[attr-defined]
+        # a term the style asks for in lower case (OSCOLA's `ibid`) stays so, as in citeproc-js
+        lowered = self.get("text-case") == "lowercase"  # type: ignore[attr-defined]
+        if text and "term" in self.attrib and not lowered:  # type: ignore[attr-defined]
             try:
                 owner: Any = context if context is not None else self
                 layout = owner.get_layout()
