@@ -100,6 +100,7 @@ class Document:
         r = self._rendering
         self.records, self.style, self.output, self.locale = r.records, r.style, r.output, r.locale
         self._session = r.session(register_all=False)
+        self._session.render_as_word_processor()
         self._registered: list[str] = []  # registration order: see `_wanted_registration`
         self._uncited: list[str] = []
         self._uncited_first = list(dict.fromkeys(uncited))
@@ -228,6 +229,7 @@ class Document:
                 return set()
         else:  # a record is no longer cited, or first cited earlier: start again
             self._session = self._rendering.session(register_all=False)
+            self._session.render_as_word_processor()
             self._session.register(wanted)
         self._registered = wanted
         before, self._decisions = self._decisions, self._session.decisions()

@@ -67,6 +67,11 @@ class Session:
         if register_all:
             self.register(list(self._key_of))
 
+    def render_as_word_processor(self) -> None:
+        """Render as citeproc-js's processCitationCluster does (what a Document is measured
+        against): a citation with nothing to print is the bare `[NO_PRINTED_FORM]`."""
+        self._state.word_processor = True
+
     @contextmanager
     def _active(self) -> Iterator[None]:
         with self._lock, self._state.active():

@@ -23,9 +23,11 @@ from citeproc.string import String
 
 from .._markup import strip_markers
 from ._elements import extend
+from ._state import current
 from .substitute import render_entry
 
 NO_PRINTED_FORM = "[CSL STYLE ERROR: reference with no printed form.]"
+NO_PRINTED_FORM_WORD_PROCESSOR = "[NO_PRINTED_FORM]"
 
 
 @functools.lru_cache(maxsize=4096)
@@ -67,7 +69,9 @@ class ReportedTerms:
 
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         text, language = super().process(item, context, **kwargs)  # type: ignore[misc]
-        if text and "term" in self.attrib:  # type: ignore[attr-defined]
+        # a term the style asks for in lower case (OSCOLA's `ibid`) stays so, as in citeproc-js
+        lowered = self.get("text-case") == "lowercase"  # type: ignore[attr-defined]
+        if text and "term" in self.attrib and not lowered:  # type: ignore[attr-defined]
             try:
                 owner: Any = context if context is not None else self
                 layout = owner.get_layout()
@@ -79,9 +83,11 @@ class ReportedTerms:
 
 
 def _capitalize_opening_term(text: Any, terms: list[str]) -> Any:
-    """`ibid.` -> `Ibid.` when the cite starts with a term."""
+    """`ibid.` -> `Ibid.` when the cite starts with a term (also printed with `strip-periods`:
+    AGLC's `ibid` opens a note as `Ibid`, as in citeproc-js)."""
     plain = strip_markers(str(text)).lstrip()
-    if not plain[:1].islower() or not any(t and plain.startswith(t) for t in terms):
+    forms = {form for t in terms if t for form in (t, t.replace(".", "")) if form}
+    if not plain[:1].islower() or not any(plain.startswith(form) for form in forms):
         return text
     raw = str(text)
     for index, char in enumerate(raw):
@@ -123,13 +129,16 @@ class CollapsingLayout:
         if element.sort is not None and len(good) > 1:  # only a style that sorts reorders (stable)
             good = element.sort.sort(good, self)
         cites: list[_Cite] = []
+        empty = 0  # cites with no printed form
+        word_processor = current().word_processor
         note = self.get_root().get("class") == "note"  # type: ignore[attr-defined]
         for item in good:
             text, author = self._one(item, suppress=bool(item.get("ck_suppress_author")))
             if item.get("ck_author_only"):
                 text = self.ck_names_text  # type: ignore[attr-defined]
             if not text:
-                text = String(NO_PRINTED_FORM)  # as citeproc-js: the cite is not silently dropped
+                empty += 1  # as citeproc-js: the cite is not silently dropped
+                text = String(NO_PRINTED_FORM_WORD_PROCESSOR if word_processor else NO_PRINTED_FORM)
             prefix = strip_markers(str(item.get("prefix", ""))).strip()
             if (
                 text is not None
@@ -157,6 +166,8 @@ class CollapsingLayout:
         for item in bad:
             value = callback(item)
             pieces += [delimiter, value or f"{item.key}?"] if pieces else [value or f"{item.key}?"]
+        if word_processor and good and not bad and empty == len(good):
+            return String(NO_PRINTED_FORM_WORD_PROCESSOR)  # bare: no layout affixes, no formatting
         out: Any = String("")
         for piece in pieces:
             out = out + piece
@@ -174,7 +185,7 @@ class CollapsingLayout:
             if pieces:
                 pieces.append(delimiter)
             run = cites[start : end + 1]
-            if end - start >= 2 and not any(c.item.has_locator or _affixed(c.item) for c in run):
+            if end - start >= 2 and not any(_located(c) or _affixed(c.item) for c in run):
                 pieces += [cites[start].text, "–", cites[end].text]
             else:
                 for index in range(start, end + 1):
@@ -266,6 +277,14 @@ class CollapsingLayout:
                 out.append(pieces[index])
                 index += 1
         return out
+
+
+def _located(cite: _Cite) -> bool:
+    """A cite whose locator is printed is never part of a collapsed range; one whose style
+    prints no locator (nature: the number alone) is, as in citeproc-js (`1–3`)."""
+    if not cite.item.has_locator:
+        return False
+    return strip_markers(str(cite.text)).strip() != str(cite.item.number)
 
 
 def _affixed(item: Any) -> bool:

@@ -7,7 +7,7 @@ found still ambiguous after names and given names.
 `position` tests read the cite's `positions.Position`, which the session computed from the
 document (a cite rendered outside a document, or in the bibliography, is `first`).
 `is-numeric` also tests the locator, and takes ranges and lists of numbers (`12-15`, `2, 4`,
-`2 & 4`, `L2d`) as numeric, as the spec and citeproc-js do.
+`2 & 4`, `L2d`) and roman numerals (`xii`) as numeric, as citeproc-js does.
 """
 
 from __future__ import annotations
@@ -22,7 +22,9 @@ from ._elements import extend
 from .disambiguation import CONDITION
 from .positions import FIRST, Position
 
-_NUMBER = r"[A-Za-z]*\d+[A-Za-z]*"
+# A roman numeral (all lower or all upper case) counts as a number, as in citeproc-js: the
+# locator `xii` of a verse or chapter is numeric, so its label is printed.
+_NUMBER = r"(?:[A-Za-z]*\d+[A-Za-z]*|[ivxlcdm]+|[IVXLCDM]+)"
 _NUMERIC = re.compile(rf"^\s*{_NUMBER}(?:\s*(?:[-–,&]|and)\s*{_NUMBER})*\s*$")
 
 

@@ -16,6 +16,13 @@ from ._elements import extend
 # space (`5,251,517` is one number).
 _SEVERAL = re.compile(r"\w(?:\s*[-–&]\s*|\s*[,;]\s+|\s+and\s+)\w")
 
+_FALLBACK: dict[str | None, tuple[str | None, ...]] = {
+    "short": (None,),
+    "symbol": ("short", None),
+    "verb": (None,),
+    "verb-short": ("verb", None),
+}
+
 
 @extend("label")
 class VariableLabel:
@@ -35,6 +42,17 @@ class VariableLabel:
             if plural is None and name is not None:
                 plural = self._plural(item, name)
         return super().process(item, variable, plural, context, **kwargs)  # type: ignore[misc]
+
+    def get_term(self, name: str, form: str | None = None, *args: Any, **kwargs: Any) -> Any:
+        """A term missing in the asked form falls back as the spec says (symbol -> short ->
+        long, verb-short -> verb -> long): the en-US locale has no short `act`, and citeproc-js
+        prints `act 3` where citeproc-py printed only `3`."""
+        term = super().get_term(name, form, *args, **kwargs)  # type: ignore[misc]
+        for fallback in _FALLBACK.get(form, ()):
+            if term is not None:
+                break
+            term = super().get_term(name, fallback, *args, **kwargs)  # type: ignore[misc]
+        return term
 
     def _plural(self, item: Any, name: str) -> bool:
         """Plural when the value lists or ranges several numbers (`1-3`, `i–ix`, `2 & 5`,

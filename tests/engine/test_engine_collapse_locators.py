@@ -1,0 +1,34 @@
+"""Citation-number ranges and locators: a run collapses (`1–3`) when the style prints no locator
+in the citation (nature, ACS), and not when it does. Expected outputs are citeproc-js's, stored
+in tests/engine/data/collapse_locators.json (made with ../shared/oracle/render_doc_js.mjs)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import citekit
+
+DATA = Path(__file__).parent / "data" / "collapse_locators.json"
+
+
+def _cite(data: dict[str, Any]) -> citekit.Cite:
+    return citekit.Cite(str(data["id"]), locator=data.get("locator"), label=data.get("label"))
+
+
+@pytest.fixture(scope="module")
+def reference() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(DATA.read_text(encoding="utf-8"))
+    return data
+
+
+@pytest.mark.parametrize("style", ["nature", "american-chemical-society", "ieee"])
+def test_run_with_unprinted_locators_collapses(reference: dict[str, Any], style: str) -> None:
+    records = [citekit.Record.from_csl(item) for item in reference["items"]]
+    doc = citekit.Document(records, style, output="text")
+    for cites in reference["citations"]:
+        doc.cite([_cite(c) for c in cites])
+    assert [c.text.strip() for c in doc.citations] == reference["expected"][style]
