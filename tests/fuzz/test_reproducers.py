@@ -77,10 +77,6 @@ def test_ris_inputs_stay_readable_and_writable(text: str) -> None:
 # --- The BibTeX side (found here, fixed there) ----------------------------------------------------
 
 
-_BIB_SIDE = pytest.mark.xfail(reason="BibTeX reader/writer bug, reported to the BibTeX side", strict=False)
-
-
-@_BIB_SIDE
 @pytest.mark.parametrize(
     "text",
     [
@@ -92,7 +88,10 @@ def test_bib_deep_nesting_is_a_problem_not_a_recursion_error(text: str) -> None:
     assert parse_only_citekit_errors(text, "bibtex") is not None
 
 
-@_BIB_SIDE
+@pytest.mark.xfail(
+    reason="known: BibTeX cannot hold an unbalanced brace in a verbatim field (DOI, URL) as written",
+    strict=True,  # when it passes, take this mark off
+)
 def test_bib_writer_keeps_a_brace_in_a_doi_readable() -> None:
     # Found by tests/formats/test_roundtrips.py: "{" in a verbatim field breaks the .bib.
     record = citekit.Record("a", "article-journal", {"DOI": "10.1000/{"})
@@ -100,7 +99,6 @@ def test_bib_writer_keeps_a_brace_in_a_doi_readable() -> None:
     assert back.ok and back.records[0]["DOI"] == "10.1000/{"
 
 
-@_BIB_SIDE
 def test_bib_writer_month_13_and_empty_date() -> None:
     for date in (citekit.Date(date_parts=((2020, 13),)), citekit.Date(date_parts=((),))):
         record = citekit.Record("a", "article-journal", {"issued": date})
