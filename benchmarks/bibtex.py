@@ -1,6 +1,6 @@
 """BibTeX read/write speed and memory, as ratios to bibtexparser v2 (a script, not a test).
 
-    python benchmarks/bibtex.py [--entries 50000] [--seed 1]
+    python benchmarks/bibtex.py [--entries 50000] [--seed 1] [--repeat 3]
 
 Generates a file with a realistic mix of entry types (journal articles, conference papers,
 books, chapters, theses, reports, misc), about 30% of name and title fields carrying LaTeX
@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import gc
 import random
+import statistics
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -169,16 +170,20 @@ def generate(count: int, seed: int = 1) -> str:
 
 
 def timed(action: Callable[[], Any], repeat: int = 1) -> tuple[float, Any]:
-    """Best wall time of `repeat` runs (a fresh collection before each), and the last result."""
-    best = float("inf")
+    """Median wall time of `repeat` runs (a fresh collection before each), and the last result.
+
+    The median, not the best, because the machine is shared: one lucky or unlucky run should
+    not decide a ratio.
+    """
+    times: list[float] = []
     result = None
     for _ in range(repeat):
         result = None
         gc.collect()
         start = time.perf_counter()
         result = action()
-        best = min(best, time.perf_counter() - start)
-    return best, result
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result
 
 
 def without_gc(action: Callable[[], Any]) -> Callable[[], Any]:
@@ -209,19 +214,24 @@ def main() -> None:
     parser.add_argument("--entries", type=int, default=50_000)
     parser.add_argument("--slice", type=int, default=5_000, help="entries for the LaTeX middleware run")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--repeat", type=int, default=3, help="runs per timing; the median is shown")
     args = parser.parse_args()
 
     text = generate(args.entries, args.seed)
     part = generate(args.slice, args.seed)
 
-    plain_s, _ = timed(lambda: bibtexparser.parse_string(text, parse_stack=[]), repeat=2)
-    plain_nogc_s, _ = timed(without_gc(lambda: bibtexparser.parse_string(text, parse_stack=[])), repeat=2)
-    ours_s, library = timed(lambda: read(text), repeat=2)
+    plain_s, _ = timed(lambda: bibtexparser.parse_string(text, parse_stack=[]), repeat=args.repeat)
+    plain_nogc_s, _ = timed(
+        without_gc(lambda: bibtexparser.parse_string(text, parse_stack=[])), repeat=args.repeat
+    )
+    ours_s, library = timed(lambda: read(text), repeat=args.repeat)
     assert len(library) == args.entries and library.ok
-    latex_part_s, _ = timed(lambda: bibtexparser.parse_string(part, parse_stack=[LatexDecodingMiddleware()]))
-    plain_part_s, _ = timed(lambda: bibtexparser.parse_string(part, parse_stack=[]), repeat=2)
+    latex_part_s, _ = timed(
+        lambda: bibtexparser.parse_string(part, parse_stack=[LatexDecodingMiddleware()]), repeat=args.repeat
+    )
+    plain_part_s, _ = timed(lambda: bibtexparser.parse_string(part, parse_stack=[]), repeat=args.repeat)
     latex_s = latex_part_s * args.entries / args.slice
-    write_s, _ = timed(lambda: write(library), repeat=2)
+    write_s, _ = timed(lambda: write(library), repeat=args.repeat)
     plain_mem = peak(lambda: bibtexparser.parse_string(text, parse_stack=[]))
     ours_mem = peak(lambda: read(text))
 
