@@ -15,6 +15,8 @@ import click
 
 import citekit
 
+from .formats._registry import get_format
+
 _OUTPUTS = click.Choice(["text", "html", "markdown", "rst", "latex"])
 _PROGRESS_MIN = 2000  # entries; smaller files read too fast for a bar to help
 
@@ -314,6 +316,16 @@ def _list_problems(problems: Sequence[citekit.Problem], verbose: bool, problems_
         click.echo(f"  … and {len(problems) - len(shown)} more ({how})", err=True)
 
 
+def _dialect_options(to_format: str | None) -> dict[str, bool]:
+    """An explicit `--to bibtex` or `--to biblatex` converts every entry to that dialect, even
+    when the input was guessed to be the other (a .bib file in BibLaTeX style is read as
+    BibTeX by default): the user named the dialect. Without `--to`, a .bib -> .bib copy keeps
+    its entries as written."""
+    if to_format and get_format(to_format).name in ("bibtex", "biblatex"):
+        return {"convert": True}
+    return {}
+
+
 def _family(name: str) -> str:
     """Formats whose writer puts back what its reader could not read (same family), by name or
     file extension; a writer of another family cannot."""
@@ -397,10 +409,11 @@ def convert(
         failed = any(p.severity == "error" for p in problems)
         if (strict and problems) or nothing is not None:
             sys.exit(2)
+        options = _dialect_options(to_format)
         if target == "-":
-            click.echo(citekit.dumps(library, out_format), nl=False)
+            click.echo(citekit.dumps(library, out_format, **options), nl=False)
         else:
-            citekit.write(library, target, to_format)
+            citekit.write(library, target, to_format, **options)
     except citekit.CitekitError as exc:
         _fail(str(exc))
     if failed:

@@ -85,3 +85,76 @@ def test_a_problems_file_that_cannot_be_written_is_one_line(tmp_path: Path) -> N
     source = write_items(tmp_path / "in.json", GOOD)
     code, _, err = run("convert", source, "-", "--to", "ris", "--problems", str(tmp_path / "no" / "p.jsonl"))
     assert code == 2 and err.startswith("citekit: error: ") and "Traceback" not in err
+
+
+# BibLaTeX-only spellings (the biblatex manual, sections 2.1-2.3 and 2.4.4): `@online`,
+# `journaltitle` for `journal`, `date` for `year`/`month`; and their classic BibTeX forms.
+BIBLATEX_STYLE = """@online{smith2020,
+  author = {Smith, Jane},
+  title = {A Web Page},
+  date = {2020-05-01},
+  url = {https://example.org/page},
+}
+
+@article{doe2019,
+  author = {Doe, John},
+  title = {An Article},
+  journaltitle = {Journal of Things},
+  date = {2019},
+  volume = {3},
+}
+"""
+BIBTEX_STYLE = """@phdthesis{roe2018,
+  author = {Roe, Richard},
+  title = {A Thesis},
+  school = {Some University},
+  year = {2018},
+}
+
+@article{doe2019,
+  author = {Doe, John},
+  title = {An Article},
+  journal = {Journal of Things},
+  year = {2019},
+  month = may,
+}
+"""
+
+
+def _fields(text: str) -> set[str]:
+    return {line.split("=")[0].strip().lower() for line in text.splitlines() if " = " in line}
+
+
+def test_an_explicit_to_bibtex_converts_a_biblatex_style_bib_read_as_bibtex(tmp_path: Path) -> None:
+    source = tmp_path / "in.bib"
+    source.write_text(BIBLATEX_STYLE, encoding="utf-8")
+    target = tmp_path / "out.bib"
+    code, _, err = run("convert", str(source), str(target), "--to", "bibtex")
+    assert (code, err) == (0, "")
+    text = target.read_text(encoding="utf-8")
+    assert "@online" not in text.lower() and "@misc{smith2020," in text.lower()
+    assert not {"journaltitle", "date"} & _fields(text)
+    assert {"journal", "year", "month"} <= _fields(text)
+    assert "journal = {Journal of Things}" in text and "year = {2019}" in text
+    assert "year = {2020}" in text and "month = may" in text
+
+
+def test_an_explicit_to_biblatex_converts_a_bibtex_file(tmp_path: Path) -> None:
+    source = tmp_path / "in.bib"
+    source.write_text(BIBTEX_STYLE, encoding="utf-8")
+    code, out, _ = run("convert", str(source), "-", "--to", "biblatex")
+    assert code == 0
+    assert "@phdthesis" not in out.lower() and "@thesis{roe2018," in out.lower()
+    assert not {"journal", "school"} & _fields(out)
+    assert {"journaltitle", "institution", "date"} <= _fields(out)
+    assert "date = {2019-05}" in out
+
+
+def test_a_bib_copy_without_to_is_never_converted(tmp_path: Path) -> None:
+    for name, text in (("biblatex.bib", BIBLATEX_STYLE), ("bibtex.bib", BIBTEX_STYLE)):
+        source = tmp_path / name
+        source.write_text(text, encoding="utf-8")
+        target = tmp_path / f"copy-{name}"
+        code, _, _ = run("convert", str(source), str(target))
+        assert code == 0
+        assert target.read_text(encoding="utf-8") == text

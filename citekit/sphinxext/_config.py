@@ -69,6 +69,8 @@ OPTIONS = (
         _TEXT,
         "The text encoding of the bibliography files (UTF-8, with or without a byte-order mark, when None).",
     ),
+    # the name issue 11 gave the value; kept as an alias so either spelling works
+    Option("citekit_bib_encoding", None, "", _TEXT, "= citekit_encoding (read when that is unset)."),
     # sphinxcontrib-bibtex 2.x, read when citekit's own value is unset
     Option("bibtex_bibfiles", None, "", (list, tuple, type(None)), "= citekit_bibfiles."),
     Option("bibtex_encoding", None, "", _TEXT, "= citekit_encoding."),
@@ -155,7 +157,9 @@ class Settings:
             locale=config.citekit_locale or None,
             link_citations=bool(config.citekit_link_citations),
             link_urls=bool(config.citekit_link_urls),
-            encoding=config.citekit_encoding or config.bibtex_encoding or None,
+            encoding=(
+                config.citekit_encoding or config.citekit_bib_encoding or config.bibtex_encoding or None
+            ),
             tooltips=bool(config.bibtex_tooltips),
             labels="alpha" if alpha or style == _pybtex.ALPHA_CSL else "",
         )

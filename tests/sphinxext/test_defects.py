@@ -79,3 +79,32 @@ def test_myst_pages(myst: Any) -> None:
     notes = Path(myst.outdir, "notes.html").read_text(encoding="utf-8")
     assert [text for _, _, text in citations(notes)] == ["(Knuth 1984)", "1968"]
     assert notes.count("<li") >= 5  # the bullet list of everything cited in the build
+
+
+def test_citekit_bib_encoding_is_an_alias_of_citekit_encoding(tmp_path: Path) -> None:
+    """The Latin-1 file decodes with only `citekit_bib_encoding` set (UTF-8 would fail on it)."""
+    app = build(
+        tmp_path, "encoding", confoverrides={"bibtex_encoding": "", "citekit_bib_encoding": "latin-1"}
+    )
+    assert warnings_of(app) == ""
+    html = Path(app.outdir, "index.html").read_text(encoding="utf-8")
+    (anchor,) = entry_ids(html)
+    assert "Grüße aus Köln" in (text_by_id(html, anchor) or "")
+
+
+def test_citekit_encoding_wins_over_its_alias() -> None:
+    from sphinx.config import Config
+
+    from citekit.sphinxext._config import Settings, register
+
+    class _App:
+        def __init__(self, config: Config) -> None:
+            self.config = config
+
+        def add_config_value(self, name: str, default: Any, rebuild: str, types: Any) -> None:
+            self.config.add(name, default, rebuild, types)
+
+    config = Config({"citekit_encoding": "cp1252", "citekit_bib_encoding": "latin-1"})
+    register(_App(config))  # type: ignore[arg-type]
+    config.init_values()
+    assert Settings.of(config).encoding == "cp1252"
