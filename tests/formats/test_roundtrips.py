@@ -194,6 +194,10 @@ _VERBATIM = ("DOI", "URL", "ISBN", "ISSN", "PMID", "PMCID")
 
 
 def _bib_safe(record: Record) -> bool:
+    # A value of white space only (a lone no-break space) is no value to the BibTeX reader: it
+    # keeps it in the entry's stash and gives no CSL field (found by this property).
+    if any(isinstance(v, str) and not v.strip() for v in record.fields.values()):
+        return False
     return not any(c in str(record.fields.get(v, "")) for v in _VERBATIM for c in "{}\\")
 
 
