@@ -35,6 +35,7 @@ from . import (  # noqa: F401
     sorting,
     subsequent,
     substitute,
+    tables,
     terms,
     textcase,
     vocabulary,
@@ -59,6 +60,7 @@ class _StyleTree(frontend.CitationStylesStyle):  # type: ignore[misc]
         root.set_locale_list(locale, validate=False)
         _add_default_names(root)
         self.root = root
+        self.tables = tables.build_tables(root)
         # Every element proxy is held for the life of the tree, so lxml hands out the same
         # Python objects on every render and the per-element caches keyed by them stay valid.
         self.elements = tuple(root.iter()) + tuple(e for loc in root.locales for e in loc.iter())
@@ -78,6 +80,11 @@ class CompiledStyle:
     style: Style
     locale: str
     tree: Any = attrs.field(repr=False, eq=False)
+
+    @property
+    def tables(self) -> tables.StyleTables:
+        """The look-ups resolved when the style was compiled (read-only, shared)."""
+        return self.tree.tables  # type: ignore[no-any-return]
 
     @property
     def cites_numbers(self) -> bool:

@@ -15,10 +15,12 @@ from typing import Any
 
 from citeproc import model
 
-# Innermost first. `_state` only adds properties (where render state lives); `substitute` and
+# Innermost first. `_state` only adds properties (where render state lives); `tables` answers
+# citeproc-py's own look-ups from compile-time tables, under every override; `substitute` and
 # `collapse` must see citeproc-py's own rendering before the formatting features wrap it.
 FEATURE_ORDER: tuple[str, ...] = (
     "_state",
+    "tables",
     "substitute",
     "collapse",
     "conditions",

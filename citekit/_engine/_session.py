@@ -16,8 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from citeproc import Citation, CitationItem, CitationStylesBibliography, Locator
-from citeproc.source.json import CiteProcJSON
+from citeproc import Citation, CitationStylesBibliography, Locator
 
 from .._cite import Cite
 from .._errors import RenderError
@@ -26,6 +25,7 @@ from . import quotes, substitute
 from ._compile import CompiledStyle
 from ._state import RenderState
 from .disambiguation import CONDITION, GIVEN, NAMES, disambiguate
+from .items import EngineItem, EngineSource
 from .positions import FIRST, Position
 from .richtext import prepare_item, rich_text
 from .superscript import mark_superscripts
@@ -56,7 +56,7 @@ class Session:
         self.style_name = compiled.style.id
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            source = CiteProcJSON(engine_items)
+            source = EngineSource(engine_items)
         with self._active():
             self._bib = CitationStylesBibliography(compiled.tree, source, MarkerFormatter)
         term = compiled.term
@@ -98,7 +98,7 @@ class Session:
         if not new:
             return False
         with self._active():
-            self._bib.register(Citation([CitationItem(k) for k in new]))
+            self._bib.register(Citation([EngineItem(k, self._bib.source) for k in new]))
             for item in self._bib.items:
                 for decision in _DECISIONS:
                     item.reference.pop(decision, None)
@@ -154,7 +154,7 @@ class Session:
                 options["prefix"] = rich_text(cite.prefix)
             if cite.suffix is not None:
                 options["suffix"] = rich_text(cite.suffix)
-            item = CitationItem(self._key_of[cite.id], **options)
+            item = EngineItem(self._key_of[cite.id], self._bib.source, **options)
             item.ck_position = positions[index] if positions is not None else FIRST
             item.ck_suppress_author = cite.suppress_author
             item.ck_author_only = cite.author_only

@@ -83,6 +83,10 @@ def current() -> RenderState:
 
 
 def _layout_state(layout: Any) -> LayoutState:
+    tables = getattr(layout, "ck_tables", None)  # a compiled tree's (`tables`): no walk
+    if tables is not None:
+        state = current()
+        return state.bibliography if layout in tables.bibliography_layouts else state.citation
     parent = layout.getparent()
     tag = str(parent.tag) if parent is not None else ""
     state = current()

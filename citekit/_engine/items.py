@@ -1,0 +1,57 @@
+"""Engine items as plain mappings: the references and cites a session hands citeproc-py.
+
+citeproc-py's `Reference` and `CitationItem` are dicts whose every attribute read goes
+through Python-level `__getattr__` and `__getitem__` (a `super()` call and a try/except
+each), and a cite finds its reference through three such reads (`item.citation
+.bibliography.source[item.key]`). A bibliography entry reads the item's fields some five
+hundred times, so that plumbing was about a sixth of a whole job. The classes here behave
+the same (a missing field still raises citeproc-py's `VariableError`) on the C dict look-up,
+and a cite holds its session's source, so finding its reference is one look-up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from citeproc import CitationItem
+from citeproc.source import Reference, VariableError
+from citeproc.source.json import CiteProcJSON
+
+
+def _missing(self: dict[str, Any], key: str) -> Any:
+    raise VariableError
+
+
+class EngineReference(Reference):  # type: ignore[misc]
+    """A `Reference` whose field reads are the plain dict look-up."""
+
+    __getitem__ = dict.__getitem__
+    __getattr__ = dict.__getitem__
+    __missing__ = _missing
+
+
+class EngineSource(CiteProcJSON):  # type: ignore[misc]
+    """citeproc-py's CSL-JSON source, holding `EngineReference`s."""
+
+    def add(self, entry: Any) -> None:
+        reference = dict.__new__(EngineReference)
+        dict.update(reference, entry)
+        self[entry.key] = reference
+
+
+class EngineItem(CitationItem):  # type: ignore[misc]
+    """A `CitationItem` of one session: its reference is found in that session's source."""
+
+    __getitem__ = dict.__getitem__
+    __getattr__ = dict.__getitem__
+    __missing__ = _missing
+
+    def __init__(self, key: str, source: Mapping[str, Any], **options: Any) -> None:
+        super().__init__(key, **options)
+        object.__setattr__(self, "_ck_source", source)
+        object.__setattr__(self, "_ck_key", key.lower())  # as CitationItem keeps it
+
+    @property
+    def reference(self) -> Any:
+        return self._ck_source[self._ck_key]

@@ -1,0 +1,212 @@
+"""Style look-ups resolved once, when the style is compiled.
+
+citeproc-py answers `get_layout`, `get_term`, `get_date` and `get_root` by XPath or by
+walking the tree on every call: a layout's elements ask for their layout some hundred times
+per bibliography entry, and every label, date part and `cs:text term=` searches each locale
+in turn with a new XPath expression. The answers are fixed for a compiled tree, so
+`StyleTables` computes them once, in `_compile`, as plain dicts, and every element of the
+tree holds the (read-only) tables: a render only reads them, so the compiled style stays
+immutable and shared between threads. The answers are exactly citeproc-py's: the first
+matching element in document order, the same locale order and the same `IndexError` or
+`None` where it finds nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+from lxml import etree
+
+from .._markup import MarkerFormatter
+from .._styles import CSL_NS
+from ._elements import extend
+
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_TERMS = f"{{{CSL_NS}}}terms"
+_TERM = f"{{{CSL_NS}}}term"
+_DATE = f"{{{CSL_NS}}}date"
+_LAYOUT = f"{{{CSL_NS}}}layout"
+_CITATION = f"{{{CSL_NS}}}citation"
+_BIBLIOGRAPHY = f"{{{CSL_NS}}}bibliography"
+_NAMES = f"{{{CSL_NS}}}names"
+_SUBSTITUTE = f"{{{CSL_NS}}}substitute"
+_NOT_ZERO_PADDED = ("whole-number", "last-two-digits")  # `match` values a zero-padded look-up skips
+
+# (term name, form or None, zero-padded) -> the first such term of one locale
+TermTable = dict[tuple[str, str | None, bool], Any]
+
+
+@attrs.frozen
+class StyleTables:
+    """What the elements of one compiled style tree look up, keyed as citeproc-py asks."""
+
+    root: Any
+    layout_of: dict[Any, Any]  # element -> its cs:layout (None outside any layout)
+    bibliography_layouts: frozenset[Any]  # the cs:layout of cs:bibliography
+    section_of: dict[Any, Any]  # element -> its cs:citation or cs:bibliography (or None)
+    substitute_of: dict[Any, Any]  # cs:names -> its first cs:substitute (or None)
+    terms: tuple[TermTable | None, ...]  # one table per locale of `root.locales`, in order
+    main_terms: tuple[TermTable | None, ...]  # the same without other-language locales
+    dates: dict[str, Any]  # date form -> the first locale's cs:date of that form
+
+
+def build_tables(root: Any) -> StyleTables:
+    """The tables of a style root whose locale list is set; every element of its tree is
+    given them (as `ck_tables`), so a look-up needs no walk to the root."""
+    layout_of: dict[Any, Any] = {}
+    for element in root.iter(etree.Element):
+        layout_of[element] = None
+    for layout in root.iter(_LAYOUT):
+        for element in layout.iter():
+            layout_of[element] = layout
+    section_of: dict[Any, Any] = dict.fromkeys(layout_of)
+    for section in root.iterchildren(_CITATION, _BIBLIOGRAPHY):
+        for element in section.iter(etree.Element):
+            if element is not section:
+                section_of[element] = section
+    substitute_of = {names: names.find(_SUBSTITUTE) for names in root.iter(_NAMES)}
+    locales = list(root.locales)
+    dates: dict[str, Any] = {}
+    for locale in locales:
+        for date in locale.iterchildren(_DATE):
+            dates.setdefault(date.get("form"), date)
+    tables = StyleTables(
+        root=root,
+        layout_of=layout_of,
+        bibliography_layouts=frozenset(
+            layout for layout in root.iter(_LAYOUT) if str(layout.getparent().tag).endswith("}bibliography")
+        ),
+        section_of=section_of,
+        substitute_of=substitute_of,
+        terms=tuple(_term_table(locale) for locale in locales),
+        main_terms=tuple(_term_table(locale) for locale in _main_locales(locales)),
+        dates=dates,
+    )
+    for element in layout_of:
+        if isinstance(element, CompiledLookups):
+            element.ck_tables = tables
+    return tables
+
+
+def _main_locales(locales: list[Any]) -> list[Any]:
+    """citeproc-py's `get_term(..., fallback_locale=False)` locale list."""
+    if len(locales) <= 1:
+        return locales
+    main_lang = locales[0].attrib.get(_XML_LANG, None)
+    if not main_lang:
+        return locales
+    return [locales[0], *(loc for loc in locales[1:] if loc.get(_XML_LANG, main_lang) == main_lang)]
+
+
+def _term_table(locale: Any) -> TermTable | None:
+    """`Locale.get_term`'s answers for one locale (None: the locale has no cs:terms)."""
+    terms = locale.find(_TERMS)
+    if terms is None:
+        return None
+    table: TermTable = {}
+    for term in terms.iterchildren(_TERM):
+        name, form = term.get("name"), term.get("form")
+        table.setdefault((name, form, False), term)
+        if term.get("match") not in _NOT_ZERO_PADDED:
+            table.setdefault((name, form, True), term)
+    return table
+
+
+# Every rendering element (not `cs:locale`, whose own `get_term` and `get_date` raise where
+# these return None, nor `cs:term`).
+ALL_ELEMENTS = (
+    "style",
+    "citation",
+    "bibliography",
+    "macro",
+    "layout",
+    "text",
+    "date",
+    "date-part",
+    "number",
+    "names",
+    "name",
+    "name-part",
+    "et-al",
+    "substitute",
+    "label",
+    "group",
+    "choose",
+    "if",
+    "else-if",
+    "else",
+    "sort",
+    "key",
+)
+
+
+@extend(*ALL_ELEMENTS)
+class CompiledLookups:
+    """citeproc-py's look-ups answered from the tables (or by citeproc-py, for an element
+    that is not part of a compiled tree)."""
+
+    ck_tables: StyleTables | None = None
+
+    def get_root(self) -> Any:
+        tables = self.ck_tables
+        if tables is None:
+            return super().get_root()  # type: ignore[misc]
+        return tables.root
+
+    def get_layout(self) -> Any:
+        tables = self.ck_tables
+        if tables is None:
+            return super().get_layout()  # type: ignore[misc]
+        layout = tables.layout_of[self]
+        if layout is None:
+            raise IndexError("list index out of range")  # as citeproc-py's empty XPath result
+        return layout
+
+    def get_formatter(self) -> Any:
+        """Every compiled style renders with citekit's marker formatter (`_state`)."""
+        return MarkerFormatter
+
+    def get_term(
+        self, name: str, form: str | None = None, fallback_locale: bool = True, zero_padded: bool = False
+    ) -> Any:
+        tables = self.ck_tables
+        if tables is None:
+            return super().get_term(name, form, fallback_locale, zero_padded)  # type: ignore[misc]
+        key = (name, form, bool(zero_padded))
+        for table in tables.terms if fallback_locale else tables.main_terms:
+            if table is not None:
+                term = table.get(key)
+                if term is not None:
+                    return term
+        return None
+
+    def get_date(self, form: str) -> Any:
+        tables = self.ck_tables
+        if tables is None:
+            return super().get_date(form)  # type: ignore[misc]
+        return tables.dates.get(form)
+
+
+@extend("names")
+class CompiledNamesLookups:
+    """`cs:names`' own look-ups: the inherited `names-delimiter` and its `cs:substitute`."""
+
+    ck_tables: StyleTables | None = None
+
+    def get_parent_delimiter(self, context: Any = None) -> Any:
+        if context is None:
+            context = self
+        tables = getattr(context, "ck_tables", None)
+        if tables is None:
+            return super().get_parent_delimiter(context)  # type: ignore[misc]
+        section = tables.section_of[context]
+        if section is None:
+            raise IndexError("list index out of range")  # as citeproc-py's empty XPath result
+        return section.get_option("names-delimiter")
+
+    def substitute(self) -> Any:
+        tables = self.ck_tables
+        if tables is None:
+            return super().substitute()  # type: ignore[misc]
+        return tables.substitute_of[self]
