@@ -14,6 +14,8 @@ small module per CSL feature it adds or corrects (each registers its mixins on i
   collapsing, terms capitalised at the start of a note; `substitute`: subsequent-author-substitute,
   `cs:substitute` choices and the suppression of what it substituted
 - `display`: display= and second-field-align; `lookups`: cached macro look-ups
+- `tables`: citeproc-py's layout, term, date and names look-ups resolved when the style is
+  compiled; `items`: references and cites as plain-dict mappings (fast field reads)
 - `punctuation`: `;` and `:` absorbing the next mark where an affix meets text
 - `subsequent`: per-name subsequent-author-substitute rules, et-al-subsequent-*
 - `_state`: the per-session `RenderState` every element reads (nothing is kept on elements);
