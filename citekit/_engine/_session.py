@@ -25,7 +25,7 @@ from . import quotes, substitute
 from ._compile import CompiledStyle
 from ._state import RenderState
 from .disambiguation import CONDITION, GIVEN, NAMES, disambiguate
-from .items import EngineItem, EngineSource
+from .items import EngineItem, EngineSource, KeyIndex
 from .positions import FIRST, Position
 from .richtext import prepare_item, rich_text
 from .superscript import mark_superscripts
@@ -59,6 +59,7 @@ class Session:
             source = EngineSource(engine_items)
         with self._active():
             self._bib = CitationStylesBibliography(compiled.tree, source, MarkerFormatter)
+        self._index = KeyIndex(self._bib)
         term = compiled.term
         self._quotes = (
             (term("open-quote") or "“", term("close-quote") or "”"),
@@ -98,7 +99,7 @@ class Session:
         if not new:
             return False
         with self._active():
-            self._bib.register(Citation([EngineItem(k, self._bib.source) for k in new]))
+            self._bib.register(Citation([EngineItem(k, self._index) for k in new]))
             for item in self._bib.items:
                 for decision in _DECISIONS:
                     item.reference.pop(decision, None)
@@ -154,7 +155,7 @@ class Session:
                 options["prefix"] = rich_text(cite.prefix)
             if cite.suffix is not None:
                 options["suffix"] = rich_text(cite.suffix)
-            item = EngineItem(self._key_of[cite.id], self._bib.source, **options)
+            item = EngineItem(self._key_of[cite.id], self._index, **options)
             item.ck_position = positions[index] if positions is not None else FIRST
             item.ck_suppress_author = cite.suppress_author
             item.ck_author_only = cite.author_only

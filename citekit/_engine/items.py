@@ -11,7 +11,6 @@ and a cite holds its session's source, so finding its reference is one look-up.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 from citeproc import CitationItem
@@ -40,18 +39,52 @@ class EngineSource(CiteProcJSON):  # type: ignore[misc]
         self[entry.key] = reference
 
 
+class KeyIndex:
+    """A session's registered keys as a dict, for `number` and `is_bad`: citeproc-py finds
+    both by scanning the bibliography's list of keys, once per cite and more, which made a
+    whole job quadratic in the number of items. Rebuilt whenever that list is replaced
+    (sorting) or grows (registering); one per session, never shared."""
+
+    def __init__(self, bibliography: Any) -> None:
+        self.bibliography = bibliography
+        self._keys: list[str] | None = None
+        self._size = -1
+        self._numbers: dict[str, int] = {}
+
+    def numbers(self) -> dict[str, int]:
+        keys: list[str] = self.bibliography.keys
+        if keys is not self._keys or len(keys) != self._size:
+            self._numbers = {}
+            for number, key in enumerate(keys, 1):
+                self._numbers.setdefault(key, number)  # the first, as `list.index`
+            self._keys, self._size = keys, len(keys)
+        return self._numbers
+
+
 class EngineItem(CitationItem):  # type: ignore[misc]
-    """A `CitationItem` of one session: its reference is found in that session's source."""
+    """A `CitationItem` of one session: its reference is found in that session's source,
+    its number and registration in the session's `KeyIndex`."""
 
     __getitem__ = dict.__getitem__
     __getattr__ = dict.__getitem__
     __missing__ = _missing
 
-    def __init__(self, key: str, source: Mapping[str, Any], **options: Any) -> None:
+    def __init__(self, key: str, index: KeyIndex, **options: Any) -> None:
         super().__init__(key, **options)
-        object.__setattr__(self, "_ck_source", source)
+        object.__setattr__(self, "_ck_index", index)
         object.__setattr__(self, "_ck_key", key.lower())  # as CitationItem keeps it
 
     @property
     def reference(self) -> Any:
-        return self._ck_source[self._ck_key]
+        return self._ck_index.bibliography.source[self._ck_key]
+
+    @property
+    def number(self) -> int:
+        try:
+            number: int = self._ck_index.numbers()[self._ck_key]
+            return number
+        except KeyError:
+            raise ValueError(f"{self._ck_key!r} is not in list") from None  # as list.index
+
+    def is_bad(self) -> bool:
+        return self._ck_key not in self._ck_index.numbers()

@@ -6,12 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from citeproc import model
+from citeproc import Citation, CitationItem, CitationStylesBibliography, model
 from citeproc.source import VariableError
 
 from citekit import Style
 from citekit._engine import compile_style
-from citekit._engine.items import EngineItem, EngineSource
+from citekit._engine.items import EngineItem, EngineSource, KeyIndex
 from citekit._engine.tables import CompiledLookups
 
 STYLES = ("apa", "ieee", "chicago-author-date", "chicago-notes-bibliography", "modern-language-association")
@@ -65,7 +65,9 @@ def test_layouts_roots_and_names_look_ups_are_citeproc_pys(style_id: str) -> Non
 
 def test_engine_items_keep_citeproc_pys_missing_field_error() -> None:
     source = EngineSource([{"id": "A1", "type": "book", "title": "T", "author": [{"family": "F"}]}])
-    item = EngineItem("A1", source, locator=None)
+    bibliography = CitationStylesBibliography(compile_style(Style.load("ieee")).tree, source)
+    index = KeyIndex(bibliography)
+    item = EngineItem("A1", index, locator=None)
     reference = item.reference
     assert reference is source["a1"]
     assert str(reference.title) == "T" and reference.type == "book"
@@ -77,3 +79,23 @@ def test_engine_items_keep_citeproc_pys_missing_field_error() -> None:
     assert item.key == "a1" and "locator" in item
     with pytest.raises(VariableError):
         item.prefix  # noqa: B018
+
+
+def test_engine_item_numbers_and_registration_follow_the_key_list() -> None:
+    """`number` and `is_bad` answer as citeproc-py's list scans do, after each register and sort."""
+    items = [{"id": f"I{n}", "type": "book", "title": f"T{n}"} for n in range(5)]
+    source = EngineSource(items)
+    bibliography = CitationStylesBibliography(compile_style(Style.load("ieee")).tree, source)
+    index = KeyIndex(bibliography)
+    ours = [EngineItem(f"I{n}", index) for n in range(5)]
+    theirs = [CitationItem(f"I{n}") for n in range(5)]
+    Citation(theirs).bibliography = bibliography
+    for step in ([2, 0], [4], "sort", [1, 3]):
+        if step == "sort":
+            bibliography.keys = list(reversed(bibliography.keys))
+        else:
+            bibliography.register(Citation([EngineItem(f"I{n}", index) for n in step]))
+        for mine, reference in zip(ours, theirs, strict=True):
+            assert mine.is_bad() == reference.is_bad()
+            if not reference.is_bad():
+                assert mine.number == reference.number
