@@ -55,6 +55,15 @@ def in_citation(element: Any) -> bool:
     return bool(element.xpath_search("./ancestor-or-self::cs:citation"))
 
 
+@functools.lru_cache(maxsize=256)
+def names_in_bibliography(root: Any) -> bool:
+    """Whether the names add-names showed in an item's cites are shown in its bibliography
+    entry too: citeproc-js does so when the style adds both names and given names (its
+    bibliography then asks for the item's disambiguation, `disambig_request`)."""
+    options = Options.of(root)
+    return options.add_names and options.add_given
+
+
 def _suffix(index: int) -> str:
     letters = string.ascii_lowercase
     out = ""
@@ -123,8 +132,9 @@ class Options:
         return self.add_names or self.add_given or self.add_suffix or self.condition
 
     @classmethod
-    def of(cls, style: Any) -> Options:
-        citation = style.root.citation
+    def of(cls, root: Any) -> Options:
+        """The options of the style whose root (`cs:style`) element this is."""
+        citation = root.citation
         if citation is None:
             return cls(False, False, False, False, "by-cite")
         condition = ".//cs:if[@disambiguate='true'] | .//cs:else-if[@disambiguate='true']"
@@ -132,7 +142,7 @@ class Options:
             _option(citation, "disambiguate-add-names") == "true",
             _option(citation, "disambiguate-add-givenname") == "true",
             _option(citation, "disambiguate-add-year-suffix") == "true",
-            bool(style.root.xpath_search(condition)),
+            bool(root.xpath_search(condition)),
             str(citation.get("givenname-disambiguation-rule", "by-cite")),
         )
 
@@ -159,7 +169,7 @@ class Disambiguation:
 
     @classmethod
     def for_style(cls, style: Any, numbered: bool) -> Disambiguation:
-        return cls(style, numbered, Options.of(style))
+        return cls(style, numbered, Options.of(style.root))
 
     def update(self, bibliography: Any, new: Iterable[str]) -> set[str]:
         """Take in newly registered items (the bibliography already sorted); -> the keys whose
