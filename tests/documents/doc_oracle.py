@@ -4,9 +4,10 @@ Each file here (`STYLE.json`, written by tools/make_documents.py) holds document
 citeproc-js made of them, driven as a word processor drives it: every citation appended in turn
 with its footnote number (`noteIndex`, 0 in in-text styles), the final text of every citation
 read at the end, then the bibliography of what was cited plus the document's `uncited` ids
-(registered before the first citation, with updateUncitedItems). citekit is driven the same way through `citekit.Document`; `compare` yields one `Check` per
-citation, per bibliography entry, and one for the bibliography's order (which also catches an
-entry citekit adds or leaves out). Checks are named by `Check.key`, the line of mismatches.txt.
+(registered before the first citation, with updateUncitedItems). citekit is driven the same
+way through `citekit.Document` (the uncited ids given to its constructor); `compare` yields one
+`Check` per citation, per bibliography entry, and one for the bibliography's order (which also
+catches an entry citekit adds or leaves out). Checks are named by `Check.key`, the line of mismatches.txt.
 """
 
 from __future__ import annotations
