@@ -21,7 +21,6 @@ The contract (the same as citeproc-js's `processCitationCluster`):
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 import attrs
 
@@ -64,8 +63,9 @@ class Document:
     """The citations of one document in one style and output (same options as `Formatter`).
 
     `uncited` records are registered before any citation (citeproc-js's
-    `updateUncitedItems` before the first citation): they are numbered first and take part
-    in disambiguation, and are in the bibliography.
+    `updateUncitedItems` before the first citation): they take part in disambiguation from
+    the first citation on (a namesake only in the bibliography gives a cite its initial) and
+    are in the bibliography; as in citeproc-js, they are numbered after the cited records.
 
     >>> doc = Document(records, "chicago-notes", output="html")
     >>> c = doc.cite(["a", Cite("b", locator="12", label="page")], note=1)
@@ -102,10 +102,10 @@ class Document:
         self._session = r.session(register_all=False)
         self._session.render_as_word_processor()
         self._registered: list[str] = []  # registration order: see `_wanted_registration`
+        self._known: set[str] = set()  # the same, as a set
         self._uncited: list[str] = []
         self._uncited_first = list(dict.fromkeys(uncited))
         self._rendering.check_ids(self._session, [Cite(i) for i in self._uncited_first])
-        self._decisions: dict[str, tuple[Any, ...]] = {}
         self._order: list[str] = []
         self._slots: dict[str, _Slot] = {}
         self._citing: dict[str, list[str]] = {}  # record id -> ids of the citations citing it
@@ -205,35 +205,44 @@ class Document:
             self._citing[rid].remove(slot.id)
 
     def _wanted_registration(self) -> list[str]:
-        """Registration order, which fixes citation numbers, as in citeproc-js: records made
-        known before any citation (`uncited=` of the constructor), then cited records in
-        order of first citation, then the `uncited` of `bibliography`."""
+        """Registration order: records made known before any citation (`uncited=` of the
+        constructor), then cited records in order of first citation, then the `uncited` of
+        `bibliography`. Numbers follow it, except that every uncited record is numbered
+        after the cited ones (`Session.register`), as in citeproc-js."""
         first = (c.id for cid in self._order for c in self._slots[cid].cites)
         return list(dict.fromkeys([*self._uncited_first, *first, *self._uncited]))
+
+    def _all_uncited(self) -> list[str]:
+        return [*self._uncited_first, *self._uncited]
 
     def _sync_registration(self, appended: _Slot | None = None) -> set[str]:
         """Register what the document now cites; -> the records whose number or
         disambiguation changed (every record, when the session had to be rebuilt). After an
-        append only the new citation's records can be new (no walk over the document)."""
+        append only the new citation's records can be new (no walk over the document), and
+        the session redoes only the disambiguation they take part in."""
         if appended is not None and not self._uncited:
-            known = set(self._registered)
-            wanted = self._registered + [
-                i for i in dict.fromkeys(c.id for c in appended.cites) if i not in known
-            ]
-        else:
-            wanted = self._wanted_registration()
-        if wanted[: len(self._registered)] == self._registered:
-            if len(wanted) == len(self._registered) or not self._session.register(
-                wanted[len(self._registered) :]
-            ):
+            new = [i for i in dict.fromkeys(c.id for c in appended.cites) if i not in self._known]
+            if not new:
                 return set()
+            changed = self._session.register(new, self._uncited_first)
+            self._registered += new
+            self._known.update(new)
+            return changed
+        wanted = self._wanted_registration()
+        if wanted[: len(self._registered)] == self._registered:
+            if len(wanted) == len(self._registered):
+                return set()
+            changed = self._session.register(wanted[len(self._registered) :], self._all_uncited())
         else:  # a record is no longer cited, or first cited earlier: start again
+            before = self._session.decisions()
             self._session = self._rendering.session(register_all=False)
             self._session.render_as_word_processor()
-            self._session.register(wanted)
+            self._session.register(wanted, self._all_uncited())
+            after = self._session.decisions()
+            changed = {rid for rid, decision in after.items() if before.get(rid) != decision}
         self._registered = wanted
-        before, self._decisions = self._decisions, self._session.decisions()
-        return {rid for rid, decision in self._decisions.items() if before.get(rid) != decision}
+        self._known = set(wanted)
+        return changed
 
     def _refresh(self, touched: set[str]) -> list[Citation]:
         """After an insert, edit or remove: positions and registration from scratch, then

@@ -262,3 +262,27 @@ def csl_records_for_ris(draw: st.DrawFn) -> Record:
         extra["journalAbbreviation"] = draw(_ris_line)
     key = draw(st.from_regex(r"[a-z][a-zA-Z0-9_:-]{0,15}", fullmatch=True))
     return Record(id=key, type=draw(st.sampled_from(sorted(ITEM_TYPES))), fields=fields, extra=extra)
+
+
+_NAMESAKES = (("Kowalski", "Anna"), ("Kowalski", "Marek"), ("Kowalski", "A. B."), ("Kim", "Min-jun"))
+_NAMESAKES += (("Kim", "Min-seo"), ("Rossi", "Anna"), ("Rossi", "Luca"))
+
+
+@st.composite
+def namesake_items(draw: st.DrawFn, max_size: int = 10) -> list[dict[str, Any]]:
+    """CSL-JSON items made to collide (few families, given names, years and titles), so
+    that their cites read alike and every disambiguation step has work to do."""
+    count = draw(st.integers(2, max_size))
+    items = []
+    for index in range(count):
+        people = draw(st.lists(st.sampled_from(_NAMESAKES), min_size=1, max_size=4, unique=True))
+        items.append(
+            {
+                "id": f"r{index}",
+                "type": draw(st.sampled_from(["book", "article-journal"])),
+                "title": draw(st.sampled_from(["On rivers", "On soil"])),
+                "author": [{"family": family, "given": given} for family, given in people],
+                "issued": {"date-parts": [[draw(st.sampled_from([2001, 2002]))]]},
+            }
+        )
+    return items

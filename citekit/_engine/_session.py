@@ -24,13 +24,11 @@ from .._markup import MarkerFormatter
 from . import quotes, substitute
 from ._compile import CompiledStyle
 from ._state import RenderState
-from .disambiguation import CONDITION, GIVEN, NAMES, disambiguate
+from .disambiguation import CONDITION, GIVEN, NAMES, SUFFIX, Disambiguation
 from .items import EngineItem, EngineSource, KeyIndex
 from .positions import FIRST, Position
 from .richtext import prepare_item, rich_text
 from .superscript import mark_superscripts
-
-_DECISIONS = (NAMES, GIVEN, CONDITION, "year_suffix")
 
 
 class Session:
@@ -44,7 +42,9 @@ class Session:
         self._id_of: dict[str, str] = {}
         self._state = RenderState()
         self._lock = threading.RLock()
-        self._plain: dict[tuple[Any, ...], str] = {}  # cites rendered while disambiguating
+        self._disambiguation = Disambiguation.for_style(compiled.tree, compiled.cites_numbers)
+        self._decided: dict[str, tuple[Any, ...]] = {}  # key -> what its cites depend on
+        self._last: set[str] = set()  # keys of uncited records: numbered after the others
         engine_items = []
         for index, item in enumerate(items):
             key = f"k{index}"
@@ -60,6 +60,8 @@ class Session:
         with self._active():
             self._bib = CitationStylesBibliography(compiled.tree, source, MarkerFormatter)
         self._index = KeyIndex(self._bib)
+        index = self._index
+        self._disambiguation.make_item = lambda key: EngineItem(key, index)
         term = compiled.term
         self._quotes = (
             (term("open-quote") or "“", term("close-quote") or "”"),
@@ -91,18 +93,25 @@ class Session:
     def known(self, record_id: str) -> bool:
         return record_id in self._key_of
 
-    def register(self, record_ids: Iterable[str]) -> bool:
+    def register(self, record_ids: Iterable[str], uncited: Iterable[str] = ()) -> set[str]:
         """Register these records (in this order, after those already registered), then sort
-        and disambiguate again; -> whether anything was new."""
+        and disambiguate again; -> the ids whose cites may now read differently: the new
+        ones and those whose number or disambiguation changed (none: nothing was new).
+        `uncited` records are numbered after all the others, as citeproc-js numbers the
+        items of `updateUncitedItems` after the cited ones."""
         new = [self._key_of[i] for i in dict.fromkeys(record_ids) if i in self._key_of]
-        new = [key for key in new if key not in self._bib.keys]
-        if not new:
-            return False
+        new = [key for key in new if key not in self._decided]
+        last = {self._key_of[i] for i in uncited if i in self._key_of}
+        if not new and last <= self._last:
+            return set()
+        self._last |= last
         with self._active():
             self._bib.register(Citation([EngineItem(k, self._index) for k in new]))
-            for item in self._bib.items:
-                for decision in _DECISIONS:
-                    item.reference.pop(decision, None)
+            if self._last:
+                items = self._bib.items
+                self._bib.items = [i for i in items if i.key not in self._last]
+                self._bib.items += [i for i in items if i.key in self._last]
+                self._bib.keys = [item.key for item in self._bib.items]
             if self.compiled.has_bibliography:
                 try:
                     self._bib.sort()
@@ -111,33 +120,33 @@ class Session:
             try:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
-                    disambiguate(
-                        self._bib,
-                        self.compiled.tree,
-                        lambda item: None,
-                        self._plain,
-                        self.compiled.cites_numbers,
-                    )
+                    touched = self._disambiguation.update(self._bib, new)
             except Exception as exc:
                 raise RenderError(f"{self.style_name}: disambiguating cites failed: {exc!r}") from exc
-        return True
+        changed = set()
+        for key in touched:
+            decision = self._decision(key)
+            if self._decided.get(key) != decision:
+                self._decided[key] = decision
+                changed.add(self._id_of[key])
+        return changed
 
     def decisions(self) -> dict[str, tuple[Any, ...]]:
-        """What a cite of each registered record depends on besides its own data: its number
-        and its disambiguation (a citation whose records' decisions change must be redone)."""
-        out: dict[str, tuple[Any, ...]] = {}
-        numbered = self.compiled.cites_numbers
-        for number, item in enumerate(self._bib.items, 1):
-            reference = item.reference
-            given = reference.get(GIVEN)
-            out[self._id_of[item.key]] = (
-                number if numbered else 0,
-                reference.get(NAMES),
-                tuple(sorted(given.items())) if given else None,
-                reference.get(CONDITION),
-                reference.get("year_suffix"),
-            )
-        return out
+        """Every registered record's number and disambiguation (see `_decision`)."""
+        return {self._id_of[key]: decision for key, decision in self._decided.items()}
+
+    def _decision(self, key: str) -> tuple[Any, ...]:
+        """What a cite of this record depends on besides its own data: its number and its
+        disambiguation (a citation whose records' decisions change must be redone)."""
+        reference = self._bib.source[key]
+        given = reference.get(GIVEN)
+        return (
+            self._disambiguation.numbers.get(key, 0),
+            reference.get(NAMES),
+            tuple(sorted(given.items())) if given else None,
+            reference.get(CONDITION),
+            reference.get(SUFFIX),
+        )
 
     def _finish(self, marked: str) -> str:
         """Engine output with citekit's own markers resolved (quotes, by nesting depth)."""
@@ -168,10 +177,25 @@ class Session:
                     warnings.simplefilter("ignore")
                     for item in items:
                         self._note_number(item)
-                    return self._finish(str(self.compiled.tree.render_citation(citation, [], _unknown)))
+                    marked = self._rendered_alone(cites, items)
+                    if marked is None:
+                        marked = str(self.compiled.tree.render_citation(citation, [], _unknown))
+                    return self._finish(marked)
             except Exception as exc:
                 ids = ", ".join(c.id for c in cites)
                 raise RenderError(f"{self.style_name}: citing {ids} failed: {exc!r}") from exc
+
+    def _rendered_alone(self, cites: Sequence[Cite], items: list[Any]) -> str | None:
+        """A lone first cite with nothing added to it is the cite disambiguation rendered:
+        it is not rendered again (a Formatter cites each record so)."""
+        if len(cites) != 1:
+            return None
+        cite, position = cites[0], items[0].ck_position
+        if cite.locator is not None or cite.prefix is not None or cite.suffix is not None:
+            return None
+        if cite.suppress_author or cite.author_only or not position.first or position.near_note:
+            return None
+        return self._disambiguation.rendered(items[0].key, self._bib.source[items[0].key])
 
     def _note_number(self, item: Any) -> None:
         """`first-reference-note-number` for this cite (none for a first cite)."""

@@ -1,7 +1,7 @@
 """Disambiguating cites: add-names, add-givenname (every givenname-disambiguation-rule),
 `disambiguate="true"`, and year suffixes — none of which citeproc-py does.
 
-Run once per session over every registered item, in the spec's order:
+The spec's order, for the registered items:
 
 1. global name disambiguation (rules `all-names*`, `primary-name*`): a family name shared
    by different people gets initials (then the full given name, unless `-with-initials`);
@@ -11,6 +11,12 @@ Run once per session over every registered item, in the spec's order:
    name, until the cite is told apart (`A. N. Hansen and Campbell`);
 5. `disambiguate="true"` branches are taken for the items still ambiguous;
 6. `disambiguate-add-year-suffix`: a, b, c… in bibliography order.
+
+Steps 3-6 only ever look inside one group of cites that read the same at step 2, so a
+`Disambiguation` (one per session, like citeproc-js's registry) keeps each item's step-2 text
+and the groups, and when more items are registered redoes only the groups they join (or
+leave, when a global given name changes an item's text). A Document registers records one
+at a time, and this keeps each registration's cost to the size of the groups it touches.
 
 The decisions are stored on each reference under private keys (`NAMES`, `GIVEN`,
 `CONDITION`) and in `year_suffix`, and read by `names`, `conditions` and `dates`.
@@ -22,17 +28,22 @@ import functools
 import re
 import string
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+import attrs
 from citeproc import Citation, CitationItem
 
 from .._markup import strip_markers
 
-NAMES = "ck_show_names"  # int: names to show before et-al in citations
+NAMES = "ck_show_names"  # int: names to show before et-al (citations; bibliography too, as citeproc-js)
 GIVEN = "ck_given"  # {(variable, index): 1 initials | 2 full given name}
 CONDITION = "ck_disambiguate"  # True: disambiguate="true" tests succeed
+SUFFIX = "year_suffix"  # the letter citeproc-py's dates print after the year
 _PERSON_VARIABLES = ("author", "editor", "translator", "composer", "director", "container_author")
+
+Memo = tuple[Any, ...]  # what a cite alone depends on: item, number and decisions so far
+Family = tuple[str, str]
 
 
 def _option(citation: Any, name: str) -> str:
@@ -42,6 +53,15 @@ def _option(citation: Any, name: str) -> str:
 @functools.lru_cache(maxsize=65536)
 def in_citation(element: Any) -> bool:
     return bool(element.xpath_search("./ancestor-or-self::cs:citation"))
+
+
+@functools.lru_cache(maxsize=256)
+def names_in_bibliography(root: Any) -> bool:
+    """Whether the names add-names showed in an item's cites are shown in its bibliography
+    entry too: citeproc-js does so when the style adds both names and given names (its
+    bibliography then asks for the item's disambiguation, `disambig_request`)."""
+    options = Options.of(root)
+    return options.add_names and options.add_given
 
 
 def _suffix(index: int) -> str:
@@ -60,7 +80,7 @@ def _names_of(reference: Any) -> Iterable[tuple[str, int, Any]]:
             yield variable, index, name
 
 
-def _family(name: Any) -> tuple[str, str]:
+def _family(name: Any) -> Family:
     return (str(name.get("non-dropping-particle") or ""), str(name.get("family") or ""))
 
 
@@ -82,39 +102,6 @@ def _initials(given: str) -> str:
     return "".join(word[0] for word in re.split(r"[\s.\-]+", given) if word)
 
 
-def _global_givennames(items: list[Any], rule: str) -> None:
-    """Rules all-names and primary-name: a person whose family name is shared by another
-    person gets initials, or the full given name when the initials are the same. Under the
-    `-with-initials` rules, initials shared with some of them are still added when they tell
-    the person from the others (citeproc-js: `Y. Adeyemi` beside Yosef and Layla Adeyemi)."""
-    primary = rule.startswith("primary-name")
-    people: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)  # family -> given -> initials
-    for item in items:
-        for _variable, index, name in _cite_names(item.reference):
-            if (primary and index > 0) or not name.get("family"):
-                continue
-            people[_family(name)][_given(name)] = _initials(str(name.get("given") or ""))
-    initials_only = rule.endswith("with-initials")
-    for item in items:
-        levels: dict[tuple[str, int], int] = {}
-        for variable, index, name in _cite_names(item.reference):
-            if primary and index > 0:
-                continue
-            mine = _given(name)
-            others = {g: i for g, i in people.get(_family(name), {}).items() if g != mine}
-            if not others:
-                continue
-            initials = _initials(str(name.get("given") or ""))
-            if initials not in others.values():
-                levels[(variable, index)] = 1
-            elif not initials_only:
-                levels[(variable, index)] = 2
-            elif set(others.values()) - {initials}:  # initials tell it from some of them
-                levels[(variable, index)] = 1
-        if levels:
-            item.reference[GIVEN] = levels
-
-
 def _frozen(given: Any) -> Any:
     return tuple(sorted(given.items())) if given else None
 
@@ -126,91 +113,243 @@ def _groups(texts: dict[str, str]) -> list[list[str]]:
     return [keys for keys in by_text.values() if len(keys) > 1]
 
 
-def disambiguate(
-    bibliography: Any,
-    style: Any,
-    callback: Callable[[Any], Any],
-    plain: dict[tuple[Any, ...], str] | None = None,
-    numbered: bool = True,
-) -> None:
-    """Decide, for every registered item, what its cites need to be told apart. `plain`
-    remembers the cites rendered (by item, number and decisions) across calls: a Document
-    disambiguates again whenever a record is first cited, and most cites are as before."""
-    citation = style.root.citation
-    if citation is None:
-        return
-    items = list(bibliography.items)
-    add_names = _option(citation, "disambiguate-add-names") == "true"
-    add_given = _option(citation, "disambiguate-add-givenname") == "true"
-    add_suffix = _option(citation, "disambiguate-add-year-suffix") == "true"
-    condition = bool(
-        style.root.xpath_search(".//cs:if[@disambiguate='true'] | .//cs:else-if[@disambiguate='true']")
-    )
-    if not (add_names or add_given or add_suffix or condition):
-        return
-    rule = str(citation.get("givenname-disambiguation-rule", "by-cite"))
-    if add_given and rule != "by-cite":
-        _global_givennames(items, rule)
-    by_key = {item.key: item for item in items}
-    number = {key: index for index, key in enumerate(bibliography.keys, 1)} if numbered else {}
-    if plain is None:
-        plain = {}
+def _no_callback(item: Any) -> None:
+    return None
 
-    def render(keys: Iterable[str]) -> dict[str, str]:
-        """Each item's cite alone, remembered by what it depends on (the item, its number,
-        its decisions so far), across calls."""
+
+@attrs.frozen
+class Options:
+    """The style's disambiguation options (cs:citation attributes and cs:if tests)."""
+
+    add_names: bool
+    add_given: bool
+    add_suffix: bool
+    condition: bool
+    rule: str
+
+    @property
+    def active(self) -> bool:
+        return self.add_names or self.add_given or self.add_suffix or self.condition
+
+    @classmethod
+    def of(cls, root: Any) -> Options:
+        """The options of the style whose root (`cs:style`) element this is."""
+        citation = root.citation
+        if citation is None:
+            return cls(False, False, False, False, "by-cite")
+        condition = ".//cs:if[@disambiguate='true'] | .//cs:else-if[@disambiguate='true']"
+        return cls(
+            _option(citation, "disambiguate-add-names") == "true",
+            _option(citation, "disambiguate-add-givenname") == "true",
+            _option(citation, "disambiguate-add-year-suffix") == "true",
+            bool(root.xpath_search(condition)),
+            str(citation.get("givenname-disambiguation-rule", "by-cite")),
+        )
+
+
+@attrs.define(eq=False)
+class Disambiguation:
+    """What disambiguation has learned in one session (never shared): each registered item's
+    cite alone (`base`, after the global given-name rule), the groups of items whose cites
+    read the same, and every cite rendered on the way (`plain`, `marked`)."""
+
+    style: Any
+    numbered: bool
+    options: Options
+    base: dict[str, str] = attrs.Factory(dict)
+    groups: dict[str, list[str]] = attrs.Factory(dict)
+    numbers: dict[str, int] = attrs.Factory(dict)
+    plain: dict[Memo, str] = attrs.Factory(dict)
+    # The same cites with citekit's markers, so that a lone first cite is not rendered again
+    # (a Formatter's cite of one record is exactly the cite disambiguation rendered).
+    marked: dict[Memo, str] = attrs.Factory(dict)
+    global_levels: dict[str, dict[tuple[str, int], int]] = attrs.Factory(dict)
+    people: dict[Family, dict[str, str]] = attrs.Factory(dict)  # family -> given -> initials
+    by_family: dict[Family, set[str]] = attrs.Factory(dict)  # family -> items whose cite names it
+    # How a cite of one key is made: the session's fast engine item (items.EngineItem) in use.
+    make_item: Callable[[str], Any] = CitationItem
+
+    @classmethod
+    def for_style(cls, style: Any, numbered: bool) -> Disambiguation:
+        return cls(style, numbered, Options.of(style.root))
+
+    def update(self, bibliography: Any, new: Iterable[str]) -> set[str]:
+        """Take in newly registered items (the bibliography already sorted); -> the keys whose
+        number or decisions may have changed. Only the groups the new items join are decided
+        again (and the groups of items whose text a global given name or number changed)."""
+        new = list(new)
+        touched = set(new)
+        dirty = list(new)
+        if self.numbered:
+            numbers = {key: number for number, key in enumerate(bibliography.keys, 1)}
+            moved = [key for key, number in self.numbers.items() if numbers.get(key) != number]
+            self.numbers = numbers
+            touched.update(moved)
+            dirty += moved
+        if not self.options.active:
+            return touched
+        source = bibliography.source
+        if self.options.add_given and self.options.rule != "by-cite":
+            dirty += self._global_givennames(source, new)
+        texts: set[str] = set()
+        for key in dict.fromkeys(dirty):
+            old = self.base.pop(key, None)
+            if old is not None:
+                self.groups[old].remove(key)
+                texts.add(old)
+            self._reset(key, source[key])
+        for key, text in self._render(bibliography, dict.fromkeys(dirty)).items():
+            self.base[key] = text
+            self.groups.setdefault(text, []).append(key)
+            texts.add(text)
+        ambiguous = []
+        for text in texts:
+            members = self.groups.get(text)
+            if not members:
+                self.groups.pop(text, None)
+                continue
+            for key in members:
+                self._reset(key, source[key])
+            touched.update(members)
+            if len(members) > 1:
+                ambiguous.append(list(members))
+        if ambiguous:
+            self._decide(bibliography, ambiguous)
+        return touched
+
+    def rendered(self, key: str, reference: Any) -> str | None:
+        """The marked text of this item's cite alone, in position first, if disambiguation
+        rendered it with the decisions the item has now."""
+        if reference.get(SUFFIX):
+            return None
+        return self.marked.get(self._memo(key, reference))
+
+    # -- internals ------------------------------------------------------------------------
+
+    def _memo(self, key: str, reference: Any) -> Memo:
+        given = reference.get(GIVEN)
+        number = self.numbers.get(key, 0)
+        return (key, number, reference.get(NAMES), _frozen(given), reference.get(CONDITION))
+
+    def _reset(self, key: str, reference: Any) -> None:
+        """Back to what the item's cite is before steps 3-6: only the global given names."""
+        for decision in (NAMES, CONDITION, SUFFIX):
+            reference.pop(decision, None)
+        levels = self.global_levels.get(key)
+        if levels:
+            reference[GIVEN] = dict(levels)
+        else:
+            reference.pop(GIVEN, None)
+
+    def _render(self, bibliography: Any, keys: Iterable[str]) -> dict[str, str]:
+        """Each item's cite alone, remembered by what it depends on."""
         out = {}
+        source = bibliography.source
         for key in keys:
-            reference = by_key[key].reference
-            given = reference.get(GIVEN)
-            memo = (key, number.get(key, 0), reference.get(NAMES), _frozen(given), reference.get(CONDITION))
-            if memo not in plain:
-                citation = Citation([CitationItem(key)])
+            reference = source[key]
+            memo = self._memo(key, reference)
+            text = self.plain.get(memo)
+            if text is None:
+                citation = Citation([self.make_item(key)])
                 citation.bibliography = bibliography
-                plain[memo] = strip_markers(str(style.render_citation(citation, [], callback)))
-            out[key] = plain[memo]
+                marked = str(self.style.render_citation(citation, [], _no_callback))
+                text = self.plain[memo] = strip_markers(marked)
+                if "first_reference_note_number" not in reference:
+                    self.marked[memo] = marked
+            out[key] = text
         return out
 
-    texts = render(by_key)
-    ambiguous = _groups(texts)
-    # What add-givenname may do under the rule: full given names or only initials, for
-    # every name or only the first of each cite.
-    most = 1 if rule.endswith("with-initials") else 2
-    first_only = rule.startswith("primary-name")
-    if add_names and ambiguous:
-        ambiguous = _add_names(ambiguous, by_key, render, most if add_given else 0)
-    if add_given and ambiguous:
-        ambiguous = _add_givennames(ambiguous, by_key, render, most, first_only)
-    if condition and ambiguous:
-        keys = [k for group in ambiguous for k in group]
-        for key in keys:
-            by_key[key].reference[CONDITION] = True
-        ambiguous = _groups(render(keys))
-    if add_suffix and ambiguous:
-        order = {item.key: index for index, item in enumerate(items)}
-        for group in ambiguous:
-            for index, key in enumerate(sorted(group, key=order.__getitem__)):
-                by_key[key].reference["year_suffix"] = _suffix(index)
+    def _global_givennames(self, source: Mapping[str, Any], new: list[str]) -> list[str]:
+        """Rules all-names and primary-name: a person whose family name is shared by another
+        person gets initials, or the full given name when the initials are the same. Under the
+        `-with-initials` rules, initials shared with some of them are still added when they
+        tell the person from the others (citeproc-js: `Y. Adeyemi` beside Yosef and Layla
+        Adeyemi). -> the earlier items whose levels changed (a new person in their family)."""
+        primary = self.options.rule.startswith("primary-name")
+        grown: set[Family] = set()
+        for key in new:
+            for _variable, index, name in _cite_names(source[key]):
+                if (primary and index > 0) or not name.get("family"):
+                    continue
+                family, given = _family(name), _given(name)
+                people = self.people.setdefault(family, {})
+                if given not in people:
+                    grown.add(family)
+                people[given] = _initials(str(name.get("given") or ""))
+                self.by_family.setdefault(family, set()).add(key)
+        candidates = set(new).union(*(self.by_family[family] for family in grown))
+        changed = []
+        for key in candidates:
+            levels = self._levels(source[key], primary)
+            if levels != self.global_levels.get(key, {}):
+                if levels:
+                    self.global_levels[key] = levels
+                else:
+                    self.global_levels.pop(key, None)
+                changed.append(key)
+        return changed
+
+    def _levels(self, reference: Any, primary: bool) -> dict[tuple[str, int], int]:
+        initials_only = self.options.rule.endswith("with-initials")
+        levels: dict[tuple[str, int], int] = {}
+        for variable, index, name in _cite_names(reference):
+            if primary and index > 0:
+                continue
+            mine = _given(name)
+            others = {g: i for g, i in self.people.get(_family(name), {}).items() if g != mine}
+            if not others:
+                continue
+            initials = _initials(str(name.get("given") or ""))
+            if initials not in others.values():
+                levels[(variable, index)] = 1
+            elif not initials_only:
+                levels[(variable, index)] = 2
+            elif set(others.values()) - {initials}:  # initials tell it from some of them
+                levels[(variable, index)] = 1
+        return levels
+
+    def _decide(self, bibliography: Any, ambiguous: list[list[str]]) -> None:
+        """Steps 3-6 for these groups of items whose cites read the same."""
+        options, source = self.options, bibliography.source
+        render = functools.partial(self._render, bibliography)
+        # What add-givenname may do under the rule: full given names or only initials, for
+        # every name or only the first of each cite.
+        most = 1 if options.rule.endswith("with-initials") else 2
+        first_only = options.rule.startswith("primary-name")
+        if options.add_names and ambiguous:
+            ambiguous = _add_names(ambiguous, source, render, most if options.add_given else 0)
+        if options.add_given and ambiguous:
+            ambiguous = _add_givennames(ambiguous, source, render, most, first_only)
+        if options.condition and ambiguous:
+            for key in (key for group in ambiguous for key in group):
+                source[key][CONDITION] = True
+            ambiguous = [still for group in ambiguous for still in _groups(render(group))]
+        if options.add_suffix and ambiguous:
+            order = {key: index for index, key in enumerate(bibliography.keys)}
+            for group in ambiguous:
+                for index, key in enumerate(sorted(group, key=order.__getitem__)):
+                    source[key][SUFFIX] = _suffix(index)
 
 
 def _add_names(
-    groups: list[list[str]], by_key: dict[str, Any], render: Callable[..., dict[str, str]], given_level: int
+    groups: list[list[str]],
+    source: Mapping[str, Any],
+    render: Callable[..., dict[str, str]],
+    given_level: int,
 ) -> list[list[str]]:
     """Each item shows the fewest names at which it is confused with the fewest others
     (given names counted as shown when add-givenname may use them)."""
     remaining: list[list[str]] = []
     for group in groups:
-        most = max(
-            max((len(by_key[k].reference.get(v) or []) for v in _PERSON_VARIABLES), default=0) for k in group
-        )
+        most = max(max((len(source[k].get(v) or []) for v in _PERSON_VARIABLES), default=0) for k in group)
         if most < 2:
             remaining.append(group)
             continue
-        saved = {k: by_key[k].reference.get(GIVEN) for k in group}
+        saved = {k: source[k].get(GIVEN) for k in group}
         best: dict[str, tuple[int, int]] = {}  # key -> (confused with, names shown)
         for shown in range(1, most + 1):
             for key in group:
-                reference = by_key[key].reference
+                reference = source[key]
                 reference[NAMES] = shown
                 if given_level:
                     reference[GIVEN] = {(v, i): given_level for v, i, _ in _names_of(reference)}
@@ -220,7 +359,7 @@ def _add_names(
                 if key not in best or confused < best[key][0]:
                     best[key] = (confused, shown)
         for key in group:
-            reference = by_key[key].reference
+            reference = source[key]
             reference[GIVEN] = saved[key]
             if saved[key] is None:
                 del reference[GIVEN]
@@ -231,7 +370,7 @@ def _add_names(
 
 def _add_givennames(
     groups: list[list[str]],
-    by_key: dict[str, Any],
+    source: Mapping[str, Any],
     render: Callable[..., dict[str, str]],
     most: int = 2,
     first_only: bool = False,
@@ -242,16 +381,16 @@ def _add_givennames(
     remaining: list[list[str]] = []
     for group in groups:
         done: set[str] = set()
-        saved = {k: dict(by_key[k].reference.get(GIVEN) or {}) for k in group}
+        saved = {k: dict(source[k].get(GIVEN) or {}) for k in group}
         best = {k: (len(group), saved[k]) for k in group}  # (confused with, levels)
-        names = 1 if first_only else max(len(list(_names_of(by_key[k].reference))) for k in group)
+        names = 1 if first_only else max(len(list(_names_of(source[k]))) for k in group)
         levels_allowed = (1, 2)[:most]
         for position, level in ((p, lv) for p in range(names) for lv in levels_allowed):
             trying = [k for k in group if k not in done]
             if len(trying) < 2:
                 break
             for key in trying:
-                reference = by_key[key].reference
+                reference = source[key]
                 levels = dict(reference.get(GIVEN) or {})
                 for index, (v, i, _) in enumerate(_names_of(reference)):
                     if index == position:
@@ -261,12 +400,12 @@ def _add_givennames(
             for key in trying:
                 confused = sum(1 for other in trying if texts[other] == texts[key])
                 if confused < best[key][0]:
-                    best[key] = (confused, by_key[key].reference[GIVEN])
+                    best[key] = (confused, source[key][GIVEN])
                 if confused == 1:
                     done.add(key)
         left = [k for k in group if k not in done]
         for key in left:
-            by_key[key].reference[GIVEN] = best[key][1]
+            source[key][GIVEN] = best[key][1]
         if len(left) > 1:
             remaining.extend(_groups(render(left)))
     return remaining

@@ -29,7 +29,7 @@ from .._markup import MARKERS, wrap
 from .._styles import CSL_NS
 from ._elements import extend
 from ._format import apply_formatting, apply_text_case
-from .disambiguation import GIVEN, NAMES, in_citation
+from .disambiguation import GIVEN, NAMES, in_citation, names_in_bibliography
 from .textcase import dotted_i_locale, upper
 
 _CJK = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
@@ -233,6 +233,8 @@ class NameElement:
         if citing:
             use_first = max(use_first, int(item.reference.get(NAMES) or 0))
             levels = item.reference.get(GIVEN) or {}
+        elif sort_options is None and names_in_bibliography(self.get_root()):  # type: ignore[attr-defined]
+            use_first = max(use_first, int(item.reference.get(NAMES) or 0))
         key = variable.replace("-", "_")
         # citeproc-js writes every name of a Chinese, Japanese or Korean item family-first
         asian = str(item.reference.get("language") or "")[:2].lower() in ("ja", "zh", "ko")

@@ -3,10 +3,11 @@
 Each file here (`STYLE.json`, written by tools/make_documents.py) holds documents and what
 citeproc-js made of them, driven as a word processor drives it: every citation appended in turn
 with its footnote number (`noteIndex`, 0 in in-text styles), the final text of every citation
-read at the end, then the bibliography of what was cited plus the document's `uncited` ids.
-citekit is driven the same way through `citekit.Document`; `compare` yields one `Check` per
-citation, per bibliography entry, and one for the bibliography's order (which also catches an
-entry citekit adds or leaves out). Checks are named by `Check.key`, the line of mismatches.txt.
+read at the end, then the bibliography of what was cited plus the document's `uncited` ids
+(registered before the first citation, with updateUncitedItems). citekit is driven the same
+way through `citekit.Document` (the uncited ids given to its constructor); `compare` yields one
+`Check` per citation, per bibliography entry, and one for the bibliography's order (which also
+catches an entry citekit adds or leaves out). Checks are named by `Check.key`, the line of mismatches.txt.
 """
 
 from __future__ import annotations
@@ -102,7 +103,15 @@ def render(document: dict[str, Any], style: str, output: str) -> Rendered:
     count = len(document["citations"])
     try:
         records = [citekit.Record.from_csl(item) for item in document["items"]]
-        doc = citekit.Document(records, citekit.Style.load(style_file(style)), output=output, links=False)
+        # render_doc_js.mjs registers the uncited records (updateUncitedItems) before the first
+        # citation, so they are numbered first and take part in disambiguation from the start.
+        doc = citekit.Document(
+            records,
+            citekit.Style.load(style_file(style)),
+            output=output,
+            links=False,
+            uncited=document.get("uncited", []),
+        )
     except Exception as exc:
         return Rendered([_failed(exc)] * count, {}, [_failed(exc)])
     texts: list[str] = []

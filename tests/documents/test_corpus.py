@@ -65,7 +65,9 @@ class _Stand:
     documents: ClassVar[dict[tuple[str, ...], dict[str, Any]]] = {}
     wrong: str = ""
 
-    def __init__(self, records: list[Any], style: Any, *, output: str, links: bool) -> None:
+    def __init__(
+        self, records: list[Any], style: Any, *, output: str, links: bool, uncited: Iterable[str] = ()
+    ) -> None:
         ids = tuple(sorted(r.key for r in records))
         self.expected = self.documents[ids]["expected"][output]
         self.count = 0
