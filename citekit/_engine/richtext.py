@@ -5,7 +5,9 @@ double quotes around a phrase, and apostrophes.
 citeproc-py prints the tags as text. Here each becomes one of citekit's markers before the
 engine sees the item, so every output writes it in its own way; `"…"` becomes a quote
 marker (written later with the locale's quotes, alternating when nested: see `quotes`);
-an apostrophe becomes `’`. `<span class="nocase">` is left for citeproc-py, which already
+an apostrophe becomes `’`; a space before `:`, `;`, `?`, `!` or `»`, or after `«`, becomes a
+narrow no-break space (U+202F), as citeproc-js spaces every field and value it appends
+(French typography: `« Anonymous »`). `<span class="nocase">` is left for citeproc-py, which already
 protects its content from text-case. Markers that are not citekit's own are removed first.
 """
 
@@ -51,9 +53,16 @@ _SINGLE = re.compile(
 )
 
 
+# citeproc-js (`CSL.Output.Queue.append`): the spaces French typography makes narrow and unbreakable.
+_BEFORE_HIGH_MARK = re.compile(r" ([:;?!\u00bb])")
+NARROW_NBSP = "\u202f"
+
+
 def rich_text(text: str) -> str:
     """Field text with its inline markup turned into markers."""
     text = text.translate(_NO_MARKERS)
+    if " " in text:
+        text = _BEFORE_HIGH_MARK.sub(NARROW_NBSP + r"\1", text).replace("\u00ab ", "\u00ab" + NARROW_NBSP)
     if "<" in text:
         text = _tags(text)
     if '"' in text:

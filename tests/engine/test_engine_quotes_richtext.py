@@ -46,3 +46,10 @@ def test_nested_quotes_alternate() -> None:
 def test_superscript_characters() -> None:
     # number_NewOrdinalsEdition: 1<sup>r</sup><sup>e</sup>
     assert _html(mark_superscripts("1ʳᵉ")) == "1<sup>r</sup><sup>e</sup>"
+
+
+def test_spaces_before_high_punctuation_are_narrow_and_unbreakable() -> None:
+    # The CSL suite's punctuation_FrenchOrthography (citeproc-js spaces every field so).
+    assert rich_text("His « Anonymous » Life") == "His «\u202fAnonymous\u202f» Life"
+    assert rich_text("Quoi ? Oui ! Non ; si : fin") == "Quoi\u202f? Oui\u202f! Non\u202f; si\u202f: fin"
+    assert rich_text("No space: here") == "No space: here"
