@@ -23,6 +23,7 @@ FEATURE_ORDER: tuple[str, ...] = (
     "collapse",
     "conditions",
     "dates",
+    "decorations",
     "display",
     "labels",
     "lookups",

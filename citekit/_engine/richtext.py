@@ -1,5 +1,6 @@
 """Rich text in field values, as citeproc-js reads it: `<i>`, `<b>`, `<sup>`, `<sub>`,
-`<sc>`, `<span style="font-variant:small-caps;">` and `<span class="nocase">`, straight
+`<sc>`, `<span style="font-variant:small-caps;">`, `<span class="nocase">` and
+`<span class="nodecor">` (text that takes no formatting from around it), straight
 double quotes around a phrase, and apostrophes.
 
 citeproc-py prints the tags as text. Here each becomes one of citekit's markers before the
@@ -27,7 +28,7 @@ from .quotes import DOUBLE, QUOTE, QUOTE_MARKERS, SINGLE, hold
 _NO_MARKERS = str.maketrans({ord(c): None for c in (*MARKERS, *QUOTE_MARKERS)})
 _TAG = re.compile(
     r"<(/?)(i|b|sup|sub|sc)>|<span\s+style=\"font-variant:\s*small-caps;?\">|"
-    r"<span\s+class=\"nocase\">|</span>",
+    r"<span\s+class=\"(?:nocase|nodecor)\">|</span>",
     re.IGNORECASE,
 )
 _TAG_MARKER = {"i": "italic", "b": "bold", "sup": "sup", "sub": "sub", "sc": "smallcaps"}
@@ -92,17 +93,24 @@ class RichTextValue:
         return text, language
 
 
+_NOCASE = '<span class="nocase">'
+_SPAN_END = {"n": "</span>", "m": CLOSE, "d": "</span>" + CLOSE}
+
+
 def _tags(text: str) -> str:
-    """Tags to markers; a tag left open is closed at the end, a stray closing tag dropped."""
+    """Tags to markers; a tag left open is closed at the end, a stray closing tag kept as text."""
     out: list[str] = []
-    stack: list[str] = []  # "m" for a marker, "n" for a nocase span kept as HTML
+    stack: list[str] = []  # "m" for a marker, "n" for a nocase span kept as HTML, "d" for nodecor
     last = 0
     for match in _TAG.finditer(text):
         out.append(text[last : match.start()])
         last = match.end()
         raw = match.group(0).lower()
         if raw.startswith("<span"):
-            if "nocase" in raw:
+            if "nodecor" in raw:  # no formatting from outside, and no text-case (citeproc-js)
+                stack.append("d")
+                out.append(OPEN["nodecor"] + _NOCASE)
+            elif "nocase" in raw:
                 stack.append("n")
                 out.append(match.group(0))
             else:
@@ -110,16 +118,18 @@ def _tags(text: str) -> str:
                 out.append(OPEN["smallcaps"])
         elif raw == "</span>":
             if stack:
-                out.append("</span>" if stack.pop() == "n" else CLOSE)
+                out.append(_SPAN_END[stack.pop()])
         elif match.group(1):
             if stack and stack[-1] == "m":
                 stack.pop()
                 out.append(CLOSE)
+            else:  # a closing tag that closes nothing is text (citeproc-js: `TwoF</i> Three`)
+                out.append(match.group(0))
         else:
             stack.append("m")
             out.append(OPEN[_TAG_MARKER[match.group(2).lower()]])
     out.append(text[last:])
-    out.extend("</span>" if kind == "n" else CLOSE for kind in reversed(stack))
+    out.extend(_SPAN_END[kind] for kind in reversed(stack))
     return "".join(out)
 
 
