@@ -198,9 +198,9 @@ class CollapsingLayout:
         groups: dict[str | None, list[_Cite]] = {}
         order: list[list[_Cite]] = []
         for cite in cites:
-            if cite.author is None:
+            if cite.author is None and collapse not in ("year-suffix", "year-suffix-ranged"):
                 order.append([cite])
-            elif cite.author in groups:
+            elif cite.author in groups:  # cites printing no names share the empty author (citeproc-js)
                 groups[cite.author].append(cite)
             else:
                 groups[cite.author] = [cite]
