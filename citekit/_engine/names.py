@@ -277,7 +277,7 @@ class NameElement:
         if forced:
             truncated, whole = True, {}  # each name already carries the formatting
         if truncated:
-            et_al = self._et_al()
+            et_al = self._et_al() if sort_options is None else None  # a sort key has no "et al."
             if not et_al:
                 return String(apply_formatting(delimiter.join(rendered), whole, formatter))
             precedes = option("delimiter-precedes-et-al", "contextual")

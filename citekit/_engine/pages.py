@@ -137,6 +137,7 @@ class NumberRanges:
     def _variable(self, item: Any, context: Any) -> Any:
         variable = self.get("variable")  # type: ignore[attr-defined]
         if variable == "locator" and item.has_locator:
+            super()._variable(item, context)  # type: ignore[misc]  # counted as rendered (an implicit group's content)
             ampersand = str(self.get_single_term("and", "symbol") or "&")  # type: ignore[attr-defined]
             form, delimiter = None, "–"
             if getattr(item.locator, "label", None) == "page":  # a page locator is a page range (citeproc-js)
