@@ -8,11 +8,13 @@ quotes as `quote` spans whose first and last characters are the quote glyphs (se
 can mistake `Parents’, teachers’` for a closing quote and a comma.
 
 The rules, one table each, as citeproc-js's:
-- `MOVED_INTO_QUOTE`: with the locale's `punctuation-in-quote`, a mark right after a quote
-  (only span ends between) moves inside it: `“Title”,` -> `“Title,”`; and the mark is
-  absorbed by terminal punctuation already there (`ABSORBED_INSIDE_QUOTE`: `“Why?”.` ->
-  `“Why?”`). A quote followed by a mark of its own string (`‘God willing’.` in one field
-  or prefix) is a `quote-held` span and keeps it outside, as citeproc-js does.
+- `MOVED_INTO_QUOTE`: with the locale's `punctuation-in-quote`, the marks right after a
+  quote (only span ends between) move inside it, one after another, as citeproc-js's
+  `SWAP_IN` (`.`, `,`, `!`, `?`; never `:` or `;`): `“Title”,` -> `“Title,”`, `“Title”!,`
+  -> `“Title!,”`; a mark is absorbed by the same mark or by one its merge table keeps
+  instead, already there (`ABSORBED_INSIDE_QUOTE`: `“Why?”.` -> `“Why?”`). A quote followed
+  by a mark of its own string (`‘God willing’.` in one field or prefix) is a `quote-held`
+  span and keeps it outside, as citeproc-js does.
 - A layout suffix after a display block goes inside the last block.
 - `ABSORBED`: a `.` right after terminal punctuation (`?.` -> `?`, `..` -> `.`, but not
   after an ellipsis) is dropped where it ends something: before a space, a closing
@@ -37,8 +39,10 @@ import attrs
 
 from ._markup import Node, flip_flop, parse
 
-MOVED_INTO_QUOTE = frozenset(".,")
-ABSORBED_INSIDE_QUOTE = frozenset({("?", "."), ("!", "."), (".", ".")})
+MOVED_INTO_QUOTE = frozenset(".,!?")
+ABSORBED_INSIDE_QUOTE = frozenset(
+    {("?", "."), ("!", "."), (";", "."), (":", "."), *((mark, mark) for mark in MOVED_INTO_QUOTE)}
+)
 ABSORBED = frozenset({("?", "."), ("!", "."), (".", ".")})
 _ENDS = frozenset("\"')]”’»›")  # what may follow a dropped mark (with space, a span end, the end)
 _WINDOW = 12  # characters of a field value kept on each side of a protected pair
@@ -170,21 +174,27 @@ def _transform(tree: Node, context: Context) -> None:
 
 
 def _into_quotes(tree: Node, protected: frozenset[str]) -> None:
+    for quote in list(_quotes(tree)):
+        while _move_one_into(tree, quote, protected):
+            pass
+
+
+def _move_one_into(tree: Node, quote: Node, protected: frozenset[str]) -> bool:
+    """Move the mark right after `quote` into it; False when there is none to move."""
+    last = quote.children[-1] if quote.children else None
+    if not isinstance(last, str) or not last:
+        return False
     leaves = _leaves(tree)
-    for quote in _quotes(tree):
-        last = quote.children[-1] if quote.children else None
-        if not isinstance(last, str) or not last:
-            continue
-        following = _after(leaves, quote)
-        if following is None or not following.text or following.text[0] not in MOVED_INTO_QUOTE:
-            continue
-        if protected and _offset(leaves, following) in _guarded("".join(x.text for x in leaves), protected):
-            continue  # the mark starts a field: it is data
-        mark, following.text = following.text[0], following.text[1:]
-        before = _last_char(quote, skip=1)
-        if (before, mark) in ABSORBED_INSIDE_QUOTE:
-            continue
+    following = _after(leaves, quote)
+    if following is None or not following.text or following.text[0] not in MOVED_INTO_QUOTE:
+        return False
+    if protected and _offset(leaves, following) in _guarded("".join(x.text for x in leaves), protected):
+        return False  # the mark starts a field: it is data
+    mark, following.text = following.text[0], following.text[1:]
+    before = _last_char(quote, skip=1)
+    if (before, mark) not in ABSORBED_INSIDE_QUOTE:
         quote.children[-1] = last[:-1] + mark + last[-1]
+    return True
 
 
 def _offset(leaves: list[_Leaf], leaf: _Leaf) -> int:

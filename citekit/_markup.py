@@ -30,6 +30,8 @@ _TAGS = {
     "normal-variant": "\ue011",
     "quote": "\ue014",  # a resolved quote, glyphs included (see _engine.quotes, _fixups)
     "quote-held": "\ue018",  # the same, with punctuation of its own string after it
+    "nodecor": "\ue019",  # field text that undoes the formatting around it (see flip_flop)
+    "baseline": "\ue01a",  # vertical-align="baseline" (citeproc-js writes a span for it)
 }
 OPEN = {tag: char for tag, char in _TAGS.items()}
 _TAG_OF = {char: tag for tag, char in _TAGS.items()}
@@ -57,12 +59,18 @@ class Node:
 
 
 _FLIPS = {"italic": "normal", "bold": "normal-weight", "smallcaps": "normal-variant"}
+_FLIP_ORDER = tuple(_FLIPS)
 
 
 def flip_flop(node: Node, active: frozenset[str] = frozenset()) -> Node:
     """Formatting nested in the same formatting flips back to normal (italic within italic
-    is upright), as citeproc-js writes it."""
+    is upright), as citeproc-js writes it; a `nodecor` span flips back all that is active."""
     tag = node.tag
+    if tag == "nodecor":
+        inner = Node(None, [c if isinstance(c, str) else flip_flop(c) for c in node.children])
+        for undone in sorted(active, key=_FLIP_ORDER.index):
+            inner = Node(_FLIPS[undone], [inner])
+        return inner
     if tag in _FLIPS and tag in active:
         tag, active = _FLIPS[tag], active - {node.tag}
     elif tag in _FLIPS:

@@ -217,6 +217,7 @@ _HTML_TAGS = {
     "normal": ('<span style="font-style:normal;">', "</span>"),
     "normal-weight": ('<span style="font-weight:normal;">', "</span>"),
     "normal-variant": ('<span style="font-variant:normal;">', "</span>"),
+    "baseline": ('<span style="baseline">', "</span>"),  # citeproc-js's own spelling
 }
 
 OUTPUTS: dict[str, OutputFormat] = {

@@ -69,6 +69,12 @@ def test_punctuation_moves_into_quotes_only_after_a_quote() -> None:
     assert _text(f"{QUOTED}“Why?”{CLOSE}.") == "“Why?”"
     assert _text(f"{OPEN['italic']}{QUOTED}“T”{CLOSE}{CLOSE}.") == "“T.”"  # only span ends between
     assert _text(f"{QUOTED}“T”{CLOSE}{OPEN['italic']}.{CLOSE}") == "“T”."  # a new span starts
+    # The CSL suite's punctuation_FullMontyQuotesIn: `!` and `?` move in too, one mark after
+    # another; `:` and `;` stay out.
+    assert _text(f"{QUOTED}“exclamation”{CLOSE}!, comma") == "“exclamation!,” comma"
+    assert _text(f"{QUOTED}“question”{CLOSE}? question") == "“question?” question"
+    assert _text(f"{QUOTED}“comma,”{CLOSE}. period") == "“comma,.” period"
+    assert _text(f"{QUOTED}“colon”{CLOSE}:, comma") == "“colon”:, comma"
 
 
 def test_terminal_punctuation_absorbs_a_period_at_a_seam() -> None:

@@ -25,6 +25,7 @@ FEATURE_ORDER: tuple[str, ...] = (
     "collapse",
     "conditions",
     "dates",
+    "decorations",
     "display",
     "labels",
     "lookups",

@@ -198,9 +198,9 @@ class CollapsingLayout:
         groups: dict[str | None, list[_Cite]] = {}
         order: list[list[_Cite]] = []
         for cite in cites:
-            if cite.author is None:
+            if cite.author is None and collapse not in ("year-suffix", "year-suffix-ranged"):
                 order.append([cite])
-            elif cite.author in groups:
+            elif cite.author in groups:  # cites printing no names share the empty author (citeproc-js)
                 groups[cite.author].append(cite)
             else:
                 groups[cite.author] = [cite]
@@ -210,17 +210,30 @@ class CollapsingLayout:
             "year-suffix-delimiter", element.get("cite-group-delimiter", delimiter)
         )
         after = element.get("after-collapse-delimiter", delimiter)
+        explicit = element.get("after-collapse-delimiter") is not None
         pieces: list[Any] = []
         previous_collapsed = False
+        previous: _Cite | None = None
         for group in order:
             if pieces:
-                pieces.append(after if previous_collapsed else delimiter)
+                # citeproc-js (`getSpliceDelimiter`): an explicit after-collapse-delimiter also
+                # follows a cite with a locator, and joins uncollapsed cites unless year-suffix
+                after_too = explicit and (
+                    (previous is not None and previous.item.has_locator) or collapse != "year-suffix"
+                )
+                pieces.append(after if previous_collapsed or after_too else delimiter)
             previous_collapsed = len(group) > 1
             for index, cite in enumerate(group):
+                previous = cite
                 if index == 0:
                     pieces.append(cite.text)
                     continue
                 last = group[index - 1]
+                if explicit and last.item.has_locator and collapse is not None:
+                    pieces += [after, cite.item.get("prefix", "")]
+                    text, _ = self._one(cite.item, suppress=True)
+                    pieces.append((text or "") + cite.item.get("suffix", ""))
+                    continue
                 if collapse is None:  # grouped, not collapsed
                     pieces += [group_delimiter, cite.text]
                     continue

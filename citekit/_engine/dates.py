@@ -10,7 +10,7 @@ delimiter. This module renders the whole `cs:date` element itself, as the CSL sp
 - a range shows the parts shared by both ends once; the differing parts are printed for
   each end, joined by the `range-delimiter` of the largest differing part (default "–"),
   the first end losing its last suffix and the second its first prefix (citeproc-js);
-- a season (CSL-JSON `season` 1–4, or month 13–16 / 21–24) prints the `season-0N` term
+- a season (CSL-JSON `season` 1–4, or month 13–24, cycling) prints the `season-0N` term
   where the month goes; a season given as text prints as it is;
 - a literal date prints its text where the year would go (not in a month-and-day date);
 - parts are joined as citeproc-js joins them: a part's affix and the delimiter never leave
@@ -47,8 +47,8 @@ _PART_ATTRIBUTES = (
 
 def _season(date: Any) -> int | str | None:
     month = date.get("month")
-    if isinstance(month, int) and (13 <= month <= 16 or 21 <= month <= 24):
-        return (month - 12) if month <= 16 else (month - 20)
+    if isinstance(month, int) and 13 <= month <= 24:  # citeproc-js: 13-24 cycle through the seasons
+        return (month - 13) % 4 + 1
     if month:
         return None
     season = date.get("season")

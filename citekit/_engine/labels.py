@@ -11,10 +11,21 @@ import re
 from typing import Any
 
 from ._elements import extend
+from .pages import ROMAN
 
 # citeproc-js's number joiners: `&`, a hyphen or dash, `and`, and `,` or `;` only before a
 # space (`5,251,517` is one number).
-_SEVERAL = re.compile(r"\w(?:\s*[-–&]\s*|\s*[,;]\s+|\s+and\s+)\w")
+_SEVERAL = re.compile(r"(\w+)(\s*[-–&]\s*|\s*[,;]\s+|\s+and\s+)(\w+)")
+
+
+def _numbers(match: re.Match[str]) -> bool:
+    """Whether a pair of `_SEVERAL` counts: words joined by a hyphen are one thing
+    (`Michaelson-Morely`), numbers or roman numerals are a range (citeproc-js)."""
+    if match.group(2).strip() not in ("-", "–"):
+        return True
+    words = (match.group(1), match.group(3))
+    return all(any(c.isdigit() for c in word) or ROMAN.match(word) for word in words)
+
 
 _FALLBACK: dict[str | None, tuple[str | None, ...]] = {
     "short": (None,),
@@ -65,4 +76,4 @@ class VariableLabel:
             return value.strip().isdigit() and int(value) > 1
         value = value.replace("\\-", "")  # an escaped hyphen is part of one number
         conjunction = str(self.get_single_term("and") or "and")  # type: ignore[attr-defined]
-        return bool(_SEVERAL.search(value)) or f" {conjunction} " in value
+        return any(_numbers(m) for m in _SEVERAL.finditer(value)) or f" {conjunction} " in value

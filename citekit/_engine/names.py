@@ -279,7 +279,7 @@ class NameElement:
         if forced:
             truncated, whole = True, {}  # each name already carries the formatting
         if truncated:
-            et_al = self._et_al()
+            et_al = self._et_al() if sort_options is None else None  # a sort key has no "et al."
             if not et_al:
                 return String(apply_formatting(delimiter.join(rendered), whole, formatter))
             precedes = option("delimiter-precedes-et-al", "contextual")
@@ -290,7 +290,7 @@ class NameElement:
             }.get(precedes, len(rendered) >= 2)
             joined = delimiter.join(rendered) + (delimiter if use_delimiter else " ") + et_al
             return String(apply_formatting(joined, whole, formatter))
-        and_ = option("and")
+        and_ = option("and") if sort_options is None else None  # a sort key has no "and" (citeproc-js)
         if and_ and len(rendered) > 1:
             word = "&" if and_ == "symbol" else str(self.get_single_term("and"))  # type: ignore[attr-defined]
             word = str(formatter.preformat(word))

@@ -24,6 +24,7 @@ from ._elements import extend
 
 _RANGE = re.compile(r"^\s*(\S+?)\s*[-–]\s*(\S+?)\s*$")
 _PREFIXED = re.compile(r"^(.*?)(\d+)$")
+ROMAN = re.compile(r"^[ivxlcdm]+$", re.IGNORECASE)
 # Number variables whose ranges get the range delimiter. Not here: page and page-first (the
 # page-range-format path), locator (handled with its label), and the free-text ones.
 _NUMBER_VARIABLES = variables_of(Kind.NUMBER) - {
@@ -77,6 +78,8 @@ def format_range(text: str, form: str | None, delimiter: str) -> str:
     if one is None or two is None:
         if any(c.isdigit() for c in begin + end):
             return f"{begin}-{end}" if (one is None) != (two is None) else f"{begin}{delimiter}{end}"
+        if not (ROMAN.match(begin) and ROMAN.match(end)):
+            return text.strip()  # words joined by a hyphen are no range (`Michaelson-Morely`)
         return f"{begin}{delimiter}{end}"
     if one.group(1) != two.group(1):
         return f"{begin}-{end}"
@@ -134,8 +137,13 @@ class NumberRanges:
     def _variable(self, item: Any, context: Any) -> Any:
         variable = self.get("variable")  # type: ignore[attr-defined]
         if variable == "locator" and item.has_locator:
+            super()._variable(item, context)  # type: ignore[misc]  # counted as rendered (an implicit group's content)
             ampersand = str(self.get_single_term("and", "symbol") or "&")  # type: ignore[attr-defined]
-            return String(format_ranges(str(item.locator.identifier).strip(), None, "–", ampersand))
+            form, delimiter = None, "–"
+            if getattr(item.locator, "label", None) == "page":  # a page locator is a page range (citeproc-js)
+                form = self.get_root().get("page-range-format")  # type: ignore[attr-defined]
+                delimiter = str(self.get_single_term("page-range-delimiter") or "–")  # type: ignore[attr-defined]
+            return String(format_ranges(str(item.locator.identifier).strip(), form, delimiter, ampersand))
         text = super()._variable(item, context)  # type: ignore[misc]
         if variable in _NUMBER_VARIABLES and text is not None and "-" in str(text):
             delimiter = str(self.get_single_term("page-range-delimiter") or "–")  # type: ignore[attr-defined]

@@ -1,11 +1,14 @@
 """Punctuation merging where an affix or a delimiter meets rendered text.
 
 citeproc-py's seams (`citeproc.string.normalize_seam`) drop a doubled space or a doubled
-mark (`..`, `;;`) and nothing else. citeproc-js also lets a `;` or `:` at the end of the
-left side absorb the mark that opens the right side, by its merge table (`;` + `:` -> `;`,
-`;` + `.` -> `;`, `:` + `.` -> `:`). So plos-one's `1975;` + `: 105–126` prints
+mark (`..`, `;;`) and nothing else. citeproc-js merges the two marks by its table
+(`CSL.Output.Queue.adjust`, `LtoR_MAP`), and where the table keeps one mark the other goes:
+a `;` or `:` on the left absorbs the mark that opens the right side (`;` + `:` -> `;`,
+`;` + `.` -> `;`, `:` + `.` -> `:`), so plos-one's `1975;` + `: 105–126` prints
 `1975; 105–126` when the volume between them is empty, and a publisher group ending in `;`
-takes no closing `.` (`Wiley;`).
+takes no closing `.` (`Wiley;`); a `!` or `?` absorbs a `:` after it (`Why?` + `: ` ->
+`Why? `) and replaces a `:` or `;` before it (`Note:` + `! ` -> `Note! `). (`!`/`?` + `.`
+is `_fixups`'s rule, which keeps a field's own `?.`.)
 
 Applied where an affix meets text: an element's prefix and suffix, and the pieces a
 `cs:group` joins. A delimiter absorbs nothing and is absorbed by nothing beyond citeproc-py's
@@ -21,7 +24,9 @@ from citeproc.string import MixedString, join, normalize_seam
 from ._elements import extend
 
 # (last mark on the left, first mark on the right): the right one is dropped.
-ABSORBED = frozenset({(";", ":"), (";", "."), (":", ".")})
+ABSORBED = frozenset({(";", ":"), (";", "."), (":", "."), ("!", ":"), ("?", ":")})
+# (last mark on the left, first mark on the right): the left one is dropped.
+REPLACED = frozenset({(":", "!"), (":", "?"), (";", "!"), (";", "?")})
 
 
 def _drop_first(other: Any) -> Any:
@@ -32,13 +37,34 @@ def _drop_first(other: Any) -> Any:
     return type(other)(str(other)[1:])
 
 
+def _drop_last(left: Any) -> Any:
+    if isinstance(left, MixedString):
+        segments = list(left)
+        while segments and not str(segments[-1]):
+            segments.pop()
+        tail = _drop_last(segments[-1])
+        return MixedString([*segments[:-1], tail] if str(tail) else segments[:-1])
+    return type(left)(str(left)[:-1])
+
+
 def merge_seam(left: Any, other: Any) -> Any:
-    """`other`, as appended to `left`: citeproc-py's seam, then the merge table."""
+    """`other`, as appended to `left`: citeproc-py's seam, then the merge table's `ABSORBED`."""
     other = normalize_seam(left, other)
     before, after = str(left), str(other)
     if before and after and (before[-1], after[0]) in ABSORBED:
         return _drop_first(other)
     return other
+
+
+def merged(left: Any, other: Any) -> Any:
+    """`left` + `other` with the seam merged by the whole table (a `REPLACED` mark on the left goes)."""
+    other = merge_seam(left, other)
+    before, after = str(left), str(other)
+    if before and after and (before[-1], after[0]) in REPLACED:
+        left = _drop_last(left)
+        if not str(left):
+            return other
+    return left + other
 
 
 @extend("text", "group", "number", "date", "names", "label", "layout")
@@ -48,8 +74,7 @@ class MergedAffixes:
             return None
         prefix: str = self.get("prefix", "")  # type: ignore[attr-defined]
         suffix: str = self.get("suffix", "")  # type: ignore[attr-defined]
-        text = prefix + merge_seam(prefix, string)
-        return text + merge_seam(text, suffix)
+        return merged(merged(prefix, string), suffix)
 
 
 @extend("group")
@@ -62,5 +87,5 @@ class MergedDelimiters:
         output = pieces[0]
         for piece in pieces[1:]:
             output = output + normalize_seam(output, delimiter)
-            output = output + merge_seam(output, piece)
+            output = merged(output, piece)
         return output

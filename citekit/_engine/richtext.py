@@ -1,11 +1,14 @@
 """Rich text in field values, as citeproc-js reads it: `<i>`, `<b>`, `<sup>`, `<sub>`,
-`<sc>`, `<span style="font-variant:small-caps;">` and `<span class="nocase">`, straight
+`<sc>`, `<span style="font-variant:small-caps;">`, `<span class="nocase">` and
+`<span class="nodecor">` (text that takes no formatting from around it), straight
 double quotes around a phrase, and apostrophes.
 
 citeproc-py prints the tags as text. Here each becomes one of citekit's markers before the
 engine sees the item, so every output writes it in its own way; `"…"` becomes a quote
 marker (written later with the locale's quotes, alternating when nested: see `quotes`);
-an apostrophe becomes `’`. `<span class="nocase">` is left for citeproc-py, which already
+an apostrophe becomes `’`; a space before `:`, `;`, `?`, `!` or `»`, or after `«`, becomes a
+narrow no-break space (U+202F), as citeproc-js spaces every field and value it appends
+(French typography: `« Anonymous »`). `<span class="nocase">` is left for citeproc-py, which already
 protects its content from text-case. Markers that are not citekit's own are removed first.
 """
 
@@ -25,7 +28,7 @@ from .quotes import DOUBLE, QUOTE, QUOTE_MARKERS, SINGLE, hold
 _NO_MARKERS = str.maketrans({ord(c): None for c in (*MARKERS, *QUOTE_MARKERS)})
 _TAG = re.compile(
     r"<(/?)(i|b|sup|sub|sc)>|<span\s+style=\"font-variant:\s*small-caps;?\">|"
-    r"<span\s+class=\"nocase\">|</span>",
+    r"<span\s+class=\"(?:nocase|nodecor)\">|</span>",
     re.IGNORECASE,
 )
 _TAG_MARKER = {"i": "italic", "b": "bold", "sup": "sup", "sub": "sub", "sc": "smallcaps"}
@@ -51,9 +54,16 @@ _SINGLE = re.compile(
 )
 
 
+# citeproc-js (`CSL.Output.Queue.append`): the spaces French typography makes narrow and unbreakable.
+_BEFORE_HIGH_MARK = re.compile(r" ([:;?!\u00bb])")
+NARROW_NBSP = "\u202f"
+
+
 def rich_text(text: str) -> str:
     """Field text with its inline markup turned into markers."""
     text = text.translate(_NO_MARKERS)
+    if " " in text:
+        text = _BEFORE_HIGH_MARK.sub(NARROW_NBSP + r"\1", text).replace("\u00ab ", "\u00ab" + NARROW_NBSP)
     if "<" in text:
         text = _tags(text)
     if '"' in text:
@@ -83,17 +93,24 @@ class RichTextValue:
         return text, language
 
 
+_NOCASE = '<span class="nocase">'
+_SPAN_END = {"n": "</span>", "m": CLOSE, "d": "</span>" + CLOSE}
+
+
 def _tags(text: str) -> str:
-    """Tags to markers; a tag left open is closed at the end, a stray closing tag dropped."""
+    """Tags to markers; a tag left open is closed at the end, a stray closing tag kept as text."""
     out: list[str] = []
-    stack: list[str] = []  # "m" for a marker, "n" for a nocase span kept as HTML
+    stack: list[str] = []  # "m" for a marker, "n" for a nocase span kept as HTML, "d" for nodecor
     last = 0
     for match in _TAG.finditer(text):
         out.append(text[last : match.start()])
         last = match.end()
         raw = match.group(0).lower()
         if raw.startswith("<span"):
-            if "nocase" in raw:
+            if "nodecor" in raw:  # no formatting from outside, and no text-case (citeproc-js)
+                stack.append("d")
+                out.append(OPEN["nodecor"] + _NOCASE)
+            elif "nocase" in raw:
                 stack.append("n")
                 out.append(match.group(0))
             else:
@@ -101,16 +118,18 @@ def _tags(text: str) -> str:
                 out.append(OPEN["smallcaps"])
         elif raw == "</span>":
             if stack:
-                out.append("</span>" if stack.pop() == "n" else CLOSE)
+                out.append(_SPAN_END[stack.pop()])
         elif match.group(1):
             if stack and stack[-1] == "m":
                 stack.pop()
                 out.append(CLOSE)
+            else:  # a closing tag that closes nothing is text (citeproc-js: `TwoF</i> Three`)
+                out.append(match.group(0))
         else:
             stack.append("m")
             out.append(OPEN[_TAG_MARKER[match.group(2).lower()]])
     out.append(text[last:])
-    out.extend("</span>" if kind == "n" else CLOSE for kind in reversed(stack))
+    out.extend(_SPAN_END[kind] for kind in reversed(stack))
     return "".join(out)
 
 

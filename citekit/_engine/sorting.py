@@ -68,7 +68,11 @@ _LEADING = "\"'“”‘’«»([{¿¡ "
 
 
 def _strip(value: str) -> str:
-    return strip_markers(value.translate(_QUOTES)).lstrip(_LEADING)
+    """The key without markers, leading quotes and brackets, or punctuation: citeproc-js
+    compares with `ignorePunctuation` (`Simple title, here A` before `Simple title here B`,
+    the CSL suite's sort_Quotes). Spaces still count (see the module docstring)."""
+    text = strip_markers(value.translate(_QUOTES)).lstrip(_LEADING)
+    return "".join(char for char in text if not unicodedata.category(char).startswith("P"))
 
 
 @functools.lru_cache(maxsize=64)

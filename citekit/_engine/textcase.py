@@ -14,8 +14,9 @@ from typing import Any
 
 from citeproc.string import MixedString, NoCase, String
 
-from .._markup import MARKERS
+from .._markup import CLOSE, MARKERS, OPEN
 from ._elements import extend
+from .quotes import QUOTE_MARKERS
 
 STOP_WORDS = frozenset(
     (
@@ -190,33 +191,78 @@ class TitleCase:
             return text
         if not isinstance(text, String | MixedString):
             text = String(str(text))  # citekit's markers and numbers arrive as plain str / int
-        if case == "uppercase" and _dotted_i(self):
+        if case == "uppercase" and (_dotted_i(self) or language in _DOTTED_LANGUAGES):
             return _upper_dotted(text)
         if case in ("capitalize-first", "capitalize-all"):
             return _capitalize_lowercase(text, every=case == "capitalize-all")
+        if case in ("lowercase", "uppercase"):
+            return _each_cased(text, str.lower if case == "lowercase" else str.upper)
         if case != "title":
             return super().case(text, language)  # type: ignore[misc]
         if language not in (None, "en"):
             return text
-        segments = list(text) if isinstance(text, MixedString) else [text]
+        runs = _runs(list(text) if isinstance(text, MixedString) else [text])
         out = []
-        for index, segment in enumerate(segments):
-            if isinstance(segment, NoCase):
-                out.append(segment)
+        for index, (value, protected) in enumerate(runs):
+            if protected:
+                out.append(NoCase(value))
                 continue
-            value = str(segment)
-            previous = segments[index - 1] if index else None
-            continued = isinstance(previous, NoCase) and not str(previous)[-1:].isspace()
+            previous = runs[index - 1] if index else None
+            continued = previous is not None and previous[1] and not previous[0][-1:].isspace()
             out.append(
-                String(
-                    title_case(value, first=index == 0, last=index == len(segments) - 1, continued=continued)
-                )
+                String(title_case(value, first=index == 0, last=index == len(runs) - 1, continued=continued))
             )
         return MixedString(out) if len(out) > 1 else out[0]
 
 
+# Formatting that protects its text from title case as a nocase span does (citeproc-js).
+_IMPLICIT_NOCASE = frozenset(OPEN[tag] for tag in ("smallcaps", "sup", "sub"))
+
+
+def _runs(segments: list[Any]) -> list[tuple[str, bool]]:
+    """The text as runs, each protected from title case (a NoCase segment, or a small-caps,
+    superscript or subscript span with its markers) or not."""
+    runs: list[tuple[str, bool]] = []
+    for segment in segments:
+        value = str(segment)
+        if isinstance(segment, NoCase):
+            runs.append((value, True))
+            continue
+        if _IMPLICIT_NOCASE.isdisjoint(value):
+            runs.append((value, False))
+            continue
+        start, depth, protected_at = 0, 0, -1
+        for index, char in enumerate(value):
+            if char == CLOSE:
+                depth -= 1
+                if depth == protected_at:
+                    runs.append((value[start : index + 1], True))
+                    start, protected_at = index + 1, -1
+            elif char in MARKERS or char in QUOTE_MARKERS:  # every span closes with CLOSE
+                if char in _IMPLICIT_NOCASE and protected_at < 0:
+                    if index > start:
+                        runs.append((value[start:index], False))
+                    start, protected_at = index, depth
+                depth += 1
+        if start < len(value):
+            runs.append((value[start:], protected_at >= 0))
+    return [run for run in runs if run[0]] or [("", False)]
+
+
+def _each_cased(text: Any, change: Any) -> Any:
+    """Lower or upper case, but not inside nocase spans (citeproc-js protects them from every
+    text-case)."""
+    if isinstance(text, MixedString):
+        return MixedString([s if isinstance(s, NoCase) else String(change(str(s))) for s in text])
+    if isinstance(text, NoCase):
+        return text
+    return String(change(str(text)))
+
+
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _DOTTED = str.maketrans({"i": "İ"})
+# An item in these languages upper-cases with the dotted capital too (citeproc-js).
+_DOTTED_LANGUAGES = frozenset(("tr", "az"))
 
 
 def dotted_i_locale(root: Any) -> bool:

@@ -11,6 +11,7 @@ Run it with `PYTHONPATH=tests/conformance:.` from the project root.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -28,14 +29,20 @@ def _ids(fixture: Any) -> list[str]:
     return [str(item.get("id", index)) for index, item in enumerate(fixture.input)]
 
 
+def _registered(fixture: Any) -> list[str]:
+    """The fixture's ids, each once (the reference harness registers an id once)."""
+    return list(dict.fromkeys(_ids(fixture)))
+
+
 def _records(fixture: Any, order: Sequence[str]) -> list[Record]:
-    """The fixture's items in registration order (the order fixes citation numbers)."""
+    """The fixture's items in registration order (the order fixes citation numbers); of two
+    items with one id the later one, as the reference harness keys its items by id."""
     by_id: dict[str, dict[str, Any]] = {}
     for item_id, raw in zip(_ids(fixture), fixture.input, strict=True):
         item = dict(raw, id=item_id)
         if not item.get("type"):
             item["type"] = "book"
-        by_id.setdefault(item_id, item)
+        by_id[item_id] = item
     return [Record.from_csl(by_id[i]) for i in dict.fromkeys(order) if i in by_id]
 
 
@@ -62,14 +69,36 @@ def _bibliography(fixture: Any, document: Document) -> str:
     return "\n".join([_BIB_START, *(_ENTRY.format(_block_lines(e.text)) for e in chosen), "</div>"])
 
 
+# citeproc-js's HTML for each display (its `@display/…` formats), where the lines of an entry
+# come from.
+_DISPLAY_HTML = {
+    "block": "\n\n    {}\n",
+    "left-margin": "\n    {}",
+    "right-inline": "{}\n  ",
+    "indent": "{}\n  ",
+}
+_DIV = re.compile(r'<div class="csl-([a-z-]+)">|</div>')
+
+
 def _block_lines(entry: str) -> str:
-    """citeproc-js puts an entry made of display blocks on lines of its own."""
-    if not entry.startswith("<div"):
+    """Each display block of an entry laid out on lines as citeproc-js's HTML writes it."""
+    if "<div" not in entry:
         return entry
-    blocks = entry.replace("</div><div", "</div>\n    <div").replace(
-        '</div>\n    <div class="csl-right-inline"', '</div><div class="csl-right-inline"'
-    )
-    return f"\n    {blocks}\n  "
+    out: list[str] = []
+    depth, start, kind = 0, 0, ""
+    for match in _DIV.finditer(entry):
+        if match.group(1):
+            if depth == 0:
+                out.append(entry[start : match.start()])
+                start, kind = match.start(), match.group(1)
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                out.append(_DISPLAY_HTML.get(kind, "{}").format(entry[start : match.end()]))
+                start = match.end()
+    out.append(entry[start:])
+    return "".join(out)
 
 
 def _keeps(item: dict[str, Any], spec: dict[str, Any] | None) -> bool:
@@ -165,7 +194,7 @@ def _render(fixture: Any) -> str:
     if fixture.citations:
         document, text = _replay(fixture)
         return text if base_mode == "citation" else _bibliography(fixture, document)
-    registered = [str(i) for i in fixture.bibentries[-1]] if fixture.bibentries else _ids(fixture)
+    registered = [str(i) for i in fixture.bibentries[-1]] if fixture.bibentries else _registered(fixture)
     registered = [i for i in registered if i in _ids(fixture)]
     citations = fixture.citation_items or []
     document = _document(fixture, registered + _cited_ids(citations), uncited=registered)

@@ -32,3 +32,41 @@ def test_run_with_unprinted_locators_collapses(reference: dict[str, Any], style:
     for cites in reference["citations"]:
         doc.cite([_cite(c) for c in cites])
     assert [c.text.strip() for c in doc.citations] == reference["expected"][style]
+
+
+_NO_NAMES = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><id/><title/><updated>2009-08-10T04:49:00+09:00</updated></info>
+  <citation year-suffix-delimiter="," disambiguate-add-year-suffix="true" collapse="year-suffix">
+    <layout prefix="(" suffix=")" delimiter="; ">
+      <date variable="issued"><date-part name="year"/></date>
+    </layout>
+  </citation>
+</style>"""
+
+
+def test_cites_printing_no_names_collapse_their_year_suffixes() -> None:
+    # The CSL suite's magic_ImplicitYearSuffixExplicitDelimiter (citeproc-js)
+    records = [
+        citekit.Record.from_csl(
+            {
+                "id": key,
+                "type": "book",
+                "author": [{"family": "Doe", "given": "John"}],
+                "issued": {"date-parts": [[1965]]},
+            }
+        )
+        for key in ("a", "b")
+    ]
+    assert citekit.Formatter(records, _NO_NAMES).cite([citekit.Cite("a"), citekit.Cite("b")]) == "(1965a,b)"
+
+
+def test_a_locator_counts_as_content_of_a_macro() -> None:
+    # The CSL suite's collapse_ChicagoAfterCollapse: a macro trying an empty `volume` and
+    # printing the locator is not suppressed as an empty implicit group (citeproc-js).
+    style = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><id/><title/><updated>2009-08-10T04:49:00+09:00</updated></info>
+  <macro name="m"><number variable="volume" suffix=":"/><text variable="locator"/></macro>
+  <citation><layout><text macro="m"/></layout></citation>
+</style>"""
+    record = citekit.Record.from_csl({"id": "a", "type": "book", "title": "T"})
+    assert citekit.Formatter([record], style).cite([citekit.Cite("a", locator="328")]) == "328"

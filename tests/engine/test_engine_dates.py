@@ -18,3 +18,19 @@ from oracle_entries import bibliography_entry
 def test_american_chemical_society_dates_have_single_spaces(item_id: str, output: str) -> None:
     expected, actual = bibliography_entry("sample-2.json", "american-chemical-society", item_id, output)
     assert actual == expected
+
+
+_MONTH = """<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">
+  <info><id/><title/><updated>2009-08-10T04:49:00+09:00</updated></info>
+  <citation><layout><date variable="issued"><date-part name="month"/></date></layout></citation>
+</style>"""
+
+
+@pytest.mark.parametrize(("month", "expected"), [(13, "Spring"), (17, "Spring"), (24, "Winter"), (60, "")])
+def test_months_13_to_24_are_seasons(month: int, expected: str) -> None:
+    # The CSL suite's date_VariousInvalidDates (citeproc-js)
+    from citekit import Cite, Formatter, Record
+
+    record = Record.from_csl({"id": "a", "type": "book", "issued": {"date-parts": [[1965, month, 1]]}})
+    out = Formatter([record], _MONTH).cite([Cite("a")])
+    assert out == expected or (not expected and "Spring" not in out and "Winter" not in out)

@@ -75,3 +75,32 @@ def test_lists_and_no_format() -> None:
 def test_range_that_does_not_rise_is_left_as_written(form: str, pages: str, expected: str) -> None:
     # oracle: citeproc-js prints `689–07` (apa, expanded) for page "689-07", never `689–607`
     assert format_range(pages, form, "–") == expected
+
+
+def test_words_joined_by_a_hyphen_are_no_range() -> None:  # number_PlainHyphenOrEnDashAlwaysPlural
+    assert format_range("Michaelson-Morely", None, "–") == "Michaelson-Morely"
+    assert format_range("i-ix", None, "–") == "i–ix"
+
+
+_LOCATOR = """<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0"
+    page-range-format="expanded">
+  <info><id/><title/><updated>2009-08-10T04:49:00+09:00</updated></info>
+  <citation><layout><group delimiter=" "><label variable="locator"/><text variable="locator"/>
+  </group></layout></citation>
+</style>"""
+
+
+@pytest.mark.parametrize(
+    ("locator", "label", "expected"),
+    [  # label_CollapsedPageNumberPluralDetection, number_PlainHyphenOrEnDashAlwaysPlural (citeproc-js)
+        ("427-30", "page", "pages 427–430"),
+        ("327\\-30", "page", "page 327-30"),
+        ("Michaelson-Morely", "page", "page Michaelson-Morely"),
+        ("12-14", "section", "sections 12–14"),
+    ],
+)
+def test_a_page_locator_takes_the_page_range_format(locator: str, label: str, expected: str) -> None:
+    from citekit import Cite, Formatter, Record
+
+    record = Record.from_csl({"id": "a", "type": "book", "title": "T"})
+    assert Formatter([record], _LOCATOR).cite([Cite("a", locator=locator, label=label)]) == expected

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from oracle_entries import bibliography_entry
 
-from citekit._engine.punctuation import merge_seam
+from citekit._engine.punctuation import merge_seam, merged
 
 
 @pytest.mark.parametrize(
@@ -22,6 +22,23 @@ from citekit._engine.punctuation import merge_seam
 )
 def test_merge_seam(left: str, right: str, expected: str) -> None:
     assert str(merge_seam(left, right)) == expected
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    # The CSL suite's punctuation_FullMontyPlain (citeproc-js's merge table, LtoR_MAP).
+    [
+        ("exclamation!", ": colon", "exclamation! colon"),
+        ("question?", ": colon", "question? colon"),
+        ("colon:", "! exclamation", "colon! exclamation"),
+        ("semicolon;", "? question", "semicolon? question"),
+        ("period.", "! exclamation", "period.! exclamation"),
+        ("comma,", ": colon", "comma,: colon"),
+        ("exclamation!", "? question", "exclamation!? question"),
+    ],
+)
+def test_merged(left: str, right: str, expected: str) -> None:
+    assert str(merged(left, right)) == expected
 
 
 @pytest.mark.parametrize("output", ["text", "html"])

@@ -17,3 +17,13 @@ def test_accents_and_case_do_not_decide_the_order() -> None:
 def test_markers_and_leading_quotes_are_ignored() -> None:
     assert collation_key(QUOTE + "A er det første" + CLOSE) == collation_key("A er det første")
     assert collation_key(wrap("italic", "Zotero")) == collation_key("zotero")
+
+
+def test_punctuation_is_ignored() -> None:
+    # The CSL suite's sort_Quotes (citeproc-js compares with `ignorePunctuation`).
+    for use_icu in (True, False):
+        a, b, c = (
+            collation_key(f"Simple title{t}", use_icu=use_icu) for t in (", here A", " here B", " here C")
+        )
+        assert a < b < c
+        assert collation_key("O'Connor", use_icu=use_icu) < collation_key("Olsen", use_icu=use_icu)
