@@ -24,6 +24,7 @@ from . import (  # noqa: F401
     collapse,
     conditions,
     dates,
+    decorations,
     display,
     labels,
     lookups,

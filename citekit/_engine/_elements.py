@@ -24,6 +24,7 @@ FEATURE_ORDER: tuple[str, ...] = (
     "conditions",
     "dates",
     "display",
+    "decorations",
     "labels",
     "lookups",
     "names",
