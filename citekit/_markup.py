@@ -30,8 +30,14 @@ _TAGS = {
     "normal-variant": "\ue011",
     "quote": "\ue014",  # a resolved quote, glyphs included (see _engine.quotes, _fixups)
     "quote-held": "\ue018",  # the same, with punctuation of its own string after it
-    "nodecor": "\ue019",  # field text that undoes the formatting around it (see flip_flop)
-    "baseline": "\ue01a",  # vertical-align="baseline" (citeproc-js writes a span for it)
+    # Formatting written in a field value or a style's `value` (`<i>`, `<b>`, `<sc>`): it
+    # flips against the formatting around it, where a style's own nested formatting does not.
+    "rich-italic": "\ue019",
+    "rich-bold": "\ue01a",
+    "rich-smallcaps": "\ue01b",
+    "no-decoration": "\ue01c",  # text-decoration="none", written by HTML as citeproc-js does
+    "baseline": "\ue01d",  # vertical-align="baseline"
+    "nodecor": "\ue01e",  # field text that undoes the formatting around it (see flip_flop)
 }
 OPEN = {tag: char for tag, char in _TAGS.items()}
 _TAG_OF = {char: tag for tag, char in _TAGS.items()}
@@ -60,21 +66,30 @@ class Node:
 
 _FLIPS = {"italic": "normal", "bold": "normal-weight", "smallcaps": "normal-variant"}
 _FLIP_ORDER = tuple(_FLIPS)
+_RICH = {"rich-italic": "italic", "rich-bold": "bold", "rich-smallcaps": "smallcaps"}
+
+
+def written_tag(tag: str) -> str:
+    """The formatting a tag is written as (rich text's `<i>` is italic like a style's)."""
+    return _RICH.get(tag, tag)
 
 
 def flip_flop(node: Node, active: frozenset[str] = frozenset()) -> Node:
-    """Formatting nested in the same formatting flips back to normal (italic within italic
-    is upright), as citeproc-js writes it; a `nodecor` span flips back all that is active."""
+    """Rich text's formatting nested in the same formatting flips back to normal (an `<i>`
+    in an italic title is upright), as citeproc-js writes it. A style's formatting nested in
+    its own stays as it is (bold in bold is `<b><b>`, as in citeproc-js). A `nodecor` span
+    flips back all that is active."""
     tag = node.tag
     if tag == "nodecor":
         inner = Node(None, [c if isinstance(c, str) else flip_flop(c) for c in node.children])
         for undone in sorted(active, key=_FLIP_ORDER.index):
             inner = Node(_FLIPS[undone], [inner])
         return inner
-    if tag in _FLIPS and tag in active:
-        tag, active = _FLIPS[tag], active - {node.tag}
-    elif tag in _FLIPS:
-        active = active | {tag}
+    plain = _RICH.get(tag or "", tag)
+    if tag in _RICH and plain in active:
+        tag, active = _FLIPS[plain], active - {plain}
+    elif plain in _FLIPS:
+        tag, active = plain, active | {plain}
     children: list[str | Node] = [c if isinstance(c, str) else flip_flop(c, active) for c in node.children]
     return Node(tag, children)
 
@@ -149,6 +164,12 @@ class MarkerFormatter:
 
     class SmallCaps(_Wrapper):
         tag = "smallcaps"
+
+    class NoDecoration(_Wrapper):
+        tag = "no-decoration"
+
+    class Baseline(_Wrapper):
+        tag = "baseline"
 
     @staticmethod
     def preformat(text: object) -> str:

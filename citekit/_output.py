@@ -217,7 +217,8 @@ _HTML_TAGS = {
     "normal": ('<span style="font-style:normal;">', "</span>"),
     "normal-weight": ('<span style="font-weight:normal;">', "</span>"),
     "normal-variant": ('<span style="font-variant:normal;">', "</span>"),
-    "baseline": ('<span style="baseline">', "</span>"),  # citeproc-js's own spelling
+    "no-decoration": ('<span style="text-decoration:none;">', "</span>"),
+    "baseline": ('<span style="baseline">', "</span>"),  # sic: citeproc-js 2.4.63's markup
 }
 
 OUTPUTS: dict[str, OutputFormat] = {

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 import attrs
 
 from ._links import find_links, href
-from ._markup import Node
+from ._markup import Node, written_tag
 
 _DISPLAY = frozenset(("left-margin", "right-inline", "block", "indent", "citation-number"))
 
@@ -84,7 +84,7 @@ class OutputFormat:
         return out
 
     def _node(self, node: Node, links: bool, breaks: bool, nested: bool) -> list[Piece]:
-        tag = node.tag or ""
+        tag = written_tag(node.tag or "")
         if tag in _DISPLAY:
             inner = self._join(self._pieces(node.children, links, breaks, nested), "", "")
             return [self._display(tag, inner, breaks)]

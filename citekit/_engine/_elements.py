@@ -27,6 +27,7 @@ FEATURE_ORDER: tuple[str, ...] = (
     "dates",
     "decorations",
     "display",
+    "decorations",
     "labels",
     "lookups",
     "names",

@@ -10,8 +10,8 @@ _FORMATTING = (
     ("font-style", {"italic": "Italic", "oblique": "Oblique", "normal": None}),
     ("font-variant", {"small-caps": "SmallCaps", "normal": None}),
     ("font-weight", {"bold": "Bold", "light": "Light", "normal": None}),
-    ("text-decoration", {"underline": "Underline", "none": None}),
-    ("vertical-align", {"sup": "Superscript", "sub": "Subscript", "baseline": None}),
+    ("text-decoration", {"underline": "Underline", "none": "NoDecoration"}),
+    ("vertical-align", {"sup": "Superscript", "sub": "Subscript", "baseline": "Baseline"}),
 )
 
 

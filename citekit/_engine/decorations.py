@@ -1,19 +1,77 @@
-"""Formatting that undoes formatting, which citeproc-py ignores: `font-style="normal"`
-(and `font-weight`, `font-variant`) on an element inside one that sets it, and
-`vertical-align="baseline"`.
+"""Formatting as citeproc-js writes it where citeproc-py writes nothing or too much:
 
-citeproc-js writes a reset only where there is something to reset (`<i><span
-style="font-style:normal;">…</span></i>`, but nothing for `normal` at the top level), and
-`baseline` always, as a span of its own. What is "around" is the style's element tree: a
-macro called from inside italics does not see them (as `names._set_around`).
+- `text-decoration="none"` and `vertical-align="baseline"` are written (HTML: a
+  `text-decoration:none` span and citeproc-js's `<span style="baseline">`), not dropped;
+- a `cs:text` whose own string has no Latin, Greek, Cyrillic, Hebrew, Arabic or Thai letter
+  or digit (a Chinese or Japanese title) is not italicised: citeproc-js drops a string's
+  `font-style` when the string matches none of its "romanesque" characters. Formatting of
+  the group or macro around it stays;
+- `font-style="normal"` (and `font-weight`, `font-variant`) on an element inside one that
+  sets it is written as a reset (`<i><span style="font-style:normal;">…</span></i>`), and
+  nothing at the top level, as citeproc-js writes it. What is "around" is the style's
+  element tree: a macro called from inside italics does not see them (as `names._set_around`).
 """
 
 from __future__ import annotations
 
+import contextvars
+import re
 from typing import Any
 
-from .._markup import wrap
+from .._markup import strip_markers, wrap
 from ._elements import extend
+
+# citeproc-js's CSL.ROMANESQUE_REGEXP (2.4.63).
+_ROMANESQUE = re.compile(
+    "[-0-9a-zA-Z\u0e01-\u0e5b\u00c0-\u017f\u0370-\u03ff\u0400-\u052f\u0590-\u05d4\u05d6-\u05ff"
+    "\u1f00-\u1fff\u0600-\u06ff\u200c\u200d\u200e\u0218\u0219\u021a\u021b\u202a-\u202e]"
+)
+
+
+def romanesque(text: str) -> bool:
+    """Whether citeproc-js would keep a font-style on `text`."""
+    return bool(_ROMANESQUE.search(strip_markers(text)))
+
+
+# Set while a cs:names prints its cs:substitute: citeproc-js does not decorate that output.
+_SUBSTITUTED: contextvars.ContextVar[bool] = contextvars.ContextVar("substituted", default=False)
+
+
+@extend("names")
+class SubstitutedUndecorated:
+    def render(self, item: Any, *args: Any, **kwargs: Any) -> Any:
+        roles = str(self.get("variable", "")).split()  # type: ignore[attr-defined]
+        found = any(role.replace("-", "_") in item.reference for role in roles)
+        token = _SUBSTITUTED.set(not found)
+        try:
+            return super().render(item, *args, **kwargs)  # type: ignore[misc]
+        finally:
+            _SUBSTITUTED.reset(token)
+
+
+@extend("text", "group", "number", "date", "date-part", "names", "name", "label", "layout", "et-al")
+class ExplicitDecorations:
+    def _decorates(self) -> bool:
+        return not (_SUBSTITUTED.get() and self.tag.endswith("}names"))  # type: ignore[attr-defined]
+
+    def text_decoration(self, text: Any) -> Any:
+        if self.get("text-decoration") == "none" and self._decorates():  # type: ignore[attr-defined]
+            return wrap("no-decoration", str(text)) if text else text
+        return super().text_decoration(text)  # type: ignore[misc]
+
+    def vertical_align(self, text: Any) -> Any:
+        if self.get("vertical-align") == "baseline" and self._decorates():  # type: ignore[attr-defined]
+            return wrap("baseline", str(text)) if text else text
+        return super().vertical_align(text)  # type: ignore[misc]
+
+
+@extend("text")
+class UprightNonRoman:
+    def font_style(self, text: Any) -> Any:
+        if "macro" not in self.attrib and text and not romanesque(str(text)):  # type: ignore[attr-defined]
+            return text
+        return super().font_style(text)  # type: ignore[misc]
+
 
 RESETS = {"font-style": "normal", "font-weight": "normal-weight", "font-variant": "normal-variant"}
 
@@ -33,8 +91,6 @@ class Resets:
         text = super().format(string)  # type: ignore[misc]
         if not str(text):
             return text
-        if self.get("vertical-align") == "baseline":  # type: ignore[attr-defined]
-            text = wrap("baseline", str(text))
         for attribute, tag in RESETS.items():
             if self.get(attribute) == "normal" and _set_above(self, attribute):  # type: ignore[attr-defined]
                 text = wrap(tag, str(text))

@@ -19,6 +19,7 @@ delimiters loosely. This module replaces `cs:name`'s rendering:
 
 from __future__ import annotations
 
+import contextvars
 import functools
 import re
 from typing import Any
@@ -165,15 +166,24 @@ _GIVEN_PARTICLE = re.compile(r"^(.*?\S)((?:\s+[a-z][\w.’']*)+)$")
 _MARKS = "".join(sorted(MARKERS))
 
 
-def _space_join(*parts: str) -> str:
+def _space_join(*parts: str, space: str = " ") -> str:
     out = ""
     for part in parts:
         if not part:
             continue
         if out and not out.rstrip(_MARKS).endswith(("'", "’", "-")):
-            out += " "
+            out += space
         out += part
     return out
+
+
+# citeproc-js joins particles to the family name with a no-break space when the style's
+# default locale is French, Russian or Czech ("van\u00a0Dijk").
+_NBSP_LOCALES = ("fr", "ru", "cs")
+# The language of the item being rendered, when it has one: citeproc-js upper-cases name
+# parts with the item's language's rules, so `İ` only for a Turkish item or a Turkish style
+# with items of no language.
+_ITEM_LANGUAGE: contextvars.ContextVar[str | None] = contextvars.ContextVar("item_language", default=None)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -215,6 +225,13 @@ class NameElement:
     def process(
         self, item: Any, variable: str, context: Any = None, sort_options: Any = None, **kwargs: Any
     ) -> Any:
+        token = _ITEM_LANGUAGE.set(str(item.reference.get("language") or "") or None)
+        try:
+            return self._names(item, variable, context, sort_options)
+        finally:
+            _ITEM_LANGUAGE.reset(token)
+
+    def _names(self, item: Any, variable: str, context: Any, sort_options: Any) -> Any:
         def option(name: str, default: Any = None) -> Any:
             value = self._name_option(name, context, sort_options)
             return default if value is None else value
@@ -267,21 +284,26 @@ class NameElement:
         delimiter = option("delimiter", ", ")
         formatter = self.get_formatter()  # type: ignore[attr-defined]
         whole = _formatted(self.attrib)  # type: ignore[attr-defined]
-        if whole and not truncated:  # each name formatted, not the "and" or delimiters
-            rendered = [apply_formatting(text, whole, formatter) for text in rendered]
+        # As citeproc-js: each name carries cs:name's formatting, and a personal name its
+        # affixes too; a shortened list is formatted and affixed once more as a whole.
+        rendered = [
+            self._each(apply_formatting(text, whole, formatter) if whole else text, name, sort_options)
+            for text, name in zip(rendered, shown, strict=True)
+        ]
         if truncated and use_first == 0:
             return None
         if truncated and use_last and len(names) > use_first + 1 and not others:
             last, _ = self._one(names[-1], form, order == "all", option)
-            return String(
-                apply_formatting(delimiter.join(rendered) + delimiter + "… " + last, whole, formatter)
+            last = self._each(
+                apply_formatting(last, whole, formatter) if whole else last, names[-1], sort_options
             )
+            return self._whole(delimiter.join(rendered) + delimiter + "… " + last, whole, formatter)
         if forced:
             truncated, whole = True, {}  # each name already carries the formatting
         if truncated:
             et_al = self._et_al() if sort_options is None else None  # a sort key has no "et al."
             if not et_al:
-                return String(apply_formatting(delimiter.join(rendered), whole, formatter))
+                return self._whole(delimiter.join(rendered), whole, formatter)
             precedes = option("delimiter-precedes-et-al", "contextual")
             use_delimiter = {
                 "always": True,
@@ -289,7 +311,7 @@ class NameElement:
                 "after-inverted-name": inverted[-1],
             }.get(precedes, len(rendered) >= 2)
             joined = delimiter.join(rendered) + (delimiter if use_delimiter else " ") + et_al
-            return String(apply_formatting(joined, whole, formatter))
+            return self._whole(joined, whole, formatter)
         and_ = option("and") if sort_options is None else None  # a sort key has no "and" (citeproc-js)
         if and_ and len(rendered) > 1:
             word = "&" if and_ == "symbol" else str(self.get_single_term("and"))  # type: ignore[attr-defined]
@@ -303,8 +325,22 @@ class NameElement:
                 "after-inverted-name": inverted[-2],
             }.get(precedes, len(rendered) >= 3)
             head = delimiter.join(rendered[:-1])
-            return String(head + (delimiter if use_delimiter else " ") + word + " " + rendered[-1])
+            before_and = delimiter if use_delimiter else " "
+            if before_and[:1] in ",;:. " and head.rstrip(_MARKS).endswith(before_and[:1]):
+                before_and = before_and[1:]  # a name's suffix "," or " " and the joiner: one (citeproc-js)
+            return String(head + before_and + word + " " + rendered[-1])
         return String(delimiter.join(rendered))
+
+    def _each(self, text: str, name: Any, sort_options: Any) -> str:
+        """A personal name with cs:name's affixes (an institution takes none, as in citeproc-js;
+        a sort key none either)."""
+        if _Parts(name).literal is not None or sort_options is not None:
+            return text
+        return str(self.get("prefix", "")) + text + str(self.get("suffix", ""))  # type: ignore[attr-defined]
+
+    def _whole(self, text: str, whole: dict[str, str], formatter: Any) -> String:
+        """A shortened list (et-al or ellipsis), formatted and affixed as a whole."""
+        return String(self.wrap(apply_formatting(text, whole, formatter)))  # type: ignore[attr-defined]
 
     def _et_al(self) -> str:
         following = self.xpath_search("./following-sibling::cs:et-al[1]")  # type: ignore[attr-defined]
@@ -318,13 +354,19 @@ class NameElement:
             return _with_normal(apply_formatting(text, dict(element.attrib), formatter), element.attrib, self)
         return str(self.get_single_term("et-al"))  # type: ignore[attr-defined]
 
-    def _part(self, which: str, *pieces: str) -> str:
+    def _dotted_i(self) -> bool:
+        language = _ITEM_LANGUAGE.get()
+        if language:
+            return language.split("-")[0].lower() in ("tr", "az")
+        return dotted_i_locale(self.get_root())  # type: ignore[attr-defined]
+
+    def _part(self, which: str, *pieces: str, space: str = " ") -> str:
         """Name pieces joined, each with a name-part's formatting and text-case, then its affixes."""
         for part in self.findall("cs:name-part", self.nsmap):  # type: ignore[attr-defined]
             if part.get("name") == which:
                 formatter = self.get_formatter()  # type: ignore[attr-defined]
                 case = part.get("text-case")
-                dotted = case == "uppercase" and dotted_i_locale(self.get_root())  # type: ignore[attr-defined]
+                dotted = case == "uppercase" and self._dotted_i()
                 styled = [
                     apply_formatting(
                         upper(p, True) if dotted else apply_text_case(p, case), dict(part.attrib), formatter
@@ -333,9 +375,9 @@ class NameElement:
                     else p
                     for p in pieces
                 ]
-                text = _space_join(*styled)
+                text = _space_join(*styled, space=space)
                 return str(part.get("prefix", "")) + text + str(part.get("suffix", "")) if text else text
-        return _space_join(*pieces)
+        return _space_join(*pieces, space=space)
 
     def _one(
         self,
@@ -368,14 +410,16 @@ class NameElement:
         if option("initialize-with") is not None and "." not in option("initialize-with"):
             parts.suffix = parts.suffix.rstrip(".")  # initials without periods: "Jr", as citeproc-js
         demote = str(self.get_root().get("demote-non-dropping-particle", "display-and-sort")).lower()  # type: ignore[attr-defined]
+        locale = str(self.get_root().get("default-locale") or "en-US")  # type: ignore[attr-defined]
+        nbsp = "\u00a0" if locale[:2].lower() in _NBSP_LOCALES and not sorting else " "
         if _is_cjk(parts.family, parts.given):
             if form == "short":
                 return self._part("family", parts.family), False
             return self._part("family", parts.family) + self._part("given", given), False
         if form == "short":
-            return self._part("family", parts.ndp, parts.family), False
+            return self._part("family", parts.ndp, parts.family, space=nbsp), False
         if asian:
-            family = self._part("family", parts.ndp, parts.family)
+            family = self._part("family", parts.ndp, parts.family, space=nbsp)
             return _space_join(family, self._part("given", given, parts.dp), parts.suffix), False
         if invert and not parts.static:
             separator = option("sort-separator", ", ")
@@ -383,7 +427,7 @@ class NameElement:
                 family = self._part("family", parts.family)
                 given_text = self._part("given", given, parts.dp, parts.ndp)
             else:
-                family = self._part("family", parts.ndp, parts.family)
+                family = self._part("family", parts.ndp, parts.family, space=nbsp)
                 given_text = self._part("given", given, parts.dp)
             text = family
             if given_text:
@@ -391,7 +435,7 @@ class NameElement:
             if parts.suffix:
                 text += separator + parts.suffix
             return text, True
-        family = self._part("family", parts.dp, parts.ndp, parts.family)
+        family = self._part("family", parts.dp, parts.ndp, parts.family, space=nbsp)
         text = _space_join(self._part("given", given), family)
         if parts.suffix:
             text += (", " if parts.comma_suffix else " ") + parts.suffix
@@ -401,5 +445,5 @@ class NameElement:
         if isinstance(text, int):
             return text  # form="count": cs:names adds the counts up
         if text:
-            return self.wrap(text)  # type: ignore[attr-defined]  # formatted in process
+            return text  # formatted and affixed in process
         return None

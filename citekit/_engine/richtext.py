@@ -31,7 +31,7 @@ _TAG = re.compile(
     r"<span\s+class=\"(?:nocase|nodecor)\">|</span>",
     re.IGNORECASE,
 )
-_TAG_MARKER = {"i": "italic", "b": "bold", "sup": "sup", "sub": "sub", "sc": "smallcaps"}
+_TAG_MARKER = {"i": "rich-italic", "b": "rich-bold", "sup": "sup", "sub": "sub", "sc": "rich-smallcaps"}
 _NAMES = variables_of(Kind.NAME)
 # Not rich text: identifiers, and number variables other than the free-text ones
 # (section, version, first-reference-note-number may hold words).
@@ -115,7 +115,7 @@ def _tags(text: str) -> str:
                 out.append(match.group(0))
             else:
                 stack.append("m")
-                out.append(OPEN["smallcaps"])
+                out.append(OPEN["rich-smallcaps"])
         elif raw == "</span>":
             if stack:
                 out.append(_SPAN_END[stack.pop()])

@@ -78,6 +78,33 @@ MANY = [
     {"id": "many", "type": "book", "title": "A book", "publisher": "P", "issued": {"date-parts": [[2000]]},
      "author": _CROWD}
 ]  # fmt: skip
+# Breadth causes (issue 12): cs:name affixes and formatting per name, explicit "none" and
+# "baseline" decorations, upright CJK titles, particles in French styles, Turkish upper case.
+_ANON = {"id": "anon", "type": "book", "title": "A book without authors", "publisher": "P",
+         "issued": {"date-parts": [[1999]]}}  # fmt: skip
+_BODY = {"id": "body", "type": "book", "title": "A report", "publisher": "P",
+         "author": [{"literal": "World Health Organization"}],
+         "issued": {"date-parts": [[1998]]}}  # fmt: skip
+NAME_LISTS = [*ET_AL, _BODY, _ANON]
+CJK = [
+    {"id": "cjk", "type": "book", "title": "気候変動と都市", "publisher": "P",
+     "author": [{"family": "Tanaka", "given": "Ai"}], "issued": {"date-parts": [[2014]]}},
+    {"id": "latin", "type": "book", "title": "Climate and cities", "publisher": "P",
+     "author": [{"family": "Sato", "given": "Ai"}], "issued": {"date-parts": [[2015]]}},
+]  # fmt: skip
+CHAPTER = [
+    {"id": "chapter", "type": "chapter", "title": "A chapter", "container-title": "A Book", "publisher": "P",
+     "publisher-place": "London", "author": [{"family": "Schmidt", "given": "Carl"}],
+     "editor": [{"family": "Rahman", "given": "Ahmed", "non-dropping-particle": "al-"},
+                {"family": "Abbott", "given": "Fay"}, {"family": "Nguyen", "given": "Pham"}],
+     "issued": {"date-parts": [[2021]]}},
+]  # fmt: skip
+TURKISH = [
+    {"id": "plain", "type": "book", "title": "Bir kitap", "publisher": "P",
+     "author": [{"family": "Smith", "given": "Iris"}], "issued": {"date-parts": [[2001]]}},
+    {"id": "french", "type": "book", "title": "Un livre", "publisher": "P", "language": "fr",
+     "author": [{"family": "Smith", "given": "Iris"}], "issued": {"date-parts": [[2002]]}},
+]  # fmt: skip
 EN, DE, MLA = "chicago-author-date", "din-1505-2", "modern-language-association"
 BCH = "bulletin-de-correspondance-hellenique"
 CASES: list[dict[str, Any]] = [
@@ -98,4 +125,22 @@ CASES: list[dict[str, Any]] = [
     {"name": "and-others-apa", "style": "apa", "locale": None, "items": MANY},
     {"name": "and-others-chicago", "style": EN, "locale": None, "items": MANY},
     {"name": "and-others-din", "style": DE, "locale": None, "items": MANY},
+    {"name": "name-affixes-uludag", "style": "uludag-universitesi-sosyal-bilimler-enstitusu-author-date",
+     "locale": None, "items": [ET_AL[1], ET_AL[3], _BODY, _ANON]},
+    {"name": "et-al-small-caps-revista", "style": "revista-de-derecho-de-la-universidad-austral-de-chile",
+     "locale": None, "items": NAME_LISTS},
+    {"name": "baseline-electrophoresis", "style": "electrophoresis", "locale": None, "items": NAME_LISTS},
+    {"name": "baseline-substitute", "style": "transactions-of-the-philological-society", "locale": None,
+     "items": NAME_LISTS},
+    {"name": "decoration-none-york", "style": "university-of-york-harvard", "locale": None,
+     "items": NAME_LISTS},
+    {"name": "bold-in-bold", "style": "the-canadian-journal-of-chemical-engineering", "locale": None,
+     "items": NAME_LISTS},
+    {"name": "cjk-upright-chicago", "style": EN, "locale": None, "items": CJK},
+    {"name": "particles-nbsp-quebec", "style": "universite-du-quebec-a-montreal", "locale": None,
+     "items": _particles()},
+    {"name": "name-suffix-and-oceanography", "style": "oceanography", "locale": None, "items": CHAPTER},
+    {"name": "turkish-item-language",
+     "style": "ankara-universitesi-sosyal-bilimler-enstitusu-hukuk-fakultesi", "locale": None,
+     "items": TURKISH},
 ]  # fmt: skip

@@ -116,7 +116,8 @@ def render(items: list[dict[str, Any]], style: str, output: str) -> tuple[dict[s
     """citekit's (citations, bibliography) by item id; an exception is kept as the text."""
     records = [Record.from_csl(item) for item in items]
     try:
-        formatter = Formatter(records, style, output, links=False, strip=output == "html")
+        # Unstripped, as the reference: only its HTML entries are stripped (see `normalise`).
+        formatter = Formatter(records, style, output, links=False, strip=False)
     except Exception as exc:
         failed = {r.key: f"!{type(exc).__name__}: {exc}" for r in records}
         return failed, failed
@@ -128,7 +129,7 @@ def render(items: list[dict[str, Any]], style: str, output: str) -> tuple[dict[s
             citations[record.key] = f"!{type(exc).__name__}: {exc}"
     try:
         entries = formatter.bibliography()
-        bibliography = {e.id: e.text.rstrip() if output == "text" else e.text for e in entries}
+        bibliography = {e.id: e.text.rstrip() if output == "text" else e.text.strip() for e in entries}
     except Exception as exc:
         bibliography = {r.key: f"!{type(exc).__name__}: {exc}" for r in records}
     return citations, bibliography
