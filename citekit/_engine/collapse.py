@@ -5,7 +5,8 @@ The citation layout is rendered here, one cite at a time as citeproc-py does, wh
 first `cs:names` of each cite reports its text (the cite's author). Then:
 
 - `citation-number`: three or more consecutive numbers become a range (`[1]–[3]`);
-- `year`: cites by the same author are brought together; after the first, each is rendered
+- `year`: cites by the same author are grouped (brought together when the citation is
+  sorted, else only neighbours, as in citeproc-js); after the first, each is rendered
   without its names and joined by `cite-group-delimiter`;
 - `year-suffix`, `year-suffix-ranged`: within such a group, cites of the same year print
   only their year-suffix (`2000a, b` or `2000a–c`), joined by `year-suffix-delimiter`;
@@ -24,6 +25,7 @@ from citeproc.string import String
 from .._markup import strip_markers
 from ._elements import extend
 from ._state import current
+from .punctuation import cite_suffix
 from .substitute import render_entry
 
 NO_PRINTED_FORM = "[CSL STYLE ERROR: reference with no printed form.]"
@@ -147,7 +149,7 @@ class CollapsingLayout:
             ):
                 text = _capitalize_opening_term(text, self.ck_terms)  # type: ignore[attr-defined]
             if text is not None:
-                cites.append(_Cite(item, item.get("prefix", "") + text + item.get("suffix", ""), author))
+                cites.append(_Cite(item, self._affixed(item, text), author))
                 element.cites.append(item)
         delimiter = self.get("delimiter", "")  # type: ignore[attr-defined]
         collapse = element.get("collapse")
@@ -175,6 +177,12 @@ class CollapsingLayout:
             return self.format(out)  # type: ignore[attr-defined]  # as citeproc-js: no layout affixes
         return self.format(self.wrap(out))  # type: ignore[attr-defined]
 
+    def _affixed(self, item: Any, text: Any) -> Any:
+        """The cite with its own prefix and suffix (the suffix's seam as in citeproc-js)."""
+        in_quote = str(self.get_locale_option("punctuation-in-quote")).lower() == "true"  # type: ignore[attr-defined]
+        text, suffix = cite_suffix(text, str(item.get("suffix", "")), in_quote)
+        return item.get("prefix", "") + text + suffix
+
     def _one(self, item: Any, suppress: bool = False) -> tuple[Any, str | None]:
         return render_entry(self, item, suppress=suppress)
 
@@ -195,16 +203,7 @@ class CollapsingLayout:
         return pieces
 
     def _years(self, cites: list[_Cite], delimiter: str, element: Any, collapse: str | None) -> list[Any]:
-        groups: dict[str | None, list[_Cite]] = {}
-        order: list[list[_Cite]] = []
-        for cite in cites:
-            if cite.author is None:
-                order.append([cite])
-            elif cite.author in groups:
-                groups[cite.author].append(cite)
-            else:
-                groups[cite.author] = [cite]
-                order.append(groups[cite.author])
+        order = _groups(cites, sorted_citation=element.sort is not None)
         group_delimiter = element.get("cite-group-delimiter", ", " if collapse == "year" else delimiter)
         suffix_delimiter = element.get(
             "year-suffix-delimiter", element.get("cite-group-delimiter", delimiter)
@@ -233,7 +232,7 @@ class CollapsingLayout:
                 if not text:
                     pieces.pop()  # nothing left once the author is gone
                     continue
-                pieces.append(cite.item.get("prefix", "") + text + cite.item.get("suffix", ""))
+                pieces.append(self._affixed(cite.item, text))
         if collapse == "year-suffix-ranged":
             pieces = self._suffix_ranges(pieces, cites)
         return pieces
@@ -277,6 +276,25 @@ class CollapsingLayout:
                 out.append(pieces[index])
                 index += 1
         return out
+
+
+def _groups(cites: list[_Cite], sorted_citation: bool) -> list[list[_Cite]]:
+    """The cites in groups of one author, in order. As citeproc-js: a citation the style sorts
+    brings every cite of an author to the first (its grouped sort); an unsorted one groups
+    only neighbours, so `A 2001; B 1999; A 2005` stays three groups."""
+    groups: dict[str, list[_Cite]] = {}
+    order: list[list[_Cite]] = []
+    for cite in cites:
+        if cite.author is None:
+            order.append([cite])
+        elif sorted_citation and cite.author in groups:
+            groups[cite.author].append(cite)
+        elif not sorted_citation and order and order[-1][0].author == cite.author:
+            order[-1].append(cite)
+        else:
+            groups[cite.author] = [cite]
+            order.append(groups[cite.author])
+    return order
 
 
 def _located(cite: _Cite) -> bool:
