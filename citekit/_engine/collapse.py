@@ -111,12 +111,13 @@ class _Cite:
         return getattr(issued, "get", lambda _k: None)("year") if issued is not None else None
 
 
-def _ranges(numbers: list[int]) -> list[tuple[int, int]]:
-    """Runs of consecutive numbers as (start index, end index)."""
+def _ranges(numbers: list[int], breaks: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
+    """Runs of consecutive numbers as (start index, end index); a run also ends before each
+    index in `breaks`."""
     runs: list[tuple[int, int]] = []
     start = 0
     for index in range(1, len(numbers) + 1):
-        if index == len(numbers) or numbers[index] != numbers[index - 1] + 1:
+        if index == len(numbers) or numbers[index] != numbers[index - 1] + 1 or index in breaks:
             runs.append((start, index - 1))
             start = index
     return runs
@@ -188,12 +189,10 @@ class CollapsingLayout:
 
     def _numbers(self, cites: list[_Cite], delimiter: str, element: Any) -> list[Any]:
         pieces: list[Any] = []
-        numbers = [c.item.number for c in cites]
-        for start, end in _ranges(numbers):
-            if pieces:
+        for start, end in _ranges([c.item.number for c in cites], _breaks(cites)):
+            if pieces and not _punctuated(cites[start].item):
                 pieces.append(delimiter)
-            run = cites[start : end + 1]
-            if end - start >= 2 and not any(_located(c) or _affixed(c.item) for c in run):
+            if end - start >= 2:
                 pieces += [cites[start].text, "–", cites[end].text]
             else:
                 for index in range(start, end + 1):
@@ -305,9 +304,21 @@ def _located(cite: _Cite) -> bool:
     return strip_markers(str(cite.text)).strip() != str(cite.item.number)
 
 
-def _affixed(item: Any) -> bool:
-    """A cite with a prefix or suffix is never part of a collapsed range (as citeproc-js)."""
-    return any(strip_markers(str(item.get(affix, ""))).strip() for affix in ("prefix", "suffix"))
+def _breaks(cites: list[_Cite]) -> frozenset[int]:
+    """Where a run of numbers breaks besides a gap, as in citeproc-js: before a cite with a
+    prefix (which may open a range: `see 3–5`), before and after one with a suffix or a
+    printed locator (which stands alone: `1–3, 4 x, 5–7`)."""
+    out: set[int] = set()
+    for index, cite in enumerate(cites):
+        if _affix(cite.item, "prefix"):
+            out.add(index)
+        if _affix(cite.item, "suffix") or _located(cite):
+            out.update((index, index + 1))
+    return frozenset(out)
+
+
+def _affix(item: Any, affix: str) -> bool:
+    return bool(strip_markers(str(item.get(affix, ""))).strip())
 
 
 def _punctuated(item: Any) -> bool:
