@@ -9,7 +9,9 @@ The CSL spec's rules, as citeproc-js reads them:
   `chicago-15` (`chicago`) or `chicago-16` shortens it; an abbreviated end loses the prefix;
   a range whose end, once expanded, is not above its start is left as written (`689-07`);
 - a range whose ends have different prefixes is left as written (without spaces);
-- the delimiter is the locale's `page-range-delimiter` for pages, else an en dash.
+- the delimiter is the locale's `page-range-delimiter` for pages, else an en dash;
+- a locator labelled `page` is a page range (`page-range-format` and delimiter), as in
+  citeproc-js (chicago: `112-118` -> `112–18`); other locators only get the en dash.
 """
 
 from __future__ import annotations
@@ -135,7 +137,11 @@ class NumberRanges:
         variable = self.get("variable")  # type: ignore[attr-defined]
         if variable == "locator" and item.has_locator:
             ampersand = str(self.get_single_term("and", "symbol") or "&")  # type: ignore[attr-defined]
-            return String(format_ranges(str(item.locator.identifier).strip(), None, "–", ampersand))
+            form, delimiter = None, "–"
+            if item.locator.label == "page":  # as citeproc-js: a page locator is a page range
+                form = self.get_root().get("page-range-format")  # type: ignore[attr-defined]
+                delimiter = str(self.get_single_term("page-range-delimiter") or "–")  # type: ignore[attr-defined]
+            return String(format_ranges(str(item.locator.identifier).strip(), form, delimiter, ampersand))
         text = super()._variable(item, context)  # type: ignore[misc]
         if variable in _NUMBER_VARIABLES and text is not None and "-" in str(text):
             delimiter = str(self.get_single_term("page-range-delimiter") or "–")  # type: ignore[attr-defined]

@@ -236,6 +236,52 @@ DOCUMENTS = [
         [(cites("smith2018", "abbott", "smith2020"), 0)],
     ),
     doc(
+        "numeric-collapse-affixes",
+        "american-chemical-society",
+        [
+            (cites("abbott", "baker", "zeller", "smith2018", "smith2020", "wangjing"), 0),
+            (cites({"id": "abbott", "prefix": "see "}, "baker", "zeller", "smith2018"), 0),
+            (
+                cites(
+                    "abbott", "baker", {"id": "zeller", "suffix": " x"}, "smith2018", "smith2020", "wangjing"
+                ),
+                0,
+            ),
+            (
+                cites(
+                    "abbott",
+                    "baker",
+                    "zeller",
+                    {"id": "smith2018", "prefix": "; see "},
+                    "smith2020",
+                    "wangjing",
+                ),
+                0,
+            ),
+        ],
+    ),
+    doc(
+        "numeric-collapse-locator",
+        "american-medical-association",
+        [
+            (
+                cites(
+                    "abbott", "baker", "zeller", {"id": "smith2018", "locator": "5"}, "smith2020", "wangjing"
+                ),
+                0,
+            )
+        ],
+    ),
+    doc(
+        "page-locator-range",
+        "chicago-author-date",
+        [
+            (cites({"id": "abbott", "locator": "112-118", "label": "page"}), 0),
+            (cites({"id": "abbott", "locator": "112-118", "label": "line"}), 0),
+            (cites({"id": "zeller", "locator": "1496-1504"}), 0),
+        ],
+    ),
+    doc(
         "mla-substitute",
         "modern-language-association",
         [(cites("ortiz", "ortiz2", "ortiz3"), 0)],
