@@ -5,7 +5,8 @@ The citation layout is rendered here, one cite at a time as citeproc-py does, wh
 first `cs:names` of each cite reports its text (the cite's author). Then:
 
 - `citation-number`: three or more consecutive numbers become a range (`[1]–[3]`);
-- `year`: cites by the same author are brought together; after the first, each is rendered
+- `year`: cites by the same author are grouped (brought together when the citation is
+  sorted, else only neighbours, as in citeproc-js); after the first, each is rendered
   without its names and joined by `cite-group-delimiter`;
 - `year-suffix`, `year-suffix-ranged`: within such a group, cites of the same year print
   only their year-suffix (`2000a, b` or `2000a–c`), joined by `year-suffix-delimiter`;
@@ -24,6 +25,7 @@ from citeproc.string import String
 from .._markup import strip_markers
 from ._elements import extend
 from ._state import current
+from .punctuation import cite_suffix
 from .substitute import render_entry
 
 NO_PRINTED_FORM = "[CSL STYLE ERROR: reference with no printed form.]"
@@ -109,12 +111,13 @@ class _Cite:
         return getattr(issued, "get", lambda _k: None)("year") if issued is not None else None
 
 
-def _ranges(numbers: list[int]) -> list[tuple[int, int]]:
-    """Runs of consecutive numbers as (start index, end index)."""
+def _ranges(numbers: list[int], breaks: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
+    """Runs of consecutive numbers as (start index, end index); a run also ends before each
+    index in `breaks`."""
     runs: list[tuple[int, int]] = []
     start = 0
     for index in range(1, len(numbers) + 1):
-        if index == len(numbers) or numbers[index] != numbers[index - 1] + 1:
+        if index == len(numbers) or numbers[index] != numbers[index - 1] + 1 or index in breaks:
             runs.append((start, index - 1))
             start = index
     return runs
@@ -147,7 +150,7 @@ class CollapsingLayout:
             ):
                 text = _capitalize_opening_term(text, self.ck_terms)  # type: ignore[attr-defined]
             if text is not None:
-                cites.append(_Cite(item, item.get("prefix", "") + text + item.get("suffix", ""), author))
+                cites.append(_Cite(item, self._affixed(item, text), author))
                 element.cites.append(item)
         delimiter = self.get("delimiter", "")  # type: ignore[attr-defined]
         collapse = element.get("collapse")
@@ -175,17 +178,21 @@ class CollapsingLayout:
             return self.format(out)  # type: ignore[attr-defined]  # as citeproc-js: no layout affixes
         return self.format(self.wrap(out))  # type: ignore[attr-defined]
 
+    def _affixed(self, item: Any, text: Any) -> Any:
+        """The cite with its own prefix and suffix (the suffix's seam as in citeproc-js)."""
+        in_quote = str(self.get_locale_option("punctuation-in-quote")).lower() == "true"  # type: ignore[attr-defined]
+        text, suffix = cite_suffix(text, str(item.get("suffix", "")), in_quote)
+        return item.get("prefix", "") + text + suffix
+
     def _one(self, item: Any, suppress: bool = False) -> tuple[Any, str | None]:
         return render_entry(self, item, suppress=suppress)
 
     def _numbers(self, cites: list[_Cite], delimiter: str, element: Any) -> list[Any]:
         pieces: list[Any] = []
-        numbers = [c.item.number for c in cites]
-        for start, end in _ranges(numbers):
-            if pieces:
+        for start, end in _ranges([c.item.number for c in cites], _breaks(cites)):
+            if pieces and not _punctuated(cites[start].item):
                 pieces.append(delimiter)
-            run = cites[start : end + 1]
-            if end - start >= 2 and not any(_located(c) or _affixed(c.item) for c in run):
+            if end - start >= 2:
                 pieces += [cites[start].text, "–", cites[end].text]
             else:
                 for index in range(start, end + 1):
@@ -195,16 +202,11 @@ class CollapsingLayout:
         return pieces
 
     def _years(self, cites: list[_Cite], delimiter: str, element: Any, collapse: str | None) -> list[Any]:
-        groups: dict[str | None, list[_Cite]] = {}
-        order: list[list[_Cite]] = []
-        for cite in cites:
-            if cite.author is None and collapse not in ("year-suffix", "year-suffix-ranged"):
-                order.append([cite])
-            elif cite.author in groups:  # cites printing no names share the empty author (citeproc-js)
-                groups[cite.author].append(cite)
-            else:
-                groups[cite.author] = [cite]
-                order.append(groups[cite.author])
+        order = _groups(
+            cites,
+            sorted_citation=element.sort is not None,
+            share_no_author=collapse in ("year-suffix", "year-suffix-ranged"),
+        )
         group_delimiter = element.get("cite-group-delimiter", ", " if collapse == "year" else delimiter)
         suffix_delimiter = element.get(
             "year-suffix-delimiter", element.get("cite-group-delimiter", delimiter)
@@ -246,7 +248,7 @@ class CollapsingLayout:
                 if not text:
                     pieces.pop()  # nothing left once the author is gone
                     continue
-                pieces.append(cite.item.get("prefix", "") + text + cite.item.get("suffix", ""))
+                pieces.append(self._affixed(cite.item, text))
         if collapse == "year-suffix-ranged":
             pieces = self._suffix_ranges(pieces, cites)
         return pieces
@@ -292,6 +294,26 @@ class CollapsingLayout:
         return out
 
 
+def _groups(cites: list[_Cite], sorted_citation: bool, share_no_author: bool) -> list[list[_Cite]]:
+    """The cites in groups of one author, in order. As citeproc-js: a citation the style sorts
+    brings every cite of an author to the first (its grouped sort); an unsorted one groups
+    only neighbours, so `A 2001; B 1999; A 2005` stays three groups. Where year-suffixes
+    collapse, cites printing no names share the empty author (citeproc-js)."""
+    groups: dict[str | None, list[_Cite]] = {}
+    order: list[list[_Cite]] = []
+    for cite in cites:
+        if cite.author is None and not share_no_author:
+            order.append([cite])
+        elif sorted_citation and cite.author in groups:
+            groups[cite.author].append(cite)
+        elif not sorted_citation and order and order[-1][0].author == cite.author:
+            order[-1].append(cite)
+        else:
+            groups[cite.author] = [cite]
+            order.append(groups[cite.author])
+    return order
+
+
 def _located(cite: _Cite) -> bool:
     """A cite whose locator is printed is never part of a collapsed range; one whose style
     prints no locator (nature: the number alone) is, as in citeproc-js (`1–3`)."""
@@ -300,9 +322,21 @@ def _located(cite: _Cite) -> bool:
     return strip_markers(str(cite.text)).strip() != str(cite.item.number)
 
 
-def _affixed(item: Any) -> bool:
-    """A cite with a prefix or suffix is never part of a collapsed range (as citeproc-js)."""
-    return any(strip_markers(str(item.get(affix, ""))).strip() for affix in ("prefix", "suffix"))
+def _breaks(cites: list[_Cite]) -> frozenset[int]:
+    """Where a run of numbers breaks besides a gap, as in citeproc-js: before a cite with a
+    prefix (which may open a range: `see 3–5`), before and after one with a suffix or a
+    printed locator (which stands alone: `1–3, 4 x, 5–7`)."""
+    out: set[int] = set()
+    for index, cite in enumerate(cites):
+        if _affix(cite.item, "prefix"):
+            out.add(index)
+        if _affix(cite.item, "suffix") or _located(cite):
+            out.update((index, index + 1))
+    return frozenset(out)
+
+
+def _affix(item: Any, affix: str) -> bool:
+    return bool(strip_markers(str(item.get(affix, ""))).strip())
 
 
 def _punctuated(item: Any) -> bool:

@@ -9,7 +9,9 @@ The CSL spec's rules, as citeproc-js reads them:
   `chicago-15` (`chicago`) or `chicago-16` shortens it; an abbreviated end loses the prefix;
   a range whose end, once expanded, is not above its start is left as written (`689-07`);
 - a range whose ends have different prefixes is left as written (without spaces);
-- the delimiter is the locale's `page-range-delimiter` for pages, else an en dash.
+- the delimiter is the locale's `page-range-delimiter` for pages, else an en dash;
+- a locator labelled `page` is a page range (`page-range-format` and delimiter), as in
+  citeproc-js (chicago: `112-118` -> `112–18`); other locators only get the en dash.
 """
 
 from __future__ import annotations

@@ -13,15 +13,24 @@ is `_fixups`'s rule, which keeps a field's own `?.`.)
 Applied where an affix meets text: an element's prefix and suffix, and the pieces a
 `cs:group` joins. A delimiter absorbs nothing and is absorbed by nothing beyond citeproc-py's
 doubled marks: citeproc-js keeps springer's `114:` + `. ` as `114:.`.
+
+A cite's own suffix (`Cite(suffix=...)`) after a cite that ends in a quote follows
+citeproc-js's rule for that seam (`cite_suffix`), not the locale's punctuation-in-quote:
+a leading `,` stays outside (`“Title”, emphasis added`); with punctuation-in-quote a leading
+`;` or `:` goes inside the outermost closing quote (`“Title;” and passim`, `“Why ‘Fold’;”`)
+and a `!` or `?` inside the innermost (`“Why ‘Fold!’”`). A `.` is the fixups' (it moves as
+any `.` does) and a space first keeps everything where it is.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from citeproc.string import MixedString, join, normalize_seam
+from citeproc.string import MixedString, String, join, normalize_seam
 
+from .._markup import CLOSE, MARKERS
 from ._elements import extend
+from .quotes import HELD, QUOTE_MARKERS
 
 # (last mark on the left, first mark on the right): the right one is dropped.
 ABSORBED = frozenset({(";", ":"), (";", "."), (":", "."), ("!", ":"), ("?", ":")})
@@ -65,6 +74,53 @@ def merged(left: Any, other: Any) -> Any:
         if not str(left):
             return other
     return left + other
+
+
+# A cite suffix's first mark that goes inside the outermost / innermost quote ending the cite.
+INTO_OUTER_QUOTE = frozenset(";:")
+INTO_INNER_QUOTE = frozenset("!?")
+
+
+def _quote_closers(raw: str) -> list[tuple[int, int]]:
+    """(opener index, close index) of the quotes `raw` ends with (only span ends after them),
+    innermost first."""
+    opened: dict[int, int] = {}
+    stack: list[int] = []
+    for index, char in enumerate(raw):
+        if char == CLOSE:
+            if stack:
+                opened[index] = stack.pop()
+        elif char in MARKERS or char in QUOTE_MARKERS:
+            stack.append(index)
+    end = len(raw)
+    while end > 0 and raw[end - 1] == CLOSE:
+        end -= 1
+    return [
+        (opened[index], index)
+        for index in range(end, len(raw))
+        if index in opened and raw[opened[index]] in QUOTE_MARKERS
+    ]
+
+
+def cite_suffix(text: Any, suffix: str, punctuation_in_quote: bool) -> tuple[Any, str]:
+    """(cite text, suffix) as joined by citeproc-js where a cite ending in a quote meets its
+    own suffix (see the module docstring)."""
+    mark = suffix[:1]
+    if mark not in (",", *INTO_OUTER_QUOTE, *INTO_INNER_QUOTE) or text is None:
+        return text, suffix
+    raw = str(text)
+    closers = _quote_closers(raw)
+    if not closers:
+        return text, suffix
+    if mark == ",":  # held: the fixups leave the comma outside
+        chars = list(raw)
+        for opener, _ in closers:
+            chars[opener] = HELD.get(chars[opener], chars[opener])
+        return String("".join(chars)), suffix
+    if not punctuation_in_quote:
+        return text, suffix
+    _, at = closers[-1] if mark in INTO_OUTER_QUOTE else closers[0]
+    return String(raw[:at] + mark + raw[at:]), suffix[1:]
 
 
 @extend("text", "group", "number", "date", "names", "label", "layout")

@@ -200,6 +200,88 @@ DOCUMENTS = [
         ],
     ),
     doc(
+        "positions-aglc",
+        "australian-guide-to-legal-citation",
+        [
+            (cites("abbott"), 1),
+            (cites("abbott"), 2),  # ibid: the note before
+            (cites("abbott"), 5),  # notes 3-4 have no citation: subsequent
+            (cites("zeller", "baker"), 6),
+            (cites("zeller"), 7),  # note 6 holds two cites: subsequent
+            (cites("abbott", "baker"), 8),
+            (cites("baker"), 8),  # same note, the citation before ends with baker: ibid
+            (cites("smith2018"), 10),
+            (cites("abbott", "smith2018"), 10),  # subsequent in its first note: no (n 10)
+            (cites("smith2018"), 0),  # running text is its own stream: first again
+            (cites("smith2018"), 11),
+        ],
+    ),
+    doc(
+        "suffix-after-quote",
+        "chicago-notes-bibliography",
+        [(cites("abbott"), 1)]
+        + [
+            (cites({"id": "abbott", "suffix": suffix}, "zeller"), 3 + n)
+            for n, suffix in enumerate([", emphasis added", "; and passim", ": x", "? x", ". x"])
+        ],
+    ),
+    doc(
+        "unsorted-grouping-chicago",
+        "chicago-author-date",
+        [(cites("smith2018", "abbott", "smith2020"), 0), (cites("smith2018", "smith2020", "abbott"), 0)],
+    ),
+    doc(
+        "sorted-grouping-apa",
+        "apa",
+        [(cites("smith2018", "abbott", "smith2020"), 0)],
+    ),
+    doc(
+        "numeric-collapse-affixes",
+        "american-chemical-society",
+        [
+            (cites("abbott", "baker", "zeller", "smith2018", "smith2020", "wangjing"), 0),
+            (cites({"id": "abbott", "prefix": "see "}, "baker", "zeller", "smith2018"), 0),
+            (
+                cites(
+                    "abbott", "baker", {"id": "zeller", "suffix": " x"}, "smith2018", "smith2020", "wangjing"
+                ),
+                0,
+            ),
+            (
+                cites(
+                    "abbott",
+                    "baker",
+                    "zeller",
+                    {"id": "smith2018", "prefix": "; see "},
+                    "smith2020",
+                    "wangjing",
+                ),
+                0,
+            ),
+        ],
+    ),
+    doc(
+        "numeric-collapse-locator",
+        "american-medical-association",
+        [
+            (
+                cites(
+                    "abbott", "baker", "zeller", {"id": "smith2018", "locator": "5"}, "smith2020", "wangjing"
+                ),
+                0,
+            )
+        ],
+    ),
+    doc(
+        "page-locator-range",
+        "chicago-author-date",
+        [
+            (cites({"id": "abbott", "locator": "112-118", "label": "page"}), 0),
+            (cites({"id": "abbott", "locator": "112-118", "label": "line"}), 0),
+            (cites({"id": "zeller", "locator": "1496-1504"}), 0),
+        ],
+    ),
+    doc(
         "mla-substitute",
         "modern-language-association",
         [(cites("ortiz", "ortiz2", "ortiz3"), 0)],
