@@ -21,7 +21,7 @@ from sphinx.util import logging
 
 import citekit
 
-from . import _pybtex, _sources
+from . import _incremental, _pybtex, _sources
 from ._config import Settings, style_source, style_stamp
 from ._forms import Forms
 from ._model import BibliographyUse, CitationUse, Link, Part, RenderedCitation, RenderedEntry, Rendering
@@ -74,10 +74,9 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     uses = [use for docname in order for use in domain.citations.get(docname, [])]
     bibliographies = [use for docname in order for use in domain.bibliographies.get(docname, [])]
     styles = sorted({settings.style, *(_pybtex.list_style(b.style) for b in bibliographies if b.style)})
-    signature = hashlib.sha256(
+    structure = hashlib.sha256(
         repr(
             (
-                sources.fingerprint,
                 settings,
                 output,
                 [style_stamp(style, srcdir) for style in styles],
@@ -86,6 +85,7 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
             )
         ).encode()
     ).hexdigest()
+    signature = hashlib.sha256(f"{sources.fingerprint}\0{structure}".encode()).hexdigest()
     previous = domain.rendering
     selection = Selection(sources.records, uses, bibliographies, warn)
     reported: set[tuple[str, str, int | None]] = set()
@@ -97,12 +97,69 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
                 warn(f"unknown citation key {cite.id!r}", "unknown-key", (use.docname, use.line))
     if previous is not None and previous.signature == signature:
         return []
-    renderer = Renderer(settings, output, selection, uses, bibliographies, srcdir)
-    rendering = renderer.render(signature)
+    digests = _incremental.digests(sources.records)
+    tokens = {key: _incremental.tokens(record) for key, record in sources.records.items()}
+    rendering = None
+    if previous is not None and previous.output == output and previous.structure == structure:
+        rendering = render_again(
+            previous, settings, output, selection, uses, bibliographies, srcdir, digests, tokens
+        )
+    if rendering is None:
+        renderer = Renderer(settings, output, selection, uses, bibliographies, srcdir)
+        rendering = renderer.render(signature)
+    rendering = attrs.evolve(
+        rendering,
+        signature=signature,
+        structure=structure,
+        digests=digests,
+        tokens=tokens,
+        fingerprints=dict(Renderer.fingerprints(rendering)),
+    )
     domain.rendering = rendering
     old = previous.fingerprints if previous is not None and previous.output == output else {}
     changed = {d for d in {*old, *rendering.fingerprints} if old.get(d) != rendering.fingerprints.get(d)}
     return sorted(changed & set(env.all_docs))
+
+
+def render_again(
+    previous: Rendering,
+    settings: Settings,
+    output: str,
+    selection: Selection,
+    uses: list[CitationUse],
+    bibliographies: list[BibliographyUse],
+    srcdir: str,
+    digests: dict[str, str],
+    tokens: dict[str, frozenset[str]],
+) -> Rendering | None:
+    """The previous rendering with what the edited records touch rendered again (see
+    `_incremental`), or None when everything must be rendered."""
+    try:
+        style = citekit.Style.load(style_source(settings.style, srcdir))
+    except citekit.CitekitError:
+        return None
+    if not _incremental.eligible(settings, style, uses, bibliographies):
+        return None
+    plan = _incremental.plan(previous, digests, tokens, selection, uses)
+    if plan is None:
+        return None
+    lists = [selection.select(b) for b in bibliographies]
+    order = {key: index for index, key in enumerate(selection.order(lists))}
+    records = {key: selection.records[key] for key in selection.records if key in plan.group}
+    quiet = Selection(records, list(plan.uses), bibliographies, lambda *_: None)
+    partial = Renderer(settings, output, quiet, list(plan.uses), bibliographies, srcdir).render("")
+
+    def before(key: str, other: str) -> bool:
+        """Whether the style lists `key` before `other` (two records, in the build's order)."""
+        pair = sorted((key, other), key=order.__getitem__)
+        formatter = citekit.Formatter([selection.records[k] for k in pair], style, "text", settings.locale)
+        first = [entry.id for entry in formatter.bibliography()]
+        return first.index(key) < first.index(other)
+
+    rendering = _incremental.merge(previous, partial, plan.group, before)
+    if rendering is not None:
+        logger.info("citekit: rendered %d of %d entries again", len(plan.group), len(selection.records))
+    return rendering
 
 
 def plain(text: str, output: str) -> str:
@@ -224,8 +281,6 @@ class Renderer:
                 rendering.citations[where] = attrs.evolve(
                     note, parts=(attrs.evolve(note.parts[0], text=text),)
                 )
-        for docname, digest in self.fingerprints(rendering):
-            rendering.fingerprints[docname] = digest
         return rendering
 
     def list_entries(self, use: BibliographyUse, keys: list[str], *, numbers: bool) -> dict[str, str]:
