@@ -46,16 +46,26 @@ def digests(records: Mapping[str, citekit.Record]) -> dict[str, str]:
 
 
 def tokens(record: citekit.Record) -> frozenset[str]:
-    """The names a citation of the record can print (every name variable's family names or
-    literals) and its title: two records whose citations look alike share one."""
+    """What decides which records a citation of this one can be confused with:
+
+    - `cite:FAMILY|YEAR` for the first name of each name variable (a title when it has
+      none): citations that print alike (the ones disambiguation works among) share one;
+    - `first:FAMILY` and `any:FAMILY`: the records a change of given names can touch (the
+      global given-name rules look at first names, or at every name);
+    - `given:FAMILY|GIVEN` for every name: whether the given names changed at all."""
+    date = record.date("issued")
+    year = str(date.year) if date is not None and date.year is not None else ""
     found: set[str] = set()
     for value in record.fields.values():
-        if isinstance(value, tuple) and value and all(isinstance(item, citekit.Name) for item in value):
-            found.update((name.family or name.literal or "").casefold() for name in value)
-    title = record.text("title")
-    if title:
-        found.add("title:" + " ".join(title.split()).casefold())
-    found.discard("")
+        if not (isinstance(value, tuple) and value and all(isinstance(v, citekit.Name) for v in value)):
+            continue
+        for position, name in enumerate(value):
+            family = (name.family or name.literal or "").casefold()
+            if not position:
+                found.update((f"cite:{family}|{year}", f"first:{family}"))
+            found.update((f"any:{family}", f"given:{family}|{(name.given or '').casefold()}"))
+    if not found:
+        found.add(f"cite:{' '.join((record.text('title') or record.key).split()).casefold()}|{year}")
     return frozenset(found)
 
 
@@ -82,6 +92,7 @@ def eligible(
 class Plan:
     """The records to render again and the citations that cite them."""
 
+    changed: frozenset[str]
     group: frozenset[str]
     uses: tuple[CitationUse, ...]
 
@@ -103,7 +114,14 @@ def plan(
     for key, found in current_tokens.items():
         for token in found:
             index.setdefault(token, set()).add(key)
-    wanted = {token for key in changed for token in current_tokens[key] | previous.tokens[key]}
+    wanted: set[str] = set()
+    for key in changed:
+        both = current_tokens[key] | previous.tokens[key]
+        wanted.update(token for token in both if token.startswith("cite:"))
+        if {t for t in current_tokens[key] if t.startswith("given:")} != {
+            t for t in previous.tokens[key] if t.startswith("given:")
+        }:
+            wanted.update(token for token in both if token.startswith(("first:", "any:")))
     group = set(changed)
     for token in wanted:
         group |= index.get(token, set())
@@ -115,26 +133,31 @@ def plan(
         group |= more
     if len(group) > MAX_GROUP:
         return None
-    return Plan(frozenset(group), tuple(affected))
+    return Plan(frozenset(changed), frozenset(group), tuple(affected))
 
 
 def merge(
     previous: Rendering,
     partial: Rendering,
-    group: frozenset[str],
+    plan: Plan,
     before: Callable[[str, str], bool],
 ) -> Rendering | None:
     """The previous rendering with the group's citations and entries replaced; None when a
-    list's membership or an anchor came out otherwise (then everything is rendered)."""
+    list's membership or an anchor came out otherwise (then everything is rendered).
+
+    An entry's place in a list depends on its own sort keys only (numbers and year
+    suffixes, which depend on the others, are not sort keys in the styles this runs for):
+    the group's unedited entries keep theirs, the edited ones are placed again."""
     citations = {**previous.citations, **partial.citations}
     bibliographies: dict[tuple[str, int], tuple[RenderedEntry, ...]] = {}
     for where, old in previous.bibliographies.items():
-        new = partial.bibliographies.get(where, ())
-        kept = [entry for entry in old if entry.key not in group]
-        replaced = {entry.key: entry.anchor for entry in old if entry.key in group}
-        if replaced != {entry.key: entry.anchor for entry in new}:
+        new = {entry.key: entry for entry in partial.bibliographies.get(where, ())}
+        replaced = {entry.key: entry.anchor for entry in old if entry.key in plan.group}
+        if replaced != {key: entry.anchor for key, entry in new.items()}:
             return None
-        bibliographies[where] = tuple(_insert(kept, list(new), before))
+        kept = [new.get(entry.key, entry) for entry in old if entry.key not in plan.changed]
+        moved = [entry for key, entry in new.items() if key in plan.changed]
+        bibliographies[where] = tuple(_insert(kept, moved, before))
     return attrs.evolve(previous, citations=citations, bibliographies=bibliographies)
 
 

@@ -156,7 +156,7 @@ def render_again(
         first = [entry.id for entry in formatter.bibliography()]
         return first.index(key) < first.index(other)
 
-    rendering = _incremental.merge(previous, partial, plan.group, before)
+    rendering = _incremental.merge(previous, partial, plan, before)
     if rendering is not None:
         logger.info("citekit: rendered %d of %d entries again", len(plan.group), len(selection.records))
     return rendering

@@ -80,6 +80,8 @@ EDITS = [
     pytest.param("brown2005", "Brown, Paul", "Zhou, Paul", "one.html", id="moves-in-the-list"),
     pytest.param("garcia2012", "Garcia, Ana", "Smith, Ann", "two.html", id="becomes-ambiguous"),
     pytest.param("garcia2012", "{2012}", "{2001}", "two.html", id="no-names-touched"),
+    pytest.param("smithann2001", "Smith, Ann", "Smith, John", "three.html", id="same-given-name"),
+    pytest.param("lee2010", "{2010}", "{1999}", "three.html", id="same-year-as-a-co-author"),
 ]
 
 
