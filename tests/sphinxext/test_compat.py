@@ -94,11 +94,28 @@ def test_each_citation_form_reads_as_in_sphinxcontrib_bibtex(ours: Any, theirs: 
     assert differing <= set(KNOWN), [(i, mine[i], reference[i]) for i in sorted(differing - set(KNOWN))]
 
 
-def test_footnotes_number_in_reading_order(ours: Any) -> None:
-    html = _html(ours, "foot")
+def _footnote_numbers(app: Any) -> tuple[list[int], int]:
+    """The numbers of the footnote references in the foot page's text, and how many footnotes."""
+    html = _html(app, "foot")
     body = html.split('<section id="footnote-citations">')[1].split('<aside class="footnote-list')[0]
     numbers = [int(n) for n in re.findall(r'class="fn-bracket">\[</span>(\d+)<', body)]
-    assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) == 5
+    return numbers, html.count('<aside class="footnote brackets"')
+
+
+def test_footnotes_number_in_reading_order(ours: Any) -> None:
+    numbers, notes = _footnote_numbers(ours)
+    assert sorted(set(numbers)) == list(range(1, notes + 1))
+    assert [n for i, n in enumerate(numbers) if n not in numbers[:i]] == list(range(1, notes + 1))
+
+
+def test_a_repeated_footcite_refers_to_its_first_footnote(ours: Any, theirs: Any) -> None:
+    """knuth1984 is footcited twice (the 2nd and 5th references): one footnote, referred to
+    twice, in both. (sphinxcontrib-bibtex numbers the page's own notes after the citations'
+    ([3, 1, 4, 2, 1]); citekit numbers them all in reading order, on purpose.)"""
+    for numbers, notes in (_footnote_numbers(ours), _footnote_numbers(theirs)):
+        assert notes == 4 and len(numbers) == 5
+        assert numbers[1] == numbers[4] and len(set(numbers)) == 4
+    assert _footnote_numbers(ours)[0] == [1, 2, 3, 4, 2]
 
 
 def test_footnote_holds_the_full_entry_after_its_header(ours: Any) -> None:
