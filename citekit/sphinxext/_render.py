@@ -207,6 +207,13 @@ class Renderer:
     def in_main_style(self, use: BibliographyUse) -> bool:
         return not use.style or _pybtex.list_style(use.style) == self.settings.style
 
+    def pybtex_style(self, use: BibliographyUse) -> str | None:
+        """The pybtex label style (alpha, unsrtalpha) a list is in, if any: its `:style:`,
+        else the project's `bibtex_default_style` when that chose the label style."""
+        if use.style:
+            return use.style if use.style in ("alpha", "unsrtalpha") else None
+        return self.settings.pybtex if self.settings.labels == "alpha" and self.settings.pybtex else None
+
     def needs_labels(self) -> bool:
         """Label styles (alpha) print `citation-label`: records without one get pybtex's."""
         styles = {self.settings.style, *(_pybtex.list_style(u.style) for u, _ in self.selections if u.style)}
@@ -257,7 +264,12 @@ class Renderer:
             placed: dict[str, str] = {}
             rendered: list[RenderedEntry] = []
             numbered = use.list != "citation" or bool(use.labelprefix)
-            for key, text in self.list_entries(use, keys, numbers=not numbered).items():
+            texts = self.list_entries(use, keys, numbers=not numbered)
+            pybtex = self.pybtex_style(use)
+            if pybtex is not None:  # sphinxcontrib-bibtex's order, not the CSL style's
+                listed = _pybtex.list_order(pybtex, [self.records[key] for key in keys])
+                texts = {key: texts[key] for key in listed if key in texts}
+            for key, text in texts.items():
                 cite_key = use.keyprefix + key
                 placed[cite_key] = self.anchor(cite_key, use, used)
                 label = self.labels[key] if numbered and self.settings.labels == "alpha" else ""
