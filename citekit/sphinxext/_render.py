@@ -203,6 +203,8 @@ class Renderer:
         self.main = self.formatter(settings.style, None) or self.formatter(FALLBACK_STYLE, None)
         self.forms = Forms(self)
         self.hover: dict[str, str] = {}
+        # anchor -> (label, prefixed label) of the entries of alpha lists with a :labelprefix:
+        self.prefixed: dict[str, tuple[str, str]] = {}
 
     def in_main_style(self, use: BibliographyUse) -> bool:
         return not use.style or _pybtex.list_style(use.style) == self.settings.style
@@ -283,6 +285,9 @@ class Renderer:
                     attrs.evolve(entry, label=f"{use.labelprefix}{entry.label or start + index}")
                     for index, entry in enumerate(rendered)
                 ]
+            if use.labelprefix and self.settings.labels == "alpha":
+                for entry in rendered:
+                    self.prefixed[entry.anchor] = (self.labels[entry.key], entry.label)
             rendering.bibliographies[use.docname, use.serial] = tuple(rendered)
             targets.setdefault(use.docname, []).append((use, placed))
         for cite_use in self.uses:
@@ -383,7 +388,36 @@ class Renderer:
         except citekit.CitekitError as exc:
             warn(str(exc), "render-error", (use.docname, use.line))
             return RenderedCitation((Part(", ".join(f"{c.id}?" for c in known), False),))
+        if self.prefixed:
+            parts = self.relabelled(use, known, parts, targets)
         return RenderedCitation(tuple(parts), links)
+
+    def relabelled(
+        self,
+        use: CitationUse,
+        known: list[citekit.Cite],
+        parts: list[Part],
+        targets: dict[str, list[tuple[BibliographyUse, dict[str, str]]]],
+    ) -> list[Part]:
+        """A citation of an entry listed under a `:labelprefix:` shows the list's label
+        (AKnu84), as sphinxcontrib-bibtex's does; citations of the same work that go to
+        another list keep the plain one: the prefix is its own list's. The label is one
+        field of the part that stands for that entry, so only that part is touched."""
+        labels: dict[str, tuple[str, str]] = {}
+        originals = [c for c in use.cites if self.selection.record_key(c.id)]
+        for cite, original in zip(known, originals, strict=True):
+            target = self.target(use, original.id, targets)
+            if target is not None and target[1] in self.prefixed:
+                labels[cite.id] = self.prefixed[target[1]]
+        if not labels:
+            return parts
+        relabelled = []
+        for part in parts:
+            if part.key in labels:
+                plain_label, prefixed = labels[part.key]
+                part = attrs.evolve(part, text=part.text.replace(plain_label, prefixed, 1))
+            relabelled.append(part)
+        return relabelled
 
     @staticmethod
     def fingerprints(rendering: Rendering) -> Iterator[tuple[str, str]]:

@@ -172,6 +172,14 @@ def test_label_prefix_and_key_prefix(ours: Any) -> None:
     ]
 
 
+def test_a_label_prefix_applies_within_its_own_list(ours: Any, theirs: Any) -> None:
+    """Citations going to the `:labelprefix: A` list show its labels ([AKnu84]); the same
+    works cited elsewhere, going to the main list, keep theirs ([Knu84])."""
+    mine = [text for _, _, text in citations(_html(ours, "prefix"))]
+    assert mine == _texts(_html(theirs, "prefix"), "bibtex-citation") == ["[AKnu84]", "Lamport [ALam94]"]
+    assert "[Knu84]" in [text for _, _, text in citations(_html(ours, "roles"))]
+
+
 def test_bibliography_header_before_every_list(ours: Any) -> None:
     assert _html(ours, "filters").count('<p class="rubric">References</p>') == 5
     assert _html(ours, "foot").count('<p class="rubric">Notes</p>') == 1
