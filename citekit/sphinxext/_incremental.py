@@ -6,15 +6,18 @@ changed (same keys in the same order, the same pages citing the same keys, the s
 and settings), an entry's edit can only change
 
 - its own citations and entries, and
-- those of the records it can be confused with: disambiguation (added names, given names,
-  year suffixes) only ever works among citations that print the same names, so among
-  records that share a family name (or, without names, a title) with the old or the new
-  version of an edited record; and the records cited together with any of these.
+- those of the records it can be confused with: disambiguation (added names, year
+  suffixes, given names "by cite") only ever works among citations that print alike, so
+  among records with the same first name and year as the old or the new version of an
+  edited record; when the edit changed given names, the global given-name rules can touch
+  every record sharing a family name with it; and the records cited together with any of
+  these.
 
 That group is rendered by a `Renderer` of its own (one Formatter over the group, in the
 build's order, so numbering-free disambiguation comes out as over the whole build) and put
-in place of the old texts; each of its entries goes where the style sorts it among the
-others, found by comparing it with them two at a time. Everything else is the previous
+in place of the old texts; the group's unedited entries keep their places in the lists and
+each edited one goes where the style sorts it, found by comparing it with the others two at
+a time. Everything else is the previous
 rendering's. Whatever could break that reasoning (a note, label or numeric style, filters,
 lists in other styles or numbered, narrative forms, a subsequent-author-substitute, many
 edits, a big group) renders everything, as a clean build does.
