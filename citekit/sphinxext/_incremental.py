@@ -19,7 +19,7 @@ in place of the old texts; the group's unedited entries keep their places in the
 each edited one goes where the style sorts it, found by comparing it with the others two at
 a time. Everything else is the previous
 rendering's. Whatever could break that reasoning (a note, label or numeric style, filters,
-lists in other styles or numbered, narrative forms, a subsequent-author-substitute, many
+lists in other styles or numbered, `:cite:label:`, a subsequent-author-substitute, many
 edits, a big group) renders everything, as a clean build does.
 """
 
@@ -38,7 +38,8 @@ from ._select import Selection
 
 MAX_CHANGED = 20  # edits beyond this are a new bibliography: render everything
 MAX_GROUP = 200  # a group this big costs as much as the whole build
-PLAIN_MODES = frozenset({"p", "ps", "alp", "alps"})
+# :cite:label: gives pybtex labels, whose letters (Knu84a) count over every record
+GLOBAL_MODES = frozenset({"label", "labelpar"})
 
 Render = Callable[[Selection, list[CitationUse], list[BibliographyUse]], Rendering]
 
@@ -83,7 +84,7 @@ def eligible(
         return False
     if b"subsequent-author-substitute" in style.xml:
         return False  # an entry's text depends on the entry before it
-    if any(use.note or use.foot or use.mode not in PLAIN_MODES for use in uses):
+    if any(use.note or use.foot or use.mode in GLOBAL_MODES for use in uses):
         return False
     return all(
         not b.style and not b.filter and b.list == "citation" and not b.labelprefix and not b.keyprefix

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from .pages import citations, page, text_by_id
+from .pages import citations, page, text_by_id, warnings_of
 
 
 def _stamps(outdir: Path) -> dict[str, int]:
@@ -120,4 +120,5 @@ def test_an_edited_entry_renders_as_a_clean_build_would(
     _edit(clean_source / "refs.bib", key, old, new)
     clean = make_app("html", srcdir=clean_source)
     clean.build()
+    assert "[citekit." not in warnings_of(clean)  # (make_app warns of re-registered nodes)
     assert _pages(Path(again.outdir)) == _pages(Path(clean.outdir))
