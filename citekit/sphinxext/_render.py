@@ -156,7 +156,10 @@ def render_again(
         first = [entry.id for entry in formatter.bibliography()]
         return first.index(key) < first.index(other)
 
-    rendering = _incremental.merge(previous, partial, plan, before)
+    try:
+        rendering = _incremental.merge(previous, partial, plan, before)
+    except citekit.CitekitError:  # a pair the engine cannot sort: the full render reports it
+        return None
     if rendering is not None:
         logger.info("citekit: rendered %d of %d entries again", len(plan.group), len(selection.records))
     return rendering
