@@ -137,7 +137,7 @@ def _author_year_title(record: citekit.Record) -> tuple[str, str, str]:
     """pybtex's `author_year_title` sorting key (the alpha style's): books list by author,
     else editor; other entries by author only."""
     names = record.names("author")
-    if not names and record.type in ("book", "chapter"):
+    if not names and _entry_type(record) in ("book", "inbook"):
         names = record.names("editor")
     date = record.date("issued")
     return (
@@ -145,6 +145,13 @@ def _author_year_title(record: citekit.Record) -> tuple[str, str, str]:
         str(date.year) if date is not None and date.year is not None else "",
         record.text("title") or "",
     )
+
+
+def _entry_type(record: citekit.Record) -> str:
+    """The BibTeX entry type as written (kept by the reader), else the CSL type."""
+    stash = record.extra.get("bibtex")
+    written = stash.get("entrytype") if isinstance(stash, dict) else None
+    return written.lower() if isinstance(written, str) else record.type
 
 
 def list_order(style: str, records: Iterable[citekit.Record]) -> list[str]:
