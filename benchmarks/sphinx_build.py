@@ -1,18 +1,23 @@
 """Benchmark: a Sphinx build of a 2,000-entry bibliography cited over 50 documents, with
 citekit's extension and with sphinxcontrib-bibtex, printed as times and a ratio.
 
-    python benchmarks/sphinx_build.py [--entries 2000] [--documents 50] [--style apa]
+    python benchmarks/sphinx_build.py [--entries 2000] [--documents 50] [--style apa] [--edit]
 
 Both builds read the same generated BibTeX file and cite every entry once with `:cite:p:`;
 one page holds the bibliography of everything cited. Each build runs `sphinx-build` in a
 fresh process on a fresh copy. sphinxcontrib-bibtex is not a citekit dependency: without
 it, that side is skipped with a message.
+
+`--edit` (issue 10) then retitles one entry in the .bib file and builds again in the same
+output folder (an incremental build), reporting the clean and incremental times of each
+side and the incremental build as a share of the clean one.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib.util
+import re
 import shutil
 import subprocess
 import sys
@@ -58,6 +63,23 @@ def project(root: Path, entries: int, documents: int, extension: str, conf: str,
     (root / "references.rst").write_text(f"References\n==========\n\n{bibliography}", encoding="utf-8")
 
 
+EDITED = "key1000"  # a middle entry: cited on one page, listed on the bibliography page
+
+
+def edit_one_entry(root: Path, key: str = EDITED) -> None:
+    """Retitle one entry, as a writer fixing a typo would."""
+    bib = root / "refs.bib"
+    text, count = re.subn(
+        rf"(@article{{{key},\n(?:.*\n)*?  title = {{)A study",
+        r"\g<1>A retitled study",
+        bib.read_text(encoding="utf-8"),
+        count=1,
+    )
+    if count != 1:
+        raise SystemExit(f"entry {key} not found in {bib}")
+    bib.write_text(text, encoding="utf-8")
+
+
 def build(root: Path) -> float:
     start = time.perf_counter()
     result = subprocess.run(
@@ -74,11 +96,19 @@ def build(root: Path) -> float:
     return elapsed
 
 
+def incremental(root: Path, clean: float, name: str) -> None:
+    edit_one_entry(root)
+    again = build(root)
+    print(f"{name}, one entry edited:  {again:7.2f} s  ({100 * again / clean:.0f} % of the clean build)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--entries", type=int, default=2000)
     parser.add_argument("--documents", type=int, default=50)
     parser.add_argument("--style", default="apa", help="citekit's CSL style (default: apa)")
+    parser.add_argument("--edit", action="store_true", help="then edit one entry and build again")
+    parser.add_argument("--only-citekit", action="store_true", help="skip the sphinxcontrib-bibtex side")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="citekit-sphinx-bench-"))
     try:
@@ -93,6 +123,10 @@ def main() -> None:
         )
         ours = build(work / "citekit")
         print(f"citekit ({args.style}):             {ours:7.2f} s")
+        if args.edit:
+            incremental(work / "citekit", ours, "citekit")
+        if args.only_citekit:
+            return
         if importlib.util.find_spec("sphinxcontrib.bibtex") is None:
             print(
                 "sphinxcontrib-bibtex is not installed: skipping that side (pip install sphinxcontrib-bibtex)"
@@ -108,6 +142,8 @@ def main() -> None:
         )
         theirs = build(work / "bibtex")
         print(f"sphinxcontrib-bibtex (plain):    {theirs:7.2f} s")
+        if args.edit:
+            incremental(work / "bibtex", theirs, "sphinxcontrib-bibtex")
         print(f"ratio citekit / sphinxcontrib-bibtex: {ours / theirs:.2f}")
     finally:
         shutil.rmtree(work, ignore_errors=True)

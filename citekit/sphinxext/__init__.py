@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 __all__ = ["setup"]
 
-ENV_VERSION = 2
+ENV_VERSION = 3
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

@@ -145,6 +145,7 @@ class Settings:
     encoding: str | None = None
     tooltips: bool = True
     labels: str = ""  # "alpha": :cite:label: gives pybtex's alpha labels (Knu84)
+    pybtex: str = ""  # the pybtex label style (alpha, unsrtalpha) the CSL style stands for
 
     @classmethod
     def of(cls, config: Config) -> Settings:
@@ -162,4 +163,5 @@ class Settings:
             ),
             tooltips=bool(config.bibtex_tooltips),
             labels="alpha" if alpha or style == _pybtex.ALPHA_CSL else "",
+            pybtex=(config.bibtex_default_style or "alpha").strip() if alpha else "",
         )

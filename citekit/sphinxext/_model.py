@@ -101,3 +101,8 @@ class Rendering:
     bibliographies: dict[tuple[str, int], tuple[RenderedEntry, ...]] = attrs.field(factory=dict)
     starts: dict[tuple[str, int], int] = attrs.field(factory=dict)  # first number of enumerated lists
     fingerprints: dict[str, str] = attrs.field(factory=dict)
+    # for rendering again after an edit (see _incremental): the signature of everything
+    # but the records, and per record a digest and the names and title it can print
+    structure: str = ""
+    digests: dict[str, str] = attrs.field(factory=dict)
+    tokens: dict[str, frozenset[str]] = attrs.field(factory=dict)

@@ -119,3 +119,45 @@ def _sort_key(record: citekit.Record) -> tuple[str, str, str]:
         str(date.year) if date is not None and date.year is not None else "",
         re.sub(r"\s+", " ", record.text("title") or record.key).casefold(),
     )
+
+
+# pybtex styles whose lists keep the order of citation (then of the files): the others sort
+UNSORTED = frozenset({"unsrt", "unsrtalpha"})
+
+
+def _person_key(name: citekit.Name) -> str:
+    """pybtex's `person_key`: von and last names, first and middle names, lineage."""
+    last = " ".join(part for part in (name.non_dropping_particle, name.family or name.literal) if part)
+    if name.dropping_particle:
+        last = f"{name.dropping_particle} {last}"
+    return "  ".join((last, name.given or "", name.suffix or "")).lower()
+
+
+def _author_year_title(record: citekit.Record) -> tuple[str, str, str]:
+    """pybtex's `author_year_title` sorting key (the alpha style's): books list by author,
+    else editor; other entries by author only."""
+    names = record.names("author")
+    if not names and _entry_type(record) in ("book", "inbook"):
+        names = record.names("editor")
+    date = record.date("issued")
+    return (
+        "   ".join(_person_key(name) for name in names),
+        str(date.year) if date is not None and date.year is not None else "",
+        record.text("title") or "",
+    )
+
+
+def _entry_type(record: citekit.Record) -> str:
+    """The BibTeX entry type as written (kept by the reader), else the CSL type."""
+    stash = record.extra.get("bibtex")
+    written = stash.get("entrytype") if isinstance(stash, dict) else None
+    return written.lower() if isinstance(written, str) else record.type
+
+
+def list_order(style: str, records: Iterable[citekit.Record]) -> list[str]:
+    """The keys in the order pybtex's `style` lists them (given in citation order, then
+    file order, as sphinxcontrib-bibtex gives them): alpha sorts by author, year, title."""
+    ordered = list(records)
+    if style not in UNSORTED:
+        ordered.sort(key=_author_year_title)
+    return [record.key for record in ordered]

@@ -21,7 +21,7 @@ from sphinx.util import logging
 
 import citekit
 
-from . import _pybtex, _sources
+from . import _incremental, _pybtex, _sources
 from ._config import Settings, style_source, style_stamp
 from ._forms import Forms
 from ._model import BibliographyUse, CitationUse, Link, Part, RenderedCitation, RenderedEntry, Rendering
@@ -74,10 +74,9 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     uses = [use for docname in order for use in domain.citations.get(docname, [])]
     bibliographies = [use for docname in order for use in domain.bibliographies.get(docname, [])]
     styles = sorted({settings.style, *(_pybtex.list_style(b.style) for b in bibliographies if b.style)})
-    signature = hashlib.sha256(
+    structure = hashlib.sha256(
         repr(
             (
-                sources.fingerprint,
                 settings,
                 output,
                 [style_stamp(style, srcdir) for style in styles],
@@ -86,6 +85,7 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
             )
         ).encode()
     ).hexdigest()
+    signature = hashlib.sha256(f"{sources.fingerprint}\0{structure}".encode()).hexdigest()
     previous = domain.rendering
     selection = Selection(sources.records, uses, bibliographies, warn)
     reported: set[tuple[str, str, int | None]] = set()
@@ -97,12 +97,72 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
                 warn(f"unknown citation key {cite.id!r}", "unknown-key", (use.docname, use.line))
     if previous is not None and previous.signature == signature:
         return []
-    renderer = Renderer(settings, output, selection, uses, bibliographies, srcdir)
-    rendering = renderer.render(signature)
+    digests = _incremental.digests(sources.records)
+    tokens = {key: _incremental.tokens(record) for key, record in sources.records.items()}
+    rendering = None
+    if previous is not None and previous.output == output and previous.structure == structure:
+        rendering = render_again(
+            previous, settings, output, selection, uses, bibliographies, srcdir, digests, tokens
+        )
+    if rendering is None:
+        renderer = Renderer(settings, output, selection, uses, bibliographies, srcdir)
+        rendering = renderer.render(signature)
+    rendering = attrs.evolve(
+        rendering,
+        signature=signature,
+        structure=structure,
+        digests=digests,
+        tokens=tokens,
+        fingerprints=dict(Renderer.fingerprints(rendering)),
+    )
     domain.rendering = rendering
     old = previous.fingerprints if previous is not None and previous.output == output else {}
     changed = {d for d in {*old, *rendering.fingerprints} if old.get(d) != rendering.fingerprints.get(d)}
     return sorted(changed & set(env.all_docs))
+
+
+def render_again(
+    previous: Rendering,
+    settings: Settings,
+    output: str,
+    selection: Selection,
+    uses: list[CitationUse],
+    bibliographies: list[BibliographyUse],
+    srcdir: str,
+    digests: dict[str, str],
+    tokens: dict[str, frozenset[str]],
+) -> Rendering | None:
+    """The previous rendering with what the edited records touch rendered again (see
+    `_incremental`), or None when everything must be rendered."""
+    try:
+        style = citekit.Style.load(style_source(settings.style, srcdir))
+    except citekit.CitekitError:
+        return None
+    if not _incremental.eligible(settings, style, uses, bibliographies):
+        return None
+    plan = _incremental.plan(previous, digests, tokens, selection, uses)
+    if plan is None:
+        return None
+    lists = [selection.select(b) for b in bibliographies]
+    order = {key: index for index, key in enumerate(selection.order(lists))}
+    records = {key: selection.records[key] for key in selection.records if key in plan.group}
+    quiet = Selection(records, list(plan.uses), bibliographies, lambda *_: None)
+    partial = Renderer(settings, output, quiet, list(plan.uses), bibliographies, srcdir).render("")
+
+    def before(key: str, other: str) -> bool:
+        """Whether the style lists `key` before `other` (two records, in the build's order)."""
+        pair = sorted((key, other), key=order.__getitem__)
+        formatter = citekit.Formatter([selection.records[k] for k in pair], style, "text", settings.locale)
+        first = [entry.id for entry in formatter.bibliography()]
+        return first.index(key) < first.index(other)
+
+    try:
+        rendering = _incremental.merge(previous, partial, plan, before)
+    except citekit.CitekitError:  # a pair the engine cannot sort: the full render reports it
+        return None
+    if rendering is not None:
+        logger.info("citekit: rendered %d of %d entries again", len(plan.group), len(selection.records))
+    return rendering
 
 
 def plain(text: str, output: str) -> str:
@@ -146,9 +206,18 @@ class Renderer:
         self.main = self.formatter(settings.style, None) or self.formatter(FALLBACK_STYLE, None)
         self.forms = Forms(self)
         self.hover: dict[str, str] = {}
+        # anchor -> (label, prefixed label) of the entries of alpha lists with a :labelprefix:
+        self.prefixed: dict[str, tuple[str, str]] = {}
 
     def in_main_style(self, use: BibliographyUse) -> bool:
         return not use.style or _pybtex.list_style(use.style) == self.settings.style
+
+    def pybtex_style(self, use: BibliographyUse) -> str | None:
+        """The pybtex label style (alpha, unsrtalpha) a list is in, if any: its `:style:`,
+        else the project's `bibtex_default_style` when that chose the label style."""
+        if use.style:
+            return use.style if use.style in ("alpha", "unsrtalpha") else None
+        return self.settings.pybtex if self.settings.labels == "alpha" and self.settings.pybtex else None
 
     def needs_labels(self) -> bool:
         """Label styles (alpha) print `citation-label`: records without one get pybtex's."""
@@ -200,7 +269,12 @@ class Renderer:
             placed: dict[str, str] = {}
             rendered: list[RenderedEntry] = []
             numbered = use.list != "citation" or bool(use.labelprefix)
-            for key, text in self.list_entries(use, keys, numbers=not numbered).items():
+            texts = self.list_entries(use, keys, numbers=not numbered)
+            pybtex = self.pybtex_style(use)
+            if pybtex is not None:  # sphinxcontrib-bibtex's order, not the CSL style's
+                listed = _pybtex.list_order(pybtex, [self.records[key] for key in keys])
+                texts = {key: texts[key] for key in listed if key in texts}
+            for key, text in texts.items():
                 cite_key = use.keyprefix + key
                 placed[cite_key] = self.anchor(cite_key, use, used)
                 label = self.labels[key] if numbered and self.settings.labels == "alpha" else ""
@@ -214,6 +288,9 @@ class Renderer:
                     attrs.evolve(entry, label=f"{use.labelprefix}{entry.label or start + index}")
                     for index, entry in enumerate(rendered)
                 ]
+            if use.labelprefix and self.settings.labels == "alpha":
+                for entry in rendered:
+                    self.prefixed[entry.anchor] = (self.labels[entry.key], entry.label)
             rendering.bibliographies[use.docname, use.serial] = tuple(rendered)
             targets.setdefault(use.docname, []).append((use, placed))
         for cite_use in self.uses:
@@ -224,8 +301,6 @@ class Renderer:
                 rendering.citations[where] = attrs.evolve(
                     note, parts=(attrs.evolve(note.parts[0], text=text),)
                 )
-        for docname, digest in self.fingerprints(rendering):
-            rendering.fingerprints[docname] = digest
         return rendering
 
     def list_entries(self, use: BibliographyUse, keys: list[str], *, numbers: bool) -> dict[str, str]:
@@ -316,7 +391,36 @@ class Renderer:
         except citekit.CitekitError as exc:
             warn(str(exc), "render-error", (use.docname, use.line))
             return RenderedCitation((Part(", ".join(f"{c.id}?" for c in known), False),))
+        if self.prefixed:
+            parts = self.relabelled(use, known, parts, targets)
         return RenderedCitation(tuple(parts), links)
+
+    def relabelled(
+        self,
+        use: CitationUse,
+        known: list[citekit.Cite],
+        parts: list[Part],
+        targets: dict[str, list[tuple[BibliographyUse, dict[str, str]]]],
+    ) -> list[Part]:
+        """A citation of an entry listed under a `:labelprefix:` shows the list's label
+        (AKnu84), as sphinxcontrib-bibtex's does; citations of the same work that go to
+        another list keep the plain one: the prefix is its own list's. The label is one
+        field of the part that stands for that entry, so only that part is touched."""
+        labels: dict[str, tuple[str, str]] = {}
+        originals = [c for c in use.cites if self.selection.record_key(c.id)]
+        for cite, original in zip(known, originals, strict=True):
+            target = self.target(use, original.id, targets)
+            if target is not None and target[1] in self.prefixed:
+                labels[cite.id] = self.prefixed[target[1]]
+        if not labels:
+            return parts
+        relabelled = []
+        for part in parts:
+            if part.key in labels:
+                plain_label, prefixed = labels[part.key]
+                part = attrs.evolve(part, text=part.text.replace(plain_label, prefixed, 1))
+            relabelled.append(part)
+        return relabelled
 
     @staticmethod
     def fingerprints(rendering: Rendering) -> Iterator[tuple[str, str]]:

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 NOTES = "citekit_notes"  # env.temp_data key: footnotes waiting to be placed (see _transforms)
+FOOTCITES = "citekit_footcites"  # env.temp_data key: the page's :footcite: footnotes by what they cite
 
 # role suffix -> what it shows (see _render.Renderer.citation)
 MODES = {
@@ -99,6 +100,8 @@ class CiteRole(SphinxRole):
             return [nodes.literal(self.rawtext, self.text)], []
         docname = self.env.docname
         note_style = is_note_style(style, str(self.env.srcdir))
+        if self.foot and not note_style:
+            return self._footcite(cites), []
         note = self.foot or (note_style and self.mode in IN_NOTES | NARRATIVE)
         serial = self.env.new_serialno("citekit-citation")
         domain: CiteDomain = self.env.get_domain("cite")  # type: ignore[assignment]
@@ -109,6 +112,31 @@ class CiteRole(SphinxRole):
         if not note:
             return [placeholder], []
         return self._footnote(placeholder, serial, cites), []
+
+    def _footcite(self, cites: tuple[citekit.Cite, ...]) -> list[Node]:
+        """A :footcite: outside note styles: its footnote holds the entries, so a page
+        citing the same entries again refers to the same footnote (as sphinxcontrib-bibtex
+        does), and only the first makes one."""
+        ids = tuple(cite.id for cite in cites)
+        names = cast("dict[tuple[str, ...], str]", self.env.temp_data.setdefault(FOOTCITES, {}))
+        name = names.get(ids)
+        if name is None:
+            serial = self.env.new_serialno("citekit-citation")
+            domain: CiteDomain = self.env.get_domain("cite")  # type: ignore[assignment]
+            domain.add_citation(CitationUse(self.env.docname, serial, "p", cites, self.lineno, True, True))
+            placeholder = citekit_citation(
+                self.rawtext, nodes.Text(self.text), docname=self.env.docname, serial=serial
+            )
+            self.set_source_info(placeholder)
+            names[ids] = f"citekit-note-{serial}"
+            return self._footnote(placeholder, serial, cites)
+        reference = nodes.footnote_reference("", "", auto=1, refname=name)
+        document = self.inliner.document
+        document.note_autofootnote_ref(reference)
+        document.note_footnote_ref(reference)
+        if self.mode not in NARRATIVE:
+            return [reference]
+        return [self._names(cites), reference]
 
     def _footnote(
         self, placeholder: citekit_citation, serial: int, cites: tuple[citekit.Cite, ...]
@@ -127,7 +155,10 @@ class CiteRole(SphinxRole):
         waiting.append(footnote)
         if self.mode not in NARRATIVE:
             return [reference]
-        # narrative: the author names in the text, the note after them
+        return [self._names(cites), reference]
+
+    def _names(self, cites: tuple[citekit.Cite, ...]) -> Node:
+        """A narrative note citation's author names, in the text before the note."""
         names = self.env.new_serialno("citekit-citation")
         domain: CiteDomain = self.env.get_domain("cite")  # type: ignore[assignment]
         mode = "cauthor" if self.mode.startswith("c") else "author"
@@ -135,4 +166,4 @@ class CiteRole(SphinxRole):
         domain.add_citation(CitationUse(self.env.docname, names, mode, cites, self.lineno))
         inline = citekit_citation(self.rawtext, nodes.Text(self.text), docname=self.env.docname, serial=names)
         self.set_source_info(inline)
-        return [inline, reference]
+        return inline

@@ -76,6 +76,34 @@ def test_each_list_holds_what_sphinxcontrib_bibtex_lists(ours: Any, theirs: Any)
     assert _our_lists(ours) == _their_lists(theirs)
 
 
+def _our_order(app: Any) -> dict[str, list[list[str]]]:
+    domain = app.env.get_domain("cite")
+    lists: dict[str, list[list[str]]] = {}
+    for docname, uses in domain.data["bibliographies"].items():
+        for use in sorted(uses, key=lambda u: u.line):
+            entries = domain.data["rendering"].bibliographies[docname, use.serial]
+            lists.setdefault(docname, []).append([use.keyprefix + entry.key for entry in entries])
+    return lists
+
+
+def _their_order(app: Any) -> dict[str, list[list[str]]]:
+    """Each list's keys as sphinxcontrib-bibtex lists them (its citations are made in the
+    order of each list's formatted entries)."""
+    domain = app.env.get_domain("cite")
+    by_list: dict[Any, list[str]] = {key: [] for key in domain.bibliographies}
+    for citation in domain.citations:
+        by_list[citation.bibliography_key].append(citation.key)
+    lists: dict[str, list[list[str]]] = {}
+    for key in sorted(by_list, key=lambda k: (k.docname, domain.bibliographies[k].line)):
+        lists.setdefault(key.docname, []).append(by_list[key])
+    return lists
+
+
+def test_alpha_lists_order_as_sphinxcontrib_bibtex(ours: Any, theirs: Any) -> None:
+    """bibtex_default_style = "alpha": pybtex sorts by author, year and title."""
+    assert _our_order(ours) == _their_order(theirs)
+
+
 def _texts(html: str, css: str) -> list[str]:
     spans = re.findall(rf'<span class="{css}"[^>]*>(.*?)</span>(?=[^<]*(?:<|$))', html, re.DOTALL)
     return [re.sub(r"\s+", " ", re.sub(r"<[^>]*>", "", span)).strip() for span in spans]
@@ -94,11 +122,28 @@ def test_each_citation_form_reads_as_in_sphinxcontrib_bibtex(ours: Any, theirs: 
     assert differing <= set(KNOWN), [(i, mine[i], reference[i]) for i in sorted(differing - set(KNOWN))]
 
 
-def test_footnotes_number_in_reading_order(ours: Any) -> None:
-    html = _html(ours, "foot")
+def _footnote_numbers(app: Any) -> tuple[list[int], int]:
+    """The numbers of the footnote references in the foot page's text, and how many footnotes."""
+    html = _html(app, "foot")
     body = html.split('<section id="footnote-citations">')[1].split('<aside class="footnote-list')[0]
     numbers = [int(n) for n in re.findall(r'class="fn-bracket">\[</span>(\d+)<', body)]
-    assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) == 5
+    return numbers, html.count('<aside class="footnote brackets"')
+
+
+def test_footnotes_number_in_reading_order(ours: Any) -> None:
+    numbers, notes = _footnote_numbers(ours)
+    assert sorted(set(numbers)) == list(range(1, notes + 1))
+    assert [n for i, n in enumerate(numbers) if n not in numbers[:i]] == list(range(1, notes + 1))
+
+
+def test_a_repeated_footcite_refers_to_its_first_footnote(ours: Any, theirs: Any) -> None:
+    """knuth1984 is footcited twice (the 2nd and 5th references): one footnote, referred to
+    twice, in both. (sphinxcontrib-bibtex numbers the page's own notes after the citations'
+    ([3, 1, 4, 2, 1]); citekit numbers them all in reading order, on purpose.)"""
+    for numbers, notes in (_footnote_numbers(ours), _footnote_numbers(theirs)):
+        assert notes == 4 and len(numbers) == 5
+        assert numbers[1] == numbers[4] and len(set(numbers)) == 4
+    assert _footnote_numbers(ours)[0] == [1, 2, 3, 4, 2]
 
 
 def test_footnote_holds_the_full_entry_after_its_header(ours: Any) -> None:
@@ -125,6 +170,14 @@ def test_label_prefix_and_key_prefix(ours: Any) -> None:
         "#citekit-prefix-a-knuth1984",
         "#citekit-prefix-a-lamport1994",
     ]
+
+
+def test_a_label_prefix_applies_within_its_own_list(ours: Any, theirs: Any) -> None:
+    """Citations going to the `:labelprefix: A` list show its labels ([AKnu84]); the same
+    works cited elsewhere, going to the main list, keep theirs ([Knu84])."""
+    mine = [text for _, _, text in citations(_html(ours, "prefix"))]
+    assert mine == _texts(_html(theirs, "prefix"), "bibtex-citation") == ["[AKnu84]", "Lamport [ALam94]"]
+    assert "[Knu84]" in [text for _, _, text in citations(_html(ours, "roles"))]
 
 
 def test_bibliography_header_before_every_list(ours: Any) -> None:

@@ -8,7 +8,9 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from .pages import citations, page, text_by_id
+import pytest
+
+from .pages import citations, page, text_by_id, warnings_of
 
 
 def _stamps(outdir: Path) -> dict[str, int]:
@@ -69,3 +71,54 @@ def test_a_new_first_citation_renumbers_other_pages(make_app: Any, rootdir: Path
     app.build()
     # index now cites werner, king, kumar: chapter.rst is unchanged, but its numbers are new
     assert [text for _, _, text in citations(page(app, "chapter.html"))] == ["[3]", "King et al. [2]"]
+
+
+# (entry, old text, new text, a page that cites nothing the edit can touch)
+EDITS = [
+    pytest.param("brown2005", "{Glaciers}", "{Glaciers and ice sheets}", "three.html", id="title"),
+    pytest.param("smith2001b", "{2001}", "{2003}", "three.html", id="year-suffix-goes"),
+    pytest.param("brown2005", "Brown, Paul", "Zhou, Paul", "one.html", id="moves-in-the-list"),
+    pytest.param("garcia2012", "Garcia, Ana", "Smith, Ann", "two.html", id="becomes-ambiguous"),
+    pytest.param("garcia2012", "{2012}", "{2001}", "two.html", id="no-names-touched"),
+    pytest.param("smithann2001", "Smith, Ann", "Smith, John", "three.html", id="same-given-name"),
+    pytest.param("lee2010", "{2010}", "{1999}", "three.html", id="same-year-as-a-co-author"),
+]
+
+
+def _edit(bib: Path, key: str, old: str, new: str) -> None:
+    text = bib.read_text(encoding="utf-8")
+    start = text.index(f"{{{key},")
+    end = text.index("\n}", start)
+    entry = text[start:end]
+    assert old in entry
+    bib.write_text(text[:start] + entry.replace(old, new) + text[end:], encoding="utf-8")
+
+
+def _pages(outdir: Path) -> dict[str, str]:
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(outdir.glob("*.html"))}
+
+
+@pytest.mark.parametrize(("key", "old", "new", "untouched"), EDITS)
+def test_an_edited_entry_renders_as_a_clean_build_would(
+    make_app: Any, rootdir: Path, tmp_path: Path, key: str, old: str, new: str, untouched: str
+) -> None:
+    """Issue 10: after one entry's edit only its group is rendered again (the status says
+    so), and every page is what a clean build of the edited project writes."""
+    source = tmp_path / "edited"
+    shutil.copytree(rootdir / "test-edit", source)
+    make_app("html", srcdir=source).build()
+    before = _stamps(source / "_build" / "html")
+    _edit(source / "refs.bib", key, old, new)
+    again = make_app("html", srcdir=source)
+    again.build()
+    assert "entries again" in again.status.getvalue()  # only a group: not everything
+    after = _stamps(Path(again.outdir))
+    assert after[untouched] == before[untouched]  # not read, not written
+
+    clean_source = tmp_path / "clean"
+    shutil.copytree(rootdir / "test-edit", clean_source)
+    _edit(clean_source / "refs.bib", key, old, new)
+    clean = make_app("html", srcdir=clean_source)
+    clean.build()
+    assert "[citekit." not in warnings_of(clean)  # (make_app warns of re-registered nodes)
+    assert _pages(Path(again.outdir)) == _pages(Path(clean.outdir))

@@ -38,3 +38,35 @@ def test_every_pybtex_style_names_a_csl_style() -> None:
         assert citekit.Style.load(csl).citation_format in ("numeric", "label"), name
     assert csl_style(None, None) == STYLES["alpha"][0]  # sphinxcontrib-bibtex's defaults
     assert citekit.Style.load(csl_style("plain", "author_year")).citation_format == "author-date"
+
+
+ORDER_BIB = """
+@article{b1, author = {van der Berg, Jan}, title = {Zeta}, journal = {J}, year = {1990}}
+@article{b2, author = {Berg, Anna}, title = {Alpha}, journal = {J}, year = {1990}}
+@article{k2, author = {Knuth, Donald E.}, title = {Beta}, journal = {J}, year = {1984}}
+@article{k1, author = {Knuth, Donald E.}, title = {Alpha}, journal = {J}, year = {1984}}
+@article{k3, author = {Knuth, Donald E. and Lamport, Leslie}, title = {A}, journal = {J}, year = {1980}}
+@book{ed1, editor = {Adams, Zoe}, title = {Edited}, publisher = {P}, year = {2000}}
+@incollection{ed2, editor = {Adams, Zoe}, title = {Chapter}, booktitle = {B}, publisher = {P}, year = {2000}}
+@misc{none, title = {No names}, year = {2010}}
+@article{old, author = {Knuth, Donald E.}, title = {Gamma}, journal = {J}, year = {1974}}
+"""
+
+
+@pytest.mark.parametrize("style", ["alpha", "unsrtalpha"])
+def test_list_order_matches_pybtex(style: str) -> None:
+    """sphinxcontrib-bibtex lists entries as pybtex's style sorts them (alpha: author,
+    year, title; books by editor when they have no author; unsrtalpha: as given)."""
+    pytest.importorskip("pybtex", reason="the reference order comes from pybtex")
+    from pybtex.database import parse_string
+    from pybtex.plugin import find_plugin
+
+    from citekit.sphinxext._pybtex import list_order
+
+    given = ["k2", "none", "b1", "ed2", "k1", "old", "ed1", "b2", "k3"]  # an order of citation
+    theirs = parse_string(ORDER_BIB, "bibtex").entries
+    reference = [
+        e.key for e in find_plugin("pybtex.style.formatting", style)().sort([theirs[k] for k in given])
+    ]
+    ours = {record.key: record for record in citekit.parse(ORDER_BIB, "bibtex").records}
+    assert list_order(style, [ours[k] for k in given]) == reference

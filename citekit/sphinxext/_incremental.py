@@ -1,0 +1,189 @@
+"""Rendering again after a few entries changed (issue 10): only what they can touch.
+
+A writer fixes a typo in one entry of a 2,000-entry file; rendering every citation and the
+whole bibliography again would cost as much as a clean build. When nothing but the records
+changed (same keys in the same order, the same pages citing the same keys, the same lists
+and settings), an entry's edit can only change
+
+- its own citations and entries, and
+- those of the records it can be confused with: disambiguation (added names, year
+  suffixes, given names "by cite") only ever works among citations that print alike, so
+  among records with the same first name and year as the old or the new version of an
+  edited record; when the edit changed given names, the global given-name rules can touch
+  every record sharing a family name with it; and the records cited together with any of
+  these.
+
+That group is rendered by a `Renderer` of its own (one Formatter over the group, in the
+build's order, so numbering-free disambiguation comes out as over the whole build) and put
+in place of the old texts; the group's unedited entries keep their places in the lists and
+each edited one goes where the style sorts it, found by comparing it with the others two at
+a time. Everything else is the previous
+rendering's. Whatever could break that reasoning (a note, label or numeric style, filters,
+lists in other styles or numbered, `:cite:label:`, a subsequent-author-substitute, many
+edits, a big group) renders everything, as a clean build does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Mapping
+
+import attrs
+
+import citekit
+
+from ._config import Settings
+from ._model import BibliographyUse, CitationUse, RenderedEntry, Rendering
+from ._select import Selection
+
+MAX_CHANGED = 20  # edits beyond this are a new bibliography: render everything
+MAX_GROUP = 200  # a group this big costs as much as the whole build
+# :cite:label: gives pybtex labels, whose letters (Knu84a) count over every record
+GLOBAL_MODES = frozenset({"label", "labelpar"})
+
+Render = Callable[[Selection, list[CitationUse], list[BibliographyUse]], Rendering]
+
+
+def digests(records: Mapping[str, citekit.Record]) -> dict[str, str]:
+    """key -> a digest of the record, in file order: what tells an edited record."""
+    return {key: hashlib.sha256(repr(record).encode()).hexdigest()[:16] for key, record in records.items()}
+
+
+def tokens(record: citekit.Record) -> frozenset[str]:
+    """What decides which records a citation of this one can be confused with:
+
+    - `cite:FAMILY|YEAR` for the first name of each name variable (a title when it has
+      none): citations that print alike (the ones disambiguation works among) share one;
+    - `first:FAMILY` and `any:FAMILY`: the records a change of given names can touch (the
+      global given-name rules look at first names, or at every name);
+    - `given:FAMILY|GIVEN` for every name: whether the given names changed at all."""
+    date = record.date("issued")
+    year = str(date.year) if date is not None and date.year is not None else ""
+    found: set[str] = set()
+    for value in record.fields.values():
+        if not (isinstance(value, tuple) and value and all(isinstance(v, citekit.Name) for v in value)):
+            continue
+        for position, name in enumerate(value):
+            family = (name.family or name.literal or "").casefold()
+            if not position:
+                found.update((f"cite:{family}|{year}", f"first:{family}"))
+            found.update((f"any:{family}", f"given:{family}|{(name.given or '').casefold()}"))
+    if not found:
+        found.add(f"cite:{' '.join((record.text('title') or record.key).split()).casefold()}|{year}")
+    return frozenset(found)
+
+
+def eligible(
+    settings: Settings,
+    style: citekit.Style,
+    uses: list[CitationUse],
+    bibliographies: list[BibliographyUse],
+) -> bool:
+    """Whether the group reasoning above holds for this build's style, citations and lists."""
+    if settings.labels or style.citation_format != "author-date":
+        return False
+    if b"subsequent-author-substitute" in style.xml:
+        return False  # an entry's text depends on the entry before it
+    if any(use.note or use.foot or use.mode in GLOBAL_MODES for use in uses):
+        return False
+    return all(
+        not b.style and not b.filter and b.list == "citation" and not b.labelprefix and not b.keyprefix
+        for b in bibliographies
+    )
+
+
+@attrs.frozen
+class Plan:
+    """The records to render again and the citations that cite them."""
+
+    changed: frozenset[str]
+    group: frozenset[str]
+    uses: tuple[CitationUse, ...]
+
+
+def plan(
+    previous: Rendering,
+    current: dict[str, str],
+    current_tokens: Mapping[str, frozenset[str]],
+    selection: Selection,
+    uses: list[CitationUse],
+) -> Plan | None:
+    """What to render again, or None when everything must be."""
+    if list(previous.digests) != list(current):
+        return None  # entries added, removed or moved: numbering and selection may change
+    changed = {key for key, digest in current.items() if previous.digests[key] != digest}
+    if not changed or len(changed) > MAX_CHANGED or not changed <= set(previous.tokens):
+        return None
+    index: dict[str, set[str]] = {}
+    for key, found in current_tokens.items():
+        for token in found:
+            index.setdefault(token, set()).add(key)
+    wanted: set[str] = set()
+    for key in changed:
+        both = current_tokens[key] | previous.tokens[key]
+        wanted.update(token for token in both if token.startswith("cite:"))
+        if {t for t in current_tokens[key] if t.startswith("given:")} != {
+            t for t in previous.tokens[key] if t.startswith("given:")
+        }:
+            wanted.update(token for token in both if token.startswith(("first:", "any:")))
+    group = set(changed)
+    for token in wanted:
+        group |= index.get(token, set())
+    while True:  # records cited together with the group are rendered with it
+        affected = [u for u in uses if any(selection.record_key(c.id) in group for c in u.cites)]
+        more = {k for u in affected for c in u.cites if (k := selection.record_key(c.id)) is not None}
+        if more <= group:
+            break
+        group |= more
+    if len(group) > MAX_GROUP:
+        return None
+    return Plan(frozenset(changed), frozenset(group), tuple(affected))
+
+
+def merge(
+    previous: Rendering,
+    partial: Rendering,
+    plan: Plan,
+    before: Callable[[str, str], bool],
+) -> Rendering | None:
+    """The previous rendering with the group's citations and entries replaced; None when a
+    list's membership or an anchor came out otherwise (then everything is rendered).
+
+    An entry's place in a list depends on its own sort keys only (numbers and year
+    suffixes, which depend on the others, are not sort keys in the styles this runs for):
+    the group's unedited entries keep theirs, the edited ones are placed again."""
+    citations = {**previous.citations, **partial.citations}
+    bibliographies: dict[tuple[str, int], tuple[RenderedEntry, ...]] = {}
+    for where, old in previous.bibliographies.items():
+        new = {entry.key: entry for entry in partial.bibliographies.get(where, ())}
+        replaced = {entry.key: entry.anchor for entry in old if entry.key in plan.group}
+        if replaced != {key: entry.anchor for key, entry in new.items()}:
+            return None
+        kept = [new.get(entry.key, entry) for entry in old if entry.key not in plan.changed]
+        moved = [entry for key, entry in new.items() if key in plan.changed]
+        bibliographies[where] = tuple(_insert(kept, moved, before))
+    return attrs.evolve(previous, citations=citations, bibliographies=bibliographies)
+
+
+def _insert(
+    kept: list[RenderedEntry], new: list[RenderedEntry], before: Callable[[str, str], bool]
+) -> Iterable[RenderedEntry]:
+    """The new entries (in their own sorted order) put among the kept ones by binary search."""
+    places: list[int] = []
+    low_bound = 0
+    for entry in new:
+        low, high = low_bound, len(kept)
+        while low < high:
+            middle = (low + high) // 2
+            if before(entry.key, kept[middle].key):
+                high = middle
+            else:
+                low = middle + 1
+        places.append(low)
+        low_bound = low
+    at = 0
+    for entry, place in zip(new, places, strict=True):
+        yield from kept[at:place]
+        at = place
+        yield entry
+    yield from kept[at:]

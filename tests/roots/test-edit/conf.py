@@ -1,0 +1,3 @@
+extensions = ["citekit.sphinxext"]
+citekit_bibfiles = ["refs.bib"]
+citekit_style = "apa"
