@@ -15,8 +15,6 @@ import click
 
 import citekit
 
-from .formats._registry import get_format
-
 _OUTPUTS = click.Choice(["text", "html", "markdown", "rst", "latex"])
 _PROGRESS_MIN = 2000  # entries; smaller files read too fast for a bar to help
 
@@ -321,6 +319,8 @@ def _dialect_options(to_format: str | None) -> dict[str, bool]:
     when the input was guessed to be the other (a .bib file in BibLaTeX style is read as
     BibTeX by default): the user named the dialect. Without `--to`, a .bib -> .bib copy keeps
     its entries as written."""
+    from .formats._registry import get_format
+
     if to_format and get_format(to_format).name in ("bibtex", "biblatex"):
         return {"convert": True}
     return {}
