@@ -112,7 +112,10 @@ def main() -> int:
     print(f"# python {platform.python_version()}")
     print(f"# {args.records:,} records, formats: {' '.join(args.formats) or 'all seven'}")
     print(f"# load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    print("| jobs | render s | wall s | main CPU s | workers CPU s | CPU ÷ jobs=1 | records/s | speed-up | load |")
+    columns = (
+        "jobs | render s | wall s | main CPU s | workers CPU s | CPU ÷ jobs=1 | records/s | speed-up | load"
+    )
+    print(f"| {columns} |")
     print("|---|---|---|---|---|---|---|---|---|")
     digests = set()
     with tempfile.TemporaryDirectory() as tmp:
