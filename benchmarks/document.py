@@ -19,7 +19,6 @@ import os
 import platform
 import random
 import shutil
-import subprocess
 import sys
 import time
 from datetime import date
@@ -27,6 +26,9 @@ from pathlib import Path
 from typing import Any
 
 import citekit
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+from _citeproc_js import RENDER_DOC, run_node  # tools/ is no package
 
 ORACLE = Path(__file__).resolve().parent.parent.parent / "shared" / "oracle"
 SAMPLE = ORACLE / "sample-1.json"
@@ -76,19 +78,11 @@ def citeproc_js_seconds(
                 for i, c in enumerate(chosen, 1)
             ],
         }
-        env = {**os.environ, "PYTHON": sys.executable}
         start = time.perf_counter()
-        done = subprocess.run(
-            ["node", str(ORACLE / "render_doc_js.mjs")],
-            input=json.dumps(job),
-            capture_output=True,
-            text=True,
-            check=True,
-            env=env,
-        )
+        (answer,) = run_node(RENDER_DOC, [job])
         seconds = time.perf_counter() - start
-        if json.loads(done.stdout)["error"]:
-            raise RuntimeError(json.loads(done.stdout)["error"])
+        if answer["error"]:
+            raise RuntimeError(answer["error"])
         return seconds
 
     return run(citations) - run(citations[:1])

@@ -15,8 +15,6 @@ import click
 
 import citekit
 
-from .formats._registry import get_format
-
 _OUTPUTS = click.Choice(["text", "html", "markdown", "rst", "latex"])
 _PROGRESS_MIN = 2000  # entries; smaller files read too fast for a bar to help
 
@@ -29,7 +27,7 @@ def _fail(message: str) -> None:
 @contextmanager
 def _progress(label: str) -> Iterator[Callable[[int, int], None] | None]:
     """A progress callback drawing a bar on a terminal for big inputs, else nothing."""
-    if not sys.stderr.isatty():
+    if not _on_terminal():
         yield None
         return
     bar: Any = None
@@ -40,7 +38,10 @@ def _progress(label: str) -> Iterator[Callable[[int, int], None] | None]:
         if total < _PROGRESS_MIN:
             return
         if bar is None:
-            bar = click.progressbar(length=total, label=label, file=sys.stderr)
+            # redrawn every 0.5 % at most: a bar drawn 10,000 times costs more than it shows
+            bar = click.progressbar(
+                length=total, label=label, file=sys.stderr, update_min_steps=max(1, total // 200)
+            )
             bar.__enter__()
         bar.update(done - shown)
         shown = done
@@ -57,12 +58,12 @@ def _on_terminal() -> bool:
 
 
 class _Stages:
-    """A bar on a terminal while a big input renders: which stage runs, and for how long.
+    """A bar on a terminal while a big input is prepared: which stage runs, and for how long.
 
-    The engine sorts, disambiguates and renders a bibliography each in one call, so the bar
-    moves stage by stage (a thread redraws the elapsed time), not entry by entry: that needs a
-    progress hook in the engine. Nothing is drawn for small inputs or when stderr is not a
-    terminal."""
+    The engine sorts and disambiguates a bibliography in one call, so this bar moves stage by
+    stage (a thread redraws the elapsed time); rendering then has its own bar that advances
+    entry by entry (`Formatter.bibliography(progress=...)`). Nothing is drawn for small
+    inputs or when stderr is not a terminal."""
 
     def __init__(self, total: int, stages: tuple[str, ...]) -> None:
         self._bar: Any = None
@@ -92,13 +93,6 @@ class _Stages:
         while not self._stop.wait(0.5):
             with self._lock:
                 self._bar.render_progress()
-
-    def next(self) -> None:
-        """The current stage is done; the next one starts."""
-        if self._bar is not None:
-            with self._lock:
-                self._stage += 1
-                self._bar.update(1)
 
     def close(self) -> None:
         if self._bar is not None:
@@ -220,22 +214,22 @@ def format_(
     try:
         library = _read(file, from_format)
         bad = _report(library)
-        stages = _Stages(len(library.records), ("sorting and disambiguating", "rendering"))
-        formatter = citekit.Formatter(library.records, style, output, locale)
-        stages.next()
-        if citations:  # one citation per record, each on its own (Formatter.cite is stateless)
+        stages = _Stages(len(library.records), ("sorting and disambiguating",))
+        try:
+            formatter = citekit.Formatter(library.records, style, output, locale)
+        finally:
             stages.close()
+        if citations:  # one citation per record, each on its own (Formatter.cite is stateless)
             _print_citations(formatter, library.records)
         elif not formatter.style.has_bibliography:
-            stages.close()
             click.echo(
                 f"citekit: style {formatter.style.id!r} has no bibliography; "
                 "--cite prints its citations (notes)",
                 err=True,
             )
         else:
-            entries = formatter.bibliography()
-            stages.close()
+            with _progress("citekit: rendering") as progress:
+                entries = formatter.bibliography(progress=progress)
             for entry in entries:
                 if entry.problem is not None:  # reported; the other entries still print
                     click.echo(str(entry.problem), err=True)
@@ -321,6 +315,8 @@ def _dialect_options(to_format: str | None) -> dict[str, bool]:
     when the input was guessed to be the other (a .bib file in BibLaTeX style is read as
     BibTeX by default): the user named the dialect. Without `--to`, a .bib -> .bib copy keeps
     its entries as written."""
+    from .formats._registry import get_format
+
     if to_format and get_format(to_format).name in ("bibtex", "biblatex"):
         return {"convert": True}
     return {}

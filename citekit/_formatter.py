@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
@@ -168,11 +168,18 @@ class Formatter:
         (positions,) = compute([(refs, 0)], self._rendering.near_note_distance)
         return self._rendering.finish(self._session.cite(chosen, positions))
 
-    def bibliography(self, ids: Iterable[str] | None = None, *, numbers: bool = True) -> list[Entry]:
+    def bibliography(
+        self,
+        ids: Iterable[str] | None = None,
+        *,
+        numbers: bool = True,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> list[Entry]:
         """Entries in the style's order: every record, or those in `ids`. `numbers=False`
         leaves off a numeric style's citation number (for a single record on its own). A
-        record the engine cannot render gives an Entry with its `problem`, not an exception."""
-        marked = self._session.bibliography(None if ids is None else list(ids))
+        record the engine cannot render gives an Entry with its `problem`, not an exception.
+        `progress(done, total)` is called as each entry renders (a command line's bar)."""
+        marked = self._session.bibliography(None if ids is None else list(ids), progress)
         return self._rendering.entries(marked, numbers=numbers)
 
 

@@ -11,8 +11,9 @@ anything else is a `LocaleNotFoundError` naming the closest locales.
 from __future__ import annotations
 
 import functools
-import importlib.resources
+import importlib.util
 import json
+from pathlib import Path
 
 from ._errors import LocaleNotFoundError
 
@@ -20,7 +21,11 @@ from ._errors import LocaleNotFoundError
 @functools.cache
 def _table() -> tuple[dict[str, str], dict[str, str]]:
     """(lower-case name -> locale, for every locale file; language -> primary dialect)."""
-    folder = importlib.resources.files("citeproc") / "data" / "locales"
+    # Found without importlib.resources (costly to import for a one-off command) or citeproc.
+    spec = importlib.util.find_spec("citeproc")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("citeproc-py is not installed", name="citeproc")
+    folder = Path(next(iter(spec.submodule_search_locations))) / "data" / "locales"
     data = json.loads((folder / "locales.json").read_text(encoding="utf-8"))
     names = {name.lower(): name for name in data["language-names"]}
     primary = {language.lower(): dialect for language, dialect in data["primary-dialects"].items()}

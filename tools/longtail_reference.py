@@ -10,8 +10,6 @@ normalised as the breadth check's (tests/conformance/breadth/breadth_check.py).
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -19,16 +17,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "engine"))
 sys.path.insert(0, str(ROOT / "tests" / "conformance" / "breadth"))
 
+from _citeproc_js import RENDER, run_node  # noqa: E402
 from breadth_check import OUTPUTS, normalise, style_path  # noqa: E402
 from longtail_cases import CASES  # noqa: E402
 
-RENDERER = ROOT.parent / "shared" / "oracle" / "render_js.mjs"
 TARGET = ROOT / "tests" / "engine" / "data" / "longtail_js.json"
 
 
 def main() -> int:
-    if not RENDERER.is_file():
-        raise SystemExit(f"no citeproc-js renderer at {RENDERER}")
     jobs = [
         {
             "style": str(style_path(case["style"])),
@@ -39,15 +35,7 @@ def main() -> int:
         for case in CASES
         for output in OUTPUTS
     ]
-    result = subprocess.run(
-        ["node", str(RENDERER)],
-        input="\n".join(json.dumps(j) for j in jobs),
-        capture_output=True,
-        text=True,
-        check=True,
-        env={**os.environ, "PYTHON": sys.executable},
-    )
-    answers = iter(json.loads(line) for line in result.stdout.splitlines() if line.strip())
+    answers = iter(run_node(RENDER, jobs))
     out = {}
     for case in CASES:
         record = {"style": case["style"], "locale": case["locale"], "items": case["items"]}

@@ -28,17 +28,16 @@ from __future__ import annotations
 import argparse
 import importlib.resources
 import json
-import os
 import random
-import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from _citeproc_js import RENDER_DOC, run_node  # tools/ is no package: its folder is on sys.path
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "tests" / "documents"
-RENDERER = ROOT.parent / "shared" / "oracle" / "render_doc_js.mjs"
 
 STYLES = (
     "apa",
@@ -338,22 +337,14 @@ def normalise(text: str | None, output: str, *, citation: bool = False) -> str |
 
 def render_with_citeproc_js(style: str, documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """citeproc-js's outputs for each document, by output: {"text"|"html": {citations, ...}}."""
-    if not RENDERER.exists():
-        raise SystemExit(f"no document renderer at {RENDERER} (../shared is absent)")
     jobs = [
-        json.dumps(
-            dict(doc, doc=f"{doc['doc']}|{output}", style=str(style_path(style)), locale=None, format=output)
-        )
+        dict(doc, doc=f"{doc['doc']}|{output}", style=str(style_path(style)), locale=None, format=output)
         for doc in documents
         for output in OUTPUTS
     ]
-    env = dict(os.environ, PYTHON=sys.executable)  # the renderer asks citeproc-py for its locales
-    done = subprocess.run(
-        ["node", str(RENDERER)], input="\n".join(jobs), capture_output=True, text=True, env=env, check=True
-    )
+    answers = run_node(RENDER_DOC, jobs)
     results: dict[str, dict[str, Any]] = {}
-    for line in done.stdout.splitlines():
-        result = json.loads(line)
+    for result in answers:
         if result["error"]:
             raise SystemExit(f"citeproc-js failed on {result['doc']}: {result['error'][:500]}")
         name, output = result["doc"].split("|")
@@ -363,7 +354,7 @@ def render_with_citeproc_js(style: str, documents: list[dict[str, Any]]) -> list
             "bibliography_order": result["bibliography_order"] or [],
             "updates": result["updates"],
         }
-    engine = json.loads(done.stdout.splitlines()[0])["engine"] if done.stdout else "citeproc-js"
+    engine = answers[0]["engine"] if answers else "citeproc-js"
     return [dict(doc, engine=engine, expected=results[doc["doc"]]) for doc in documents]
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import threading
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -206,18 +206,22 @@ class Session:
         else:
             reference["first_reference_note_number"] = str(note)
 
-    def bibliography(self, ids: Sequence[str] | None = None) -> list[tuple[str, str | Exception]]:
+    def bibliography(
+        self, ids: Sequence[str] | None = None, progress: Callable[[int, int], None] | None = None
+    ) -> list[tuple[str, str | Exception]]:
         """(id, marked entry) in the style's order, for every registered record or those in
-        `ids`; an entry that fails is given as its exception, so the others still render."""
+        `ids`; an entry that fails is given as its exception, so the others still render.
+        `progress(done, total)` is called after each entry (a command line's bar)."""
         if not self.compiled.has_bibliography:
             return []
         wanted = None if ids is None else {self._key_of[i] for i in ids if i in self._key_of}
+        items = [item for item in self._bib.items if wanted is None or item.key in wanted]
         out: list[tuple[str, str | Exception]] = []
         with self._active():
             substitute.reset(self.compiled.tree)
-            for item in self._bib.items:
-                if wanted is not None and item.key not in wanted:
-                    continue
+            for done, item in enumerate(items, 1):
+                if progress is not None:
+                    progress(done - 1, len(items))
                 record_id = self._id_of[item.key]
                 try:
                     with warnings.catch_warnings():
@@ -230,6 +234,8 @@ class Session:
                     continue
                 if rendered:
                     out.append((record_id, self._finish(str(rendered[0]))))
+            if progress is not None:
+                progress(len(items), len(items))
         return out
 
 
