@@ -27,7 +27,6 @@ FEATURE_ORDER: tuple[str, ...] = (
     "dates",
     "decorations",
     "display",
-    "decorations",
     "labels",
     "lookups",
     "names",

@@ -60,8 +60,8 @@ class Session:
         with self._active():
             self._bib = CitationStylesBibliography(compiled.tree, source, MarkerFormatter)
         self._index = KeyIndex(self._bib)
-        index = self._index
-        self._disambiguation.make_item = lambda key: EngineItem(key, index)
+        keys = self._index
+        self._disambiguation.make_item = lambda key: EngineItem(key, keys)
         term = compiled.term
         self._quotes = (
             (term("open-quote") or "“", term("close-quote") or "”"),
