@@ -216,7 +216,7 @@ class TitleCase:
 
 
 # Formatting that protects its text from title case as a nocase span does (citeproc-js).
-_IMPLICIT_NOCASE = frozenset(OPEN[tag] for tag in ("smallcaps", "sup", "sub"))
+_IMPLICIT_NOCASE = frozenset(OPEN[tag] for tag in ("smallcaps", "rich-smallcaps", "sup", "sub"))
 
 
 def _runs(segments: list[Any]) -> list[tuple[str, bool]]:
