@@ -25,7 +25,6 @@ The decisions are stored on each reference under private keys (`NAMES`, `GIVEN`,
 from __future__ import annotations
 
 import functools
-import re
 import string
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
@@ -99,7 +98,14 @@ def _cite_names(reference: Any) -> list[tuple[str, int, Any]]:
 
 
 def _initials(given: str) -> str:
-    return "".join(word[0] for word in re.split(r"[\s.\-]+", given) if word)
+    """The initials a cite would print, as the name renderer makes them: a lower-case part
+    after a hyphen is dropped, so `Min-seo` and `Min-jun` are both `M.` and initials cannot
+    tell them apart (citeproc-js then adds none under the `-with-initials` rules)."""
+    out = []
+    for word in given.replace(".", " ").split():
+        parts = word.split("-")
+        out += [parts[0][:1], *(part[0] for part in parts[1:] if part[:1].isupper())]
+    return "".join(c for c in out if c)
 
 
 def _frozen(given: Any) -> Any:
