@@ -24,6 +24,7 @@ titles are to be written in sentence case).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Literal
 
 from ._latex_tables import NOCASE_OPEN
@@ -154,8 +155,9 @@ def looks_title_cased(text: str) -> bool:
     return len(words) >= 2 and all(w[0].isupper() for w in words)
 
 
-def to_sentence_case(text: str) -> str:
-    """Capitalised words lower-cased, except at the start of a sentence (see module)."""
+def _recase_words(text: str, recase: Callable[[str, bool], str]) -> str:
+    """`text` with each word outside nocase spans replaced by `recase(word, at_start)`, where
+    `at_start` says the word begins the title or a sentence (after `.`, `?`, `!`, `:`)."""
     out: list[str] = []
     start = True  # at the start of the title or of a sentence
     for piece, editable in _outside_nocase(text):
@@ -165,23 +167,29 @@ def to_sentence_case(text: str) -> str:
                 start = bool(_SENTENCE_END.search(piece))
             continue
         cursor = 0
-        parts: list[str] = []
         for m in _WORD.finditer(piece):
             before = piece[cursor : m.start()]
             if before.strip():
                 start = bool(_SENTENCE_END.search(before)) or (start and not before.strip("\"'“‘(["))
-            word = m.group(0)
-            if not start and word != "I" and word[0].isupper() and (len(word) == 1 or word[1:].islower()):
-                word = word.lower()
-            parts.append(before + word)
+            out.append(before + recase(m.group(0), start))
             start = False
             cursor = m.end()
         tail = piece[cursor:]
-        parts.append(tail)
+        out.append(tail)
         if tail.strip():
             start = bool(_SENTENCE_END.search(tail))
-        out.append("".join(parts))
     return "".join(out)
+
+
+def _sentence_word(word: str, start: bool) -> str:
+    if not start and word != "I" and word[0].isupper() and (len(word) == 1 or word[1:].islower()):
+        return word.lower()
+    return word
+
+
+def to_sentence_case(text: str) -> str:
+    """Capitalised words lower-cased, except at the start of a sentence (see module)."""
+    return _recase_words(text, _sentence_word)
 
 
 # A letter that may be a capital after a space, hyphen or slash (Latin-1 and Latin Extended-A/B capitals and
@@ -205,26 +213,9 @@ def protect(text: str) -> str:
     starts the title or a sentence (after `.`, `?`, `!`, `:`) is one a style keeps."""
     if not any(c.isupper() for c in text):
         return text
-    out: list[str] = []
-    start = True
-    for piece, editable in _outside_nocase(text):
-        if not editable:
-            out.append(piece)
-            if not piece.startswith("<") and piece.strip():
-                start = bool(_SENTENCE_END.search(piece))
-            continue
-        cursor = 0
-        for m in _WORD.finditer(piece):
-            before = piece[cursor : m.start()]
-            if before.strip():
-                start = bool(_SENTENCE_END.search(before)) or (start and not before.strip("\"'“‘(["))
-            word = m.group(0)
-            capitals = any(c.isupper() for c in (word[1:] if start else word))
-            out.append(before + (NOCASE_OPEN + word + "</span>" if capitals else word))
-            start = False
-            cursor = m.end()
-        tail = piece[cursor:]
-        out.append(tail)
-        if tail.strip():
-            start = bool(_SENTENCE_END.search(tail))
-    return "".join(out)
+    return _recase_words(text, _protected_word)
+
+
+def _protected_word(word: str, start: bool) -> str:
+    capitals = any(c.isupper() for c in (word[1:] if start else word))
+    return NOCASE_OPEN + word + "</span>" if capitals else word
