@@ -42,7 +42,6 @@ class Session:
         self._id_of: dict[str, str] = {}
         self._state = RenderState()
         self._lock = threading.RLock()
-        self._disambiguation = Disambiguation.for_style(compiled.tree, compiled.cites_numbers)
         self._decided: dict[str, tuple[Any, ...]] = {}  # key -> what its cites depend on
         self._last: set[str] = set()  # keys of uncited records: numbered after the others
         engine_items = []
@@ -61,7 +60,9 @@ class Session:
             self._bib = CitationStylesBibliography(compiled.tree, source, MarkerFormatter)
         self._index = KeyIndex(self._bib)
         keys = self._index
-        self._disambiguation.make_item = lambda key: EngineItem(key, keys)
+        self._disambiguation = Disambiguation.for_style(
+            compiled.tree, compiled.cites_numbers, lambda key: EngineItem(key, keys)
+        )
         term = compiled.term
         self._quotes = (
             (term("open-quote") or "“", term("close-quote") or "”"),

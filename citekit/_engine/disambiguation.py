@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import attrs
-from citeproc import Citation, CitationItem
+from citeproc import Citation
 
 from .._markup import strip_markers
 
@@ -162,6 +162,7 @@ class Disambiguation:
     style: Any
     numbered: bool
     options: Options
+    make_item: Callable[[str], Any]  # key -> the session's cite item (items.EngineItem)
     base: dict[str, str] = attrs.Factory(dict)
     groups: dict[str, list[str]] = attrs.Factory(dict)
     numbers: dict[str, int] = attrs.Factory(dict)
@@ -172,12 +173,10 @@ class Disambiguation:
     global_levels: dict[str, dict[tuple[str, int], int]] = attrs.Factory(dict)
     people: dict[Family, dict[str, str]] = attrs.Factory(dict)  # family -> given -> initials
     by_family: dict[Family, set[str]] = attrs.Factory(dict)  # family -> items whose cite names it
-    # How a cite of one key is made: the session's fast engine item (items.EngineItem) in use.
-    make_item: Callable[[str], Any] = CitationItem
 
     @classmethod
-    def for_style(cls, style: Any, numbered: bool) -> Disambiguation:
-        return cls(style, numbered, Options.of(style.root))
+    def for_style(cls, style: Any, numbered: bool, make_item: Callable[[str], Any]) -> Disambiguation:
+        return cls(style, numbered, Options.of(style.root), make_item)
 
     def update(self, bibliography: Any, new: Iterable[str]) -> set[str]:
         """Take in newly registered items (the bibliography already sorted); -> the keys whose
