@@ -41,7 +41,6 @@ MAX_GROUP = 200  # a group this big costs as much as the whole build
 # :cite:label: gives pybtex labels, whose letters (Knu84a) count over every record
 GLOBAL_MODES = frozenset({"label", "labelpar"})
 
-Render = Callable[[Selection, list[CitationUse], list[BibliographyUse]], Rendering]
 
 
 def digests(records: Mapping[str, citekit.Record]) -> dict[str, str]:
