@@ -42,7 +42,6 @@ MAX_GROUP = 200  # a group this big costs as much as the whole build
 GLOBAL_MODES = frozenset({"label", "labelpar"})
 
 
-
 def digests(records: Mapping[str, citekit.Record]) -> dict[str, str]:
     """key -> a digest of the record, in file order: what tells an edited record."""
     return {key: hashlib.sha256(repr(record).encode()).hexdigest()[:16] for key, record in records.items()}
