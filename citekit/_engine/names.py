@@ -137,15 +137,16 @@ class _Parts:
 def parse_particles(name: dict[str, Any]) -> dict[str, Any]:
     """Particles written into the family or given name, split out as citeproc-js does:
     leading lower-case words of the family (`van der Vlist`) are the non-dropping particle,
-    trailing lower-case words of the given name (`Alexander von`) the dropping particle."""
-    if name.get("parse-names") in (False, "false") or "literal" in name:
+    trailing lower-case words of the given name (`Alexander von`) the dropping particle.
+    As there, a name with no given name is left whole (`van Gogh` alone is no "Gogh, van")."""
+    if name.get("parse-names") in (False, "false") or "literal" in name or not name.get("given"):
         return name
     out = dict(name)
     family = out.get("family")
     if isinstance(family, str) and "non-dropping-particle" not in out:
-        match = _FAMILY_PARTICLE.match(family)
-        if match and match.group(2):
-            out["non-dropping-particle"], out["family"] = match.group(1).strip(), match.group(2)
+        particle, rest = _family_particle(family)
+        if particle:
+            out["non-dropping-particle"], out["family"] = particle, rest
     given = out.get("given")
     if isinstance(given, str) and "," in given and "suffix" not in out:
         given, _, suffix = given.partition(",")
@@ -161,20 +162,51 @@ def parse_particles(name: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-_FAMILY_PARTICLE = re.compile(r"^((?:[a-z][\w.]*[’']?\s+|[a-z]{1,3}[’'])+)(\S.*)$")
+def _family_particle(family: str) -> tuple[str, str]:
+    """(particle, family) as citeproc-js's `parseParticles` splits a family name: leading
+    words, each ended by a space, an apostrophe, an ʻokina or a hyphen, that start (after
+    such marks) with a lower-case letter: `van der` Berg, `d’`Alembert, `al-`Rahman."""
+    particles: list[str] = []
+    rest = family
+    while match := _FAMILY_WORD.match(rest):
+        word = match.group(1)
+        first = word.lstrip("-'ʻ’ \t\n")[:1]
+        if not first or first.upper() == first:
+            break
+        particles.append(word)
+        rest = match.group(2)
+    joined = "".join(particles)
+    particle = joined.strip()
+    if joined.endswith(" ") and particle.endswith(("'", "’")):
+        particle += " "  # citeproc-js's trimLast: "d’ Alembert" keeps its space
+    return particle, rest
+
+
+_FAMILY_WORD = re.compile(r"^([^ ]+(?:-|ʻ|’| |') *)(.+)$")
 _GIVEN_PARTICLE = re.compile(r"^(.*?\S)((?:\s+[a-z][\w.’']*)+)$")
 _MARKS = "".join(sorted(MARKERS))
 
 
-def _space_join(*parts: str, space: str = " ") -> str:
+def _space_join(*parts: str, space: str = " ", glue: bool = True) -> str:
+    """Parts joined by `space`, none after a part ending in an apostrophe, a hyphen or a
+    space (`d’Alembert`, `al-Rahman`, `de’ Frinkle`) unless `glue` is off."""
     out = ""
     for part in parts:
         if not part:
             continue
-        if out and not out.rstrip(_MARKS).endswith(("'", "’", "-")):
+        if out and not (glue and out.rstrip(_MARKS).endswith(("'", "’", "-", " "))):
             out += space
         out += part
     return out
+
+
+def _static_order(language: str) -> bool:
+    """Whether citeproc-js writes a Latin-script name of an item in `language` in static
+    order: family (with its non-dropping particle) then given name, with no dropping
+    particle, no suffix and no inversion ("King Martin Luther", "al- Rahman A"). It does so
+    for Japanese and Chinese items (`_isRomanesque` gives 1: mixed) and for items whose
+    language is exactly `vi` or `hu` (`getStaticOrder`); Korean items are not special."""
+    return language[:2].lower() in ("ja", "zh") or language in ("vi", "hu")
 
 
 # citeproc-js joins particles to the family name with a no-break space when the style's
@@ -253,8 +285,7 @@ class NameElement:
         elif sort_options is None and names_in_bibliography(self.get_root()):  # type: ignore[attr-defined]
             use_first = max(use_first, int(item.reference.get(NAMES) or 0))
         key = variable.replace("-", "_")
-        # citeproc-js writes every name of a Chinese, Japanese or Korean item family-first
-        asian = str(item.reference.get("language") or "")[:2].lower() in ("ja", "zh", "ko")
+        asian = _static_order(str(item.reference.get("language") or ""))
         use_last = str(option("et-al-use-last", "false")).lower() == "true"
         if form == "count":
             if et_al_min and len(names) >= et_al_min:
@@ -360,7 +391,7 @@ class NameElement:
             return language.split("-")[0].lower() in ("tr", "az")
         return dotted_i_locale(self.get_root())  # type: ignore[attr-defined]
 
-    def _part(self, which: str, *pieces: str, space: str = " ") -> str:
+    def _part(self, which: str, *pieces: str, space: str = " ", glue: bool = True) -> str:
         """Name pieces joined, each with a name-part's formatting and text-case, then its affixes."""
         for part in self.findall("cs:name-part", self.nsmap):  # type: ignore[attr-defined]
             if part.get("name") == which:
@@ -375,9 +406,9 @@ class NameElement:
                     else p
                     for p in pieces
                 ]
-                text = _space_join(*styled, space=space)
+                text = _space_join(*styled, space=space, glue=glue)
                 return str(part.get("prefix", "")) + text + str(part.get("suffix", "")) if text else text
-        return _space_join(*pieces, space=space)
+        return _space_join(*pieces, space=space, glue=glue)
 
     def _one(
         self,
@@ -416,11 +447,11 @@ class NameElement:
             if form == "short":
                 return self._part("family", parts.family), False
             return self._part("family", parts.family) + self._part("given", given), False
+        if asian:  # static order (see `_static_order`): the particle joined even after a hyphen
+            family = self._part("family", parts.ndp, parts.family, space=nbsp, glue=False)
+            return _space_join(family, "" if form == "short" else self._part("given", given)), False
         if form == "short":
             return self._part("family", parts.ndp, parts.family, space=nbsp), False
-        if asian:
-            family = self._part("family", parts.ndp, parts.family, space=nbsp)
-            return _space_join(family, self._part("given", given, parts.dp), parts.suffix), False
         if invert and not parts.static:
             separator = option("sort-separator", ", ")
             if demote == "display-and-sort" or (sorting and demote == "sort-only"):
