@@ -38,6 +38,8 @@ _TAGS = {
     "no-decoration": "\ue01c",  # text-decoration="none", written by HTML as citeproc-js does
     "baseline": "\ue01d",  # vertical-align="baseline"
     "nodecor": "\ue01e",  # field text that undoes the formatting around it (see flip_flop)
+    # An affix's mark that stays where it is: no quote before it takes it in (written as is).
+    "kept": "\ue01f",
 }
 OPEN = {tag: char for tag, char in _TAGS.items()}
 _TAG_OF = {char: tag for tag, char in _TAGS.items()}

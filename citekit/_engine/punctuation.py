@@ -28,7 +28,7 @@ from typing import Any
 
 from citeproc.string import MixedString, String, join, normalize_seam
 
-from .._markup import CLOSE, MARKERS
+from .._markup import CLOSE, MARKERS, wrap
 from ._elements import extend
 from .quotes import HELD, QUOTE_MARKERS
 
@@ -123,6 +123,19 @@ def cite_suffix(text: Any, suffix: str, punctuation_in_quote: bool) -> tuple[Any
     return String(raw[:at] + mark + raw[at:]), suffix[1:]
 
 
+# Formatting attributes that make an element a "decorated" blob in citeproc-js.
+DECORATIONS = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
+# The marks citeproc-js moves into a quote before them (`SWAP_IN`).
+_SWAPPED_IN = frozenset(".,!?")
+# What citeproc-js's `upward` would move out of a first child's prefix (`PUNCT_OR_SPACE`).
+_LEADING = frozenset(".,;:!? ")
+
+
+def _kept_first(text: Any) -> Any:
+    """`text` with its first character in a `kept` span."""
+    return String(wrap("kept", str(text)[:1])) + _drop_first(text)
+
+
 @extend("text", "group", "number", "date", "names", "label", "layout")
 class MergedAffixes:
     def wrap(self, string: Any) -> Any:
@@ -130,7 +143,17 @@ class MergedAffixes:
             return None
         prefix: str = self.get("prefix", "")  # type: ignore[attr-defined]
         suffix: str = self.get("suffix", "")  # type: ignore[attr-defined]
-        return merged(merged(prefix, string), suffix)
+        decorated = any(attribute in self.attrib for attribute in DECORATIONS)  # type: ignore[attr-defined]
+        if decorated and not prefix and str(string)[:1] in _LEADING:
+            # A formatted element's first child's prefix stays inside it in citeproc-js
+            # (`upward`): no seam outside merges it (histoire's `, ` + ` vol.`: `,  vol.`).
+            string = _kept_first(string)
+        out = merged(merged(prefix, string), suffix)
+        if decorated and prefix[:1] in _SWAPPED_IN and str(out)[:1] == prefix[:1]:
+            # citeproc-js moves a prefix's mark to the element before it (and so into a
+            # quote there) only when neither is formatted (`leftward`): `“Title”, <i>J</i>`
+            out = _kept_first(out)
+        return out
 
 
 @extend("group")
