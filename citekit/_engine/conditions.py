@@ -48,6 +48,13 @@ class Conditions:
                 return self.render_children(item, context=context, delimiter=delimiter, **kwargs)  # type: ignore[attr-defined]
         return super().render(item, context=context, delimiter=delimiter, **kwargs)  # type: ignore[misc]
 
+    def _type(self, item: Any) -> list[bool]:
+        """One test, true for any of the listed types, whatever `match` says: citeproc-js
+        always composes `type="webpage post-weblog"` as "any" (`match` combines it with the
+        other attributes), so a post-weblog passes it under the default `match="all"`."""
+        kind = item.reference.type
+        return [any(name.lower() == kind for name in str(self.get("type")).split())]  # type: ignore[attr-defined]
+
     def _position(self, item: Any, context: Any = None) -> list[bool]:
         if in_bibliography(context if context is not None else self):
             return [False]
