@@ -143,6 +143,10 @@ def prepare_item(item: dict[str, Any]) -> dict[str, Any]:
             out[key] = [_name(n) for n in value]
         else:
             out[key] = _clean(value)
+    if out.get("page") not in (None, ""):
+        # citeproc-js sets page-first from page on every item (`retrieveItem`), so
+        # `<if variable="page-first">` holds wherever there is a page; `pages` keeps its first part
+        out["page-first"] = out["page"]
     return out
 
 
