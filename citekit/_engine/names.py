@@ -200,6 +200,23 @@ def _space_join(*parts: str, space: str = " ", glue: bool = True) -> str:
     return out
 
 
+def _joined(names: list[str], delimiter: str) -> str:
+    """Names joined by `delimiter`; a space or mark that starts a name (cs:name's prefix)
+    goes where the text before it ends with the same one, as citeproc-js drops a prefix's
+    first character that repeats the suffix before it: it puts the delimiter into each
+    name's suffix, and "and" has the suffix " " (`; ` + ` Ана`, `and ` + ` Ана`)."""
+    out = names[0] if names else ""
+    for name in names[1:]:
+        joiner = delimiter or out
+        if name[:1] in _LEADING and joiner[-1:] == name[:1]:
+            name = name[1:]
+        out += delimiter + name
+    return out
+
+
+_LEADING = frozenset(".,;:!? ")
+
+
 def _static_order(language: str) -> bool:
     """Whether citeproc-js writes a Latin-script name of an item in `language` in static
     order: family (with its non-dropping particle) then given name, with no dropping
@@ -328,20 +345,20 @@ class NameElement:
             last = self._each(
                 apply_formatting(last, whole, formatter) if whole else last, names[-1], sort_options
             )
-            return self._whole(delimiter.join(rendered) + delimiter + "… " + last, whole, formatter)
+            return self._whole(_joined(rendered, delimiter) + delimiter + "… " + last, whole, formatter)
         if forced:
             truncated, whole = True, {}  # each name already carries the formatting
         if truncated:
             et_al = self._et_al() if sort_options is None else None  # a sort key has no "et al."
             if not et_al:
-                return self._whole(delimiter.join(rendered), whole, formatter)
+                return self._whole(_joined(rendered, delimiter), whole, formatter)
             precedes = option("delimiter-precedes-et-al", "contextual")
             use_delimiter = {
                 "always": True,
                 "never": False,
                 "after-inverted-name": inverted[-1],
             }.get(precedes, len(rendered) >= 2)
-            joined = delimiter.join(rendered) + (delimiter if use_delimiter else " ") + et_al
+            joined = _joined(rendered, delimiter) + (delimiter if use_delimiter else " ") + et_al
             return self._whole(joined, whole, formatter)
         and_ = option("and") if sort_options is None else None  # a sort key has no "and" (citeproc-js)
         if and_ and len(rendered) > 1:
@@ -355,19 +372,24 @@ class NameElement:
                 "never": False,
                 "after-inverted-name": inverted[-2],
             }.get(precedes, len(rendered) >= 3)
-            head = delimiter.join(rendered[:-1])
+            head = _joined(rendered[:-1], delimiter)
             before_and = delimiter if use_delimiter else " "
             if before_and[:1] in ",;:. " and head.rstrip(_MARKS).endswith(before_and[:1]):
                 before_and = before_and[1:]  # a name's suffix "," or " " and the joiner: one (citeproc-js)
-            return String(head + before_and + word + " " + rendered[-1])
-        return String(delimiter.join(rendered))
+            return String(_joined([head + before_and + word + " ", rendered[-1]], ""))
+        if len(rendered) > 1:  # citeproc-js's final join is the delimiter as text: it drops nothing
+            return String(_joined(rendered[:-1], delimiter) + delimiter + rendered[-1])
+        return String(rendered[0])
 
     def _each(self, text: str, name: Any, sort_options: Any) -> str:
         """A personal name with cs:name's affixes (an institution takes none, as in citeproc-js;
         a sort key none either)."""
         if _Parts(name).literal is not None or sort_options is not None:
             return text
-        return str(self.get("prefix", "")) + text + str(self.get("suffix", ""))  # type: ignore[attr-defined]
+        suffix = str(self.get("suffix", ""))  # type: ignore[attr-defined]
+        if suffix[:1] in _LEADING - {" "} and text.rstrip(_MARKS).endswith(suffix[:1]):
+            suffix = suffix[1:]  # "H." + "." is "H." (citeproc-js)
+        return str(self.get("prefix", "")) + text + suffix  # type: ignore[attr-defined]
 
     def _whole(self, text: str, whole: dict[str, str], formatter: Any) -> String:
         """A shortened list (et-al or ellipsis), formatted and affixed as a whole."""
@@ -391,24 +413,35 @@ class NameElement:
             return language.split("-")[0].lower() in ("tr", "az")
         return dotted_i_locale(self.get_root())  # type: ignore[attr-defined]
 
-    def _part(self, which: str, *pieces: str, space: str = " ", glue: bool = True) -> str:
-        """Name pieces joined, each with a name-part's formatting and text-case, then its affixes."""
+    def _name_part(self, which: str) -> Any:
         for part in self.findall("cs:name-part", self.nsmap):  # type: ignore[attr-defined]
             if part.get("name") == which:
-                formatter = self.get_formatter()  # type: ignore[attr-defined]
-                case = part.get("text-case")
-                dotted = case == "uppercase" and self._dotted_i()
-                styled = [
-                    apply_formatting(
-                        upper(p, True) if dotted else apply_text_case(p, case), dict(part.attrib), formatter
-                    )
-                    if p
-                    else p
-                    for p in pieces
-                ]
-                text = _space_join(*styled, space=space, glue=glue)
-                return str(part.get("prefix", "")) + text + str(part.get("suffix", "")) if text else text
-        return _space_join(*pieces, space=space, glue=glue)
+                return part
+        return None
+
+    def _styled(self, which: str, piece: str) -> str:
+        """`piece` with name-part `which`'s formatting and text-case (not its affixes)."""
+        part = self._name_part(which)
+        if part is None or not piece:
+            return piece
+        case = part.get("text-case")
+        cased = upper(piece, True) if case == "uppercase" and self._dotted_i() else apply_text_case(piece, case)
+        return str(apply_formatting(cased, dict(part.attrib), self.get_formatter()))  # type: ignore[attr-defined]
+
+    def _part(
+        self, which: str, *pieces: str, space: str = " ", glue: bool = True, styles: str = ""
+    ) -> str:
+        """Name pieces joined, each with a name-part's formatting and text-case, then `which`'s
+        affixes. `styles` names, one letter a piece (`g`, `f`), whose formatting each piece
+        takes, if not `which`'s: as in citeproc-js, a dropping particle is styled as the given
+        name and a non-dropping particle as the family name wherever they stand."""
+        names = [{"g": "given", "f": "family"}[letter] for letter in styles] if styles else []
+        styled = [self._styled(names[i] if names else which, p) for i, p in enumerate(pieces)]
+        text = _space_join(*styled, space=space, glue=glue)
+        part = self._name_part(which)
+        if part is None or not text:
+            return text
+        return str(part.get("prefix", "")) + text + str(part.get("suffix", ""))
 
     def _one(
         self,
@@ -429,8 +462,9 @@ class NameElement:
         mark = option("initialize-with")
         if level and form == "short":
             form = "long"  # add-givenname: the given name joins the family name
-            if mark is not None and level == 1 and given:
-                given = initialize(given, mark)
+            if mark is not None and level == 1 and given:  # under initialize="false", only initials
+                initialize_all = str(option("initialize", "true")).lower() != "false"
+                given = initialize(given, mark, initialize_all=initialize_all)
             mark = None
         elif level == 2:
             mark = None
@@ -456,7 +490,7 @@ class NameElement:
             separator = option("sort-separator", ", ")
             if demote == "display-and-sort" or (sorting and demote == "sort-only"):
                 family = self._part("family", parts.family)
-                given_text = self._part("given", given, parts.dp, parts.ndp)
+                given_text = self._part("given", given, parts.dp, parts.ndp, styles="ggf")
             else:
                 family = self._part("family", parts.ndp, parts.family, space=nbsp)
                 given_text = self._part("given", given, parts.dp)
@@ -466,7 +500,7 @@ class NameElement:
             if parts.suffix:
                 text += separator + parts.suffix
             return text, True
-        family = self._part("family", parts.dp, parts.ndp, parts.family, space=nbsp)
+        family = self._part("family", parts.dp, parts.ndp, parts.family, space=nbsp, styles="gff")
         text = _space_join(self._part("given", given), family)
         if parts.suffix:
             text += (", " if parts.comma_suffix else " ") + parts.suffix
