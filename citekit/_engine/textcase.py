@@ -205,8 +205,8 @@ class TitleCase:
             return _each_cased(text, str.lower if case == "lowercase" else str.upper)
         if case != "title":
             return super().case(text, language)  # type: ignore[misc]
-        if language not in (None, "en"):
-            return text
+        if language not in (None, "en") and self._cases_variable():
+            return text  # a non-English item's fields; a term or a value is title-cased (citeproc-js)
         runs = _runs(list(text) if isinstance(text, MixedString) else [text])
         out = []
         for index, (value, protected) in enumerate(runs):
@@ -219,6 +219,11 @@ class TitleCase:
                 String(title_case(value, first=index == 0, last=index == len(runs) - 1, continued=continued))
             )
         return MixedString(out) if len(out) > 1 else out[0]
+
+
+    def _cases_variable(self) -> bool:
+        """Whether this element prints a variable's value (a label prints a term)."""
+        return self.get("variable") is not None and not self.tag.endswith("}label")  # type: ignore[attr-defined]
 
 
 # Formatting that protects its text from title case as a nocase span does (citeproc-js).
