@@ -425,12 +425,11 @@ class NameElement:
         if part is None or not piece:
             return piece
         case = part.get("text-case")
-        cased = upper(piece, True) if case == "uppercase" and self._dotted_i() else apply_text_case(piece, case)
+        dotted = case == "uppercase" and self._dotted_i()
+        cased = upper(piece, True) if dotted else apply_text_case(piece, case)
         return str(apply_formatting(cased, dict(part.attrib), self.get_formatter()))  # type: ignore[attr-defined]
 
-    def _part(
-        self, which: str, *pieces: str, space: str = " ", glue: bool = True, styles: str = ""
-    ) -> str:
+    def _part(self, which: str, *pieces: str, space: str = " ", glue: bool = True, styles: str = "") -> str:
         """Name pieces joined, each with a name-part's formatting and text-case, then `which`'s
         affixes. `styles` names, one letter a piece (`g`, `f`), whose formatting each piece
         takes, if not `which`'s: as in citeproc-js, a dropping particle is styled as the given

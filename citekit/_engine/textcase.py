@@ -220,7 +220,6 @@ class TitleCase:
             )
         return MixedString(out) if len(out) > 1 else out[0]
 
-
     def _cases_variable(self) -> bool:
         """Whether this element prints a variable's value (a label prints a term)."""
         return self.get("variable") is not None and not self.tag.endswith("}label")  # type: ignore[attr-defined]
