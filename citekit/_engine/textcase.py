@@ -160,7 +160,8 @@ def _title_word(word: str, boundary: bool, is_last: bool) -> str:
         stripped = part.strip(_MARKS)
         lower = stripped == stripped.lower() and any(c.isalpha() for c in stripped)
         stop = _bare(part) in STOP_WORDS and not (index == 0 and (boundary or len(parts) > 1))
-        stop = stop and not (is_last and index == len(parts) - 1)
+        # the last word is capitalised even if a stop word, unless it is one letter (citeproc-js)
+        stop = stop and not (is_last and index == len(parts) - 1 and len(stripped) > 1)
         out.append(_capitalize(part) if lower and not stop else part)
     return "-".join(out)
 

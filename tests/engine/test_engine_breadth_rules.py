@@ -226,3 +226,21 @@ def test_a_formatted_groups_leading_space_merges_with_nothing(output: str, expec
 def test_a_type_test_is_any_of_its_types() -> None:
     item = {"id": "w", "type": "post-weblog", "title": "T"}
     assert _bibliography("type-any", [item])["w"] == "ABCD"
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("cities survey edge for a", "Cities Survey Edge for a"),  # a one-letter last word stays
+        ("something to look at", "Something to Look At"),
+        ("the end of the", "The End of The"),
+        (
+            "a tale of two cities: the beginning and the end of",
+            "A Tale of Two Cities: The Beginning and the End Of",
+        ),
+    ],
+)
+def test_title_case_of_the_last_word(title: str, expected: str) -> None:
+    assert (
+        _bibliography("title-case-last-word", [{"id": "x", "type": "book", "title": title}])["x"] == expected
+    )
