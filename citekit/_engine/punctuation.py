@@ -136,6 +136,11 @@ def _kept_first(text: Any) -> Any:
     return String(wrap("kept", str(text)[:1])) + _drop_first(text)
 
 
+def _kept_last(text: Any) -> Any:
+    """`text` with its last character in a `kept` span."""
+    return _drop_last(text) + String(wrap("kept", str(text)[-1:]))
+
+
 @extend("text", "group", "number", "date", "names", "label", "layout")
 class MergedAffixes:
     def wrap(self, string: Any) -> Any:
@@ -144,7 +149,11 @@ class MergedAffixes:
         prefix: str = self.get("prefix", "")  # type: ignore[attr-defined]
         suffix: str = self.get("suffix", "")  # type: ignore[attr-defined]
         decorated = any(attribute in self.attrib for attribute in DECORATIONS)  # type: ignore[attr-defined]
-        if decorated and not prefix and str(string)[:1] in _LEADING:
+        if not prefix and str(string)[:1] == " " and self._leaf():
+            # a text's own leading space is no affix: citeproc-js merges it with nothing
+            # (neues-jahrbuch's value " o. O." after the delimiter ". ": `.  o. O.`)
+            string = _kept_first(string)
+        elif decorated and not prefix and str(string)[:1] in _LEADING:
             # A formatted element's first child's prefix stays inside it in citeproc-js
             # (`upward`): no seam outside merges it (histoire's `, ` + ` vol.`: `,  vol.`).
             string = _kept_first(string)
@@ -153,7 +162,14 @@ class MergedAffixes:
             # citeproc-js moves a prefix's mark to the element before it (and so into a
             # quote there) only when neither is formatted (`leftward`): `“Title”, <i>J</i>`
             out = _kept_first(out)
+        if decorated and suffix[-1:] == " " and str(out)[-1:] == " ":
+            # nor does the space ending its suffix merge with what follows (`<i>T</i>,  5`)
+            out = _kept_last(out)
         return out
+
+    def _leaf(self) -> bool:
+        """A `cs:text` that prints its own text (not a macro's)."""
+        return bool(self.tag.endswith("}text") and "macro" not in self.attrib)  # type: ignore[attr-defined]
 
 
 @extend("group")

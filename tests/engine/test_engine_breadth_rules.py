@@ -244,3 +244,22 @@ def test_title_case_of_the_last_word(title: str, expected: str) -> None:
     assert (
         _bibliography("title-case-last-word", [{"id": "x", "type": "book", "title": title}])["x"] == expected
     )
+
+
+@pytest.mark.parametrize(
+    ("style", "output", "expected"),
+    [
+        # a formatted element's suffix space merges with nothing after it; an unformatted one's does
+        ("formatted-suffix-space", "text", "T, 5|T,  5|T, 5|T, 5|T,  5|T. . 5"),
+        (
+            "formatted-suffix-space",
+            "html",
+            "T, 5|<i>T</i>,  5|T, <i>5</i>|T, <i>5</i>|<i>T</i>,  <i>5</i>|T. . 5",
+        ),
+        # a value's own leading space is no affix: it stays after the delimiter's
+        ("value-leading-space", "text", "T.  o. O."),
+    ],
+)
+def test_spaces_citeproc_js_does_not_merge(style: str, output: str, expected: str) -> None:
+    item = {"id": "s1", "type": "book", "title": "T", "volume": "5"}
+    assert _bibliography(style, [item], output)["s1"] == expected
