@@ -162,8 +162,9 @@ class MergedAffixes:
             # citeproc-js moves a prefix's mark to the element before it (and so into a
             # quote there) only when neither is formatted (`leftward`): `“Title”, <i>J</i>`
             out = _kept_first(out)
-        if decorated and suffix[-1:] == " " and str(out)[-1:] == " ":
-            # nor does the space ending its suffix merge with what follows (`<i>T</i>,  5`)
+        if decorated and suffix[-1:] == " " and str(out)[-1:] == " " and self.getnext() is not None:  # type: ignore[attr-defined]
+            # nor does the space ending its suffix merge with the sibling after it (`<i>T</i>,
+            # 5`); as a last child's, it moves up to the parent (`upward`) and merges there
             out = _kept_last(out)
         return out
 
