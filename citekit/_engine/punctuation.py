@@ -129,6 +129,7 @@ DECORATIONS = ("font-style", "font-variant", "font-weight", "text-decoration", "
 _SWAPPED_IN = frozenset(".,!?")
 # What citeproc-js's `upward` would move out of a first child's prefix (`PUNCT_OR_SPACE`).
 _LEADING = frozenset(".,;:!? ")
+_TRANSPARENT = frozenset(("choose", "if", "else-if", "else"))
 
 
 def _kept_first(text: Any) -> Any:
@@ -162,11 +163,22 @@ class MergedAffixes:
             # citeproc-js moves a prefix's mark to the element before it (and so into a
             # quote there) only when neither is formatted (`leftward`): `“Title”, <i>J</i>`
             out = _kept_first(out)
-        if decorated and suffix[-1:] == " " and str(out)[-1:] == " " and self.getnext() is not None:  # type: ignore[attr-defined]
+        if decorated and suffix[-1:] == " " and str(out)[-1:] == " " and self._meets_sibling():
             # nor does the space ending its suffix merge with the sibling after it (`<i>T</i>,
-            # 5`); as a last child's, it moves up to the parent (`upward`) and merges there
+            # 5`); as a last child's, it moves up to the parent (`upward`) and merges there,
+            # and a group's delimiter absorbs it
             out = _kept_last(out)
         return out
+
+    def _meets_sibling(self) -> bool:
+        """Whether this element's suffix meets the next sibling's prefix directly: there is
+        a next sibling, and the group joining them (through `cs:choose`) has no delimiter."""
+        if self.getnext() is None:  # type: ignore[attr-defined]
+            return False
+        parent = self.getparent()  # type: ignore[attr-defined]
+        while parent is not None and parent.tag.rsplit("}", 1)[-1] in _TRANSPARENT:
+            parent = parent.getparent()
+        return parent is None or parent.tag.endswith("}layout") or not parent.get("delimiter")
 
     def _leaf(self) -> bool:
         """A `cs:text` that prints its own text (not a macro's)."""

@@ -249,12 +249,13 @@ def test_title_case_of_the_last_word(title: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("style", "output", "expected"),
     [
-        # a formatted element's suffix space merges with nothing after it; an unformatted one's does
-        ("formatted-suffix-space", "text", "T, 5|T,  5|T, 5|T, 5|T,  5|T. . 5"),
+        # a formatted element's suffix space merges with no prefix after it (an unformatted one's
+        # does), but with a group's delimiter
+        ("formatted-suffix-space", "text", "T, 5|T,  5|T, 5|T, 5|T,  5|T. . 5|T 5"),
         (
             "formatted-suffix-space",
             "html",
-            "T, 5|<i>T</i>,  5|T, <i>5</i>|T, <i>5</i>|<i>T</i>,  <i>5</i>|T. . 5",
+            "T, 5|<i>T</i>,  5|T, <i>5</i>|T, <i>5</i>|<i>T</i>,  <i>5</i>|T. . 5|<i>T</i> 5",
         ),
         # a value's own leading space is no affix: it stays after the delimiter's
         ("value-leading-space", "text", "T.  o. O."),
