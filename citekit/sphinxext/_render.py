@@ -21,7 +21,7 @@ from sphinx.util import logging
 
 import citekit
 
-from . import _incremental, _pybtex, _sources
+from . import _incremental, _labels, _pybtex, _sources
 from ._config import Settings, style_source, style_stamp
 from ._forms import Forms
 from ._model import BibliographyUse, CitationUse, Link, Part, RenderedCitation, RenderedEntry, Rendering
@@ -87,7 +87,7 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     ).hexdigest()
     signature = hashlib.sha256(f"{sources.fingerprint}\0{structure}".encode()).hexdigest()
     previous = domain.rendering
-    selection = Selection(sources.records, uses, bibliographies, warn)
+    selection = Selection(sources.records, uses, bibliographies, warn, sources.files)
     reported: set[tuple[str, str, int | None]] = set()
     for use in uses:
         for cite in use.cites:
@@ -146,7 +146,7 @@ def render_again(
     lists = [selection.select(b) for b in bibliographies]
     order = {key: index for index, key in enumerate(selection.order(lists))}
     records = {key: selection.records[key] for key in selection.records if key in plan.group}
-    quiet = Selection(records, list(plan.uses), bibliographies, lambda *_: None)
+    quiet = Selection(records, list(plan.uses), bibliographies, lambda *_: None, selection.files)
     partial = Renderer(settings, output, quiet, list(plan.uses), bibliographies, srcdir).render("")
 
     def before(key: str, other: str) -> bool:
@@ -192,13 +192,19 @@ class Renderer:
         self.selections = [(use, selection.select(use)) for use in bibliographies]
         main_lists = [keys for use, keys in self.selections if self.in_main_style(use)]
         records = selection.records
-        self.labels = _pybtex.sorted_labels(records.values())
-        self.records = _pybtex.with_labels(records, self.labels) if self.needs_labels() else records
         # the main Formatter holds what is cited, listed or footnoted, nothing else: only
         # those take part in numbering and disambiguation (Knuth 1984 is not "1984a" because
         # an uncited Knuth 1984 is in the file)
         footnoted = [key for u in uses if u.foot for c in u.cites if (key := selection.record_key(c.id))]
         shown = {*selection.cited, *(key for group in main_lists for key in group), *footnoted}
+        # alpha labels are each list's own (pybtex labels one bibliography at a time)
+        self.alpha: dict[int, dict[str, str]] = {
+            index: _labels.alpha_labels(self.pybtex_style(use), [records[key] for key in keys])
+            for index, (use, keys) in enumerate(self.selections)
+            if self.alpha_list(use)
+        }
+        self.labels = _labels.build_labels(records, [*selection.cited, *footnoted], self.alpha.values())
+        self.records = _pybtex.with_labels(records, self.labels) if self.needs_labels() else records
         self.ordered = [self.records[key] for key in selection.order(main_lists) if key in shown]
         self.everything = [self.records[key] for key in selection.order(main_lists)]
         self._formatters: dict[tuple[str, tuple[str, ...] | None], citekit.Formatter | None] = {}
@@ -206,8 +212,8 @@ class Renderer:
         self.main = self.formatter(settings.style, None) or self.formatter(FALLBACK_STYLE, None)
         self.forms = Forms(self)
         self.hover: dict[str, str] = {}
-        # anchor -> (label, prefixed label) of the entries of alpha lists with a :labelprefix:
-        self.prefixed: dict[str, tuple[str, str]] = {}
+        # anchor -> the label citations going to that entry show instead of the build's
+        self.prefixed: dict[str, _labels.Relabel] = {}
 
     def in_main_style(self, use: BibliographyUse) -> bool:
         return not use.style or _pybtex.list_style(use.style) == self.settings.style
@@ -218,6 +224,11 @@ class Renderer:
         if use.style:
             return use.style if use.style in ("alpha", "unsrtalpha") else None
         return self.settings.pybtex if self.settings.labels == "alpha" and self.settings.pybtex else None
+
+    def alpha_list(self, use: BibliographyUse) -> bool:
+        """Whether a list shows pybtex's alpha labels: its own `:style:` is alpha or
+        unsrtalpha, or it has none and the project's style is a label style."""
+        return self.pybtex_style(use) is not None or (not use.style and self.settings.labels == "alpha")
 
     def needs_labels(self) -> bool:
         """Label styles (alpha) print `citation-label`: records without one get pybtex's."""
@@ -265,10 +276,13 @@ class Renderer:
         targets: dict[str, list[tuple[BibliographyUse, dict[str, str]]]] = {}
         self.hover = self.entries(self.main, self.selection.cited, None)
         number = 0
-        for use, keys in self.selections:
+        for index, (use, keys) in enumerate(self.selections):
             placed: dict[str, str] = {}
             rendered: list[RenderedEntry] = []
-            numbered = use.list != "citation" or bool(use.labelprefix)
+            alpha = self.alpha.get(index)
+            # a list whose alpha labels are not the build's shows its own beside each entry
+            own = alpha is not None and any(alpha[key] != self.labels[key] for key in keys)
+            numbered = use.list != "citation" or bool(use.labelprefix) or own
             texts = self.list_entries(use, keys, numbers=not numbered)
             pybtex = self.pybtex_style(use)
             if pybtex is not None:  # sphinxcontrib-bibtex's order, not the CSL style's
@@ -277,7 +291,7 @@ class Renderer:
             for key, text in texts.items():
                 cite_key = use.keyprefix + key
                 placed[cite_key] = self.anchor(cite_key, use, used)
-                label = self.labels[key] if numbered and self.settings.labels == "alpha" else ""
+                label = alpha[key] if numbered and alpha is not None else ""
                 rendered.append(RenderedEntry(key, placed[cite_key], text, label))
             start = number + 1 if use.start < 0 else use.start
             if use.list == "enumerated":
@@ -288,9 +302,8 @@ class Renderer:
                     attrs.evolve(entry, label=f"{use.labelprefix}{entry.label or start + index}")
                     for index, entry in enumerate(rendered)
                 ]
-            if use.labelprefix and self.settings.labels == "alpha":
-                for entry in rendered:
-                    self.prefixed[entry.anchor] = (self.labels[entry.key], entry.label)
+            if use.list == "citation" and self.forms.bracketed:
+                self.relabel(rendered)
             rendering.bibliographies[use.docname, use.serial] = tuple(rendered)
             targets.setdefault(use.docname, []).append((use, placed))
         for cite_use in self.uses:
@@ -302,6 +315,17 @@ class Renderer:
                     note, parts=(attrs.evolve(note.parts[0], text=text),)
                 )
         return rendering
+
+    def relabel(self, entries: list[RenderedEntry]) -> None:
+        """Citations going to these entries show the list's labels where they are not the
+        ones the build's Formatter prints ([A1] for a `:labelprefix: A` list)."""
+        for position, entry in enumerate(entries):
+            plain = self.forms.label(citekit.Cite(entry.key)) if entry.label else ""
+            if plain and plain != entry.label:
+                markup = html.escape(entry.label) if self.output == "html" else entry.label
+                if self.output == "latex":
+                    markup = re.sub(r"([&%$#_{}])", r"\\\1", entry.label)
+                self.prefixed[entry.anchor] = _labels.Relabel(plain, entry.label, markup, position)
 
     def list_entries(self, use: BibliographyUse, keys: list[str], *, numbers: bool) -> dict[str, str]:
         """key -> entry text, in the style's order."""
@@ -402,25 +426,19 @@ class Renderer:
         parts: list[Part],
         targets: dict[str, list[tuple[BibliographyUse, dict[str, str]]]],
     ) -> list[Part]:
-        """A citation of an entry listed under a `:labelprefix:` shows the list's label
-        (AKnu84), as sphinxcontrib-bibtex's does; citations of the same work that go to
-        another list keep the plain one: the prefix is its own list's. The label is one
-        field of the part that stands for that entry, so only that part is touched."""
-        labels: dict[str, tuple[str, str]] = {}
+        """A citation of an entry listed with labels of its own (a `:labelprefix:`, alpha
+        letters counted within the list) shows that list's label, as sphinxcontrib-bibtex's
+        does; citations of the same work that go to another list keep theirs. The label is
+        one field of the part that stands for that entry, so only that part is touched."""
+        relabels: dict[str, _labels.Relabel] = {}
         originals = [c for c in use.cites if self.selection.record_key(c.id)]
         for cite, original in zip(known, originals, strict=True):
             target = self.target(use, original.id, targets)
             if target is not None and target[1] in self.prefixed:
-                labels[cite.id] = self.prefixed[target[1]]
-        if not labels:
+                relabels[cite.id] = self.prefixed[target[1]]
+        if not relabels:
             return parts
-        relabelled = []
-        for part in parts:
-            if part.key in labels:
-                plain_label, prefixed = labels[part.key]
-                part = attrs.evolve(part, text=part.text.replace(plain_label, prefixed, 1))
-            relabelled.append(part)
-        return relabelled
+        return _labels.relabel(parts, relabels)
 
     @staticmethod
     def fingerprints(rendering: Rendering) -> Iterator[tuple[str, str]]:

@@ -32,6 +32,7 @@ class Sources:
     records: dict[str, citekit.Record]
     issues: tuple[Issue, ...]
     fingerprint: str
+    files: dict[str, str] = attrs.field(factory=dict)  # key -> its file, as `relative` names it
 
 
 _cache: dict[str, tuple[tuple[int, int, str], citekit.Library | Issue]] = {}
@@ -92,8 +93,14 @@ def _issue(problem: citekit.Problem, path: str) -> Issue:
     return Issue(f"{where.file or path}: {message}", subtype)
 
 
+def relative(srcdir: str, name: str) -> str:
+    """A bibliography file's name relative to the source folder, one spelling per file."""
+    return os.path.relpath(os.path.normpath(os.path.join(srcdir, name)), srcdir).replace(os.sep, "/")
+
+
 def load(srcdir: str, bibfiles: Iterable[str], encoding: str | None = None) -> Sources:
     records: dict[str, citekit.Record] = {}
+    files: dict[str, str] = {}
     issues: list[Issue] = []
     digest = hashlib.sha256()
     for name in bibfiles:
@@ -113,4 +120,5 @@ def load(srcdir: str, bibfiles: Iterable[str], encoding: str | None = None) -> S
                 )
                 continue
             records[record.key] = record
-    return Sources(records, tuple(issues), digest.hexdigest())
+            files[record.key] = relative(srcdir, name)
+    return Sources(records, tuple(issues), digest.hexdigest(), files)
