@@ -79,7 +79,7 @@ def relabel(parts: list[Part], relabels: Mapping[str, Relabel]) -> list[Part]:
     """The parts with each keyed one relabelled. When every item of the citation goes to
     labelled entries, the items follow the lists' order, as sphinxcontrib-bibtex gives them
     ([A1, A2] whatever order the keys were written in)."""
-    parts = [relabels[p.key].apply(p) if p.key in relabels else p for p in parts]
+    parts = [relabels[p.key].apply(p) if p.key is not None and p.key in relabels else p for p in parts]
     slots = [index for index, part in enumerate(parts) if part.key is not None]
     if len(slots) > 1 and all(parts[index].key in relabels for index in slots):
         items = sorted((parts[index] for index in slots), key=lambda p: relabels[p.key or ""].position)
