@@ -9,6 +9,7 @@ fingerprint per page, so only pages whose citations or entries changed are writt
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import re
@@ -203,7 +204,7 @@ class Renderer:
             for index, (use, keys) in enumerate(self.selections)
             if self.alpha_list(use)
         }
-        self.labels = _labels.build_labels(records, [*selection.cited, *footnoted], self.alpha.values())
+        self._shown = [*selection.cited, *footnoted]
         self.records = _pybtex.with_labels(records, self.labels) if self.needs_labels() else records
         self.ordered = [self.records[key] for key in selection.order(main_lists) if key in shown]
         self.everything = [self.records[key] for key in selection.order(main_lists)]
@@ -224,6 +225,11 @@ class Renderer:
         if use.style:
             return use.style if use.style in ("alpha", "unsrtalpha") else None
         return self.settings.pybtex if self.settings.labels == "alpha" and self.settings.pybtex else None
+
+    @functools.cached_property
+    def labels(self) -> dict[str, str]:
+        """key -> the pybtex alpha label citations show (made only when a label is asked for)."""
+        return _labels.build_labels(self.selection.records, self._shown, self.alpha.values())
 
     def alpha_list(self, use: BibliographyUse) -> bool:
         """Whether a list shows pybtex's alpha labels: its own `:style:` is alpha or

@@ -104,8 +104,8 @@ class Selection:
             else:
                 self.warn(f"unknown citation key {key!r}", "unknown-key", where)
         first = {key: index for index, key in enumerate(self.cited)}
-        unique = list(dict.fromkeys(keys))
-        return sorted(unique, key=lambda k: (first.get(k, len(first)), unique.index(k)))
+        at = {key: index for index, key in enumerate(dict.fromkeys(keys))}
+        return sorted(at, key=lambda k: (first.get(k, len(first)), at[k]))
 
     def order(self, listed: list[list[str]]) -> list[str]:
         """Every record key: cited ones in order of first citation, then those only listed

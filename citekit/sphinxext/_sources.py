@@ -113,6 +113,7 @@ def load(srcdir: str, bibfiles: Iterable[str], encoding: str | None = None) -> S
         digest.update(f"{path}\0{_cache[path][0]}\0".encode())
         for problem in result.problems:
             issues.append(_issue(problem, path))
+        file = relative(srcdir, name)
         for record in result.records:
             if record.key in records:
                 issues.append(
@@ -120,5 +121,5 @@ def load(srcdir: str, bibfiles: Iterable[str], encoding: str | None = None) -> S
                 )
                 continue
             records[record.key] = record
-            files[record.key] = relative(srcdir, name)
+            files[record.key] = file
     return Sources(records, tuple(issues), digest.hexdigest(), files)
