@@ -288,7 +288,11 @@ class Renderer:
             alpha = self.alpha.get(index)
             # a list whose alpha labels are not the build's shows its own beside each entry
             own = alpha is not None and any(alpha[key] != self.labels[key] for key in keys)
-            numbered = use.list != "citation" or bool(use.labelprefix) or own
+            # a list in another numeric style is numbered within itself ([1] there, whatever
+            # label the build's style gives the work), and citations going to it say so
+            # (where the build's citations show labels at all: numeric and label styles)
+            apart = use.list == "citation" and self.forms.bracketed and self.numbered_apart(use, keys)
+            numbered = use.list != "citation" or bool(use.labelprefix) or own or apart
             texts = self.list_entries(use, keys, numbers=not numbered)
             pybtex = self.pybtex_style(use)
             if pybtex is not None:  # sphinxcontrib-bibtex's order, not the CSL style's
@@ -303,10 +307,10 @@ class Renderer:
             if use.list == "enumerated":
                 rendering.starts[use.docname, use.serial] = start
                 number = start + len(rendered) - 1
-            if use.labelprefix and use.list == "citation":
+            if (use.labelprefix or apart) and use.list == "citation":
                 rendered = [
-                    attrs.evolve(entry, label=f"{use.labelprefix}{entry.label or start + index}")
-                    for index, entry in enumerate(rendered)
+                    attrs.evolve(entry, label=f"{use.labelprefix}{entry.label or start + position}")
+                    for position, entry in enumerate(rendered)
                 ]
             if use.list == "citation" and self.forms.bracketed:
                 self.relabel(rendered)
@@ -332,6 +336,13 @@ class Renderer:
                 if self.output == "latex":
                     markup = re.sub(r"([&%$#_{}])", r"\\\1", entry.label)
                 self.prefixed[entry.anchor] = _labels.Relabel(plain, entry.label, markup, position)
+
+    def numbered_apart(self, use: BibliographyUse, keys: list[str]) -> bool:
+        """Whether a list is in a numeric style other than the build's (its own Formatter)."""
+        if not use.style or self.in_main_style(use) or self.alpha_list(use):
+            return False
+        formatter = self.formatter(_pybtex.list_style(use.style), (use.docname, use.line), tuple(keys))
+        return formatter is not None and formatter.style.citation_format == "numeric"
 
     def list_entries(self, use: BibliographyUse, keys: list[str], *, numbers: bool) -> dict[str, str]:
         """key -> entry text, in the style's order."""

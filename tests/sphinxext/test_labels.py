@@ -3,7 +3,8 @@ both ways; its output is the reference): a `:labelprefix:` list in a numeric pyb
 is numbered within the list (A1, A2) and citations going to it show those labels; pybtex's
 alpha letters are counted within a list (Chu36 where the list holds one of Church's 1936
 works, Chu36a and Chu36b where it holds both); a file named as the directive's argument
-limits the list to its entries."""
+limits the list to its entries; a list in another numeric style (pybtex's unsrt in an alpha
+project) is numbered within itself, and citations going to it show those numbers."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ import pytest
 from .conftest import build
 from .pages import citations, warnings_of
 
-PAGES = ["numeric", "other", "alpha", "alpha2"]
+PAGES = ["numeric", "other", "alpha", "alpha2", "apart"]
 
 
 @pytest.fixture(scope="module")
@@ -77,6 +78,7 @@ def test_the_expected_labels(ours: Any) -> None:
     assert _our_labels(_html(ours, "numeric")) == ["[A1]", "[A2]"]
     assert _our_labels(_html(ours, "other")) == ["[B1]", "[B2]"]
     assert [text for _, _, text in citations(_html(ours, "alpha2"))] == ["[Chu36]", "Chu36"]
+    assert [text for _, _, text in citations(_html(ours, "apart"))] == ["[1]", "[2]"]
 
 
 def test_citations_link_to_the_list_they_show_the_label_of(ours: Any) -> None:
