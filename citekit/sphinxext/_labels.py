@@ -57,7 +57,6 @@ class Relabel:
     plain: str
     label: str
     markup: str  # the label as the output's markup (escaped)
-    position: int = 0  # the entry's place in its list
 
     def apply(self, part: Part) -> Part:
         if not self.plain:
@@ -75,14 +74,16 @@ class Relabel:
         return attrs.evolve(part, text=pattern.sub(lambda _: self.label, text, count=1))
 
 
-def relabel(parts: list[Part], relabels: Mapping[str, Relabel]) -> list[Part]:
-    """The parts with each keyed one relabelled. When every item of the citation goes to
-    labelled entries, the items follow the lists' order, as sphinxcontrib-bibtex gives them
-    ([A1, A2] whatever order the keys were written in)."""
+def relabel(
+    parts: list[Part], relabels: Mapping[str, Relabel], places: Mapping[str, tuple[int, ...]]
+) -> list[Part]:
+    """The parts with each keyed one relabelled. When every item of the citation has a
+    place in `places` (its list's and its own in the list), the items follow that order, as
+    sphinxcontrib-bibtex gives them ([A1, A2] whatever order the keys were written in)."""
     parts = [relabels[p.key].apply(p) if p.key is not None and p.key in relabels else p for p in parts]
     slots = [index for index, part in enumerate(parts) if part.key is not None]
-    if len(slots) > 1 and all(parts[index].key in relabels for index in slots):
-        items = sorted((parts[index] for index in slots), key=lambda p: relabels[p.key or ""].position)
+    if len(slots) > 1 and all(parts[index].key in places for index in slots):
+        items = sorted((parts[index] for index in slots), key=lambda p: places[p.key or ""])
         for index, item in zip(slots, items, strict=True):
             parts[index] = item
     return parts

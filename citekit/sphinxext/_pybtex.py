@@ -8,6 +8,7 @@ one the documentation's migration page shows.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -16,6 +17,16 @@ from collections.abc import Iterable
 import citekit
 
 ALPHA_CSL = "american-mathematical-society-label"
+
+
+@functools.cache
+def alpha_xml() -> str:
+    """The stand-in for pybtex's alpha style: the AMS label style without
+    `collapse="citation-number"`. Its citations print labels, and a run of labels is not a
+    range of numbers: [Chu36a, Chu36b, Tur36], as pybtex's, never [Chu36a–Tur36]."""
+    xml = citekit.Style.load(ALPHA_CSL).xml.decode("utf-8")
+    return re.sub(r'(<citation\b[^>]*?)\s+collapse="citation-number"', r"\1", xml, count=1)
+
 
 # pybtex style -> (CSL style, why it is the nearest)
 STYLES: dict[str, tuple[str, str]] = {

@@ -215,6 +215,8 @@ class Renderer:
         self.hover: dict[str, str] = {}
         # anchor -> the label citations going to that entry show instead of the build's
         self.prefixed: dict[str, _labels.Relabel] = {}
+        # anchor -> (the list's place in the build, the entry's place in the list)
+        self.places: dict[str, tuple[int, int]] = {}
 
     def in_main_style(self, use: BibliographyUse) -> bool:
         return not use.style or _pybtex.list_style(use.style) == self.settings.style
@@ -314,6 +316,8 @@ class Renderer:
                 ]
             if use.list == "citation" and self.forms.bracketed:
                 self.relabel(rendered)
+            for position, entry in enumerate(rendered):
+                self.places[entry.anchor] = (index, position)
             rendering.bibliographies[use.docname, use.serial] = tuple(rendered)
             targets.setdefault(use.docname, []).append((use, placed))
         for cite_use in self.uses:
@@ -329,13 +333,13 @@ class Renderer:
     def relabel(self, entries: list[RenderedEntry]) -> None:
         """Citations going to these entries show the list's labels where they are not the
         ones the build's Formatter prints ([A1] for a `:labelprefix: A` list)."""
-        for position, entry in enumerate(entries):
+        for entry in entries:
             plain = self.forms.label(citekit.Cite(entry.key)) if entry.label else ""
             if plain and plain != entry.label:
                 markup = html.escape(entry.label) if self.output == "html" else entry.label
                 if self.output == "latex":
                     markup = re.sub(r"([&%$#_{}])", r"\\\1", entry.label)
-                self.prefixed[entry.anchor] = _labels.Relabel(plain, entry.label, markup, position)
+                self.prefixed[entry.anchor] = _labels.Relabel(plain, entry.label, markup)
 
     def numbered_apart(self, use: BibliographyUse, keys: list[str]) -> bool:
         """Whether a list is in a numeric style other than the build's (its own Formatter)."""
@@ -432,7 +436,7 @@ class Renderer:
         except citekit.CitekitError as exc:
             warn(str(exc), "render-error", (use.docname, use.line))
             return RenderedCitation((Part(", ".join(f"{c.id}?" for c in known), False),))
-        if self.prefixed:
+        if self.prefixed or (self.settings.labels == "alpha" and len(known) > 1):
             parts = self.relabelled(use, known, parts, targets)
         return RenderedCitation(tuple(parts), links)
 
@@ -446,16 +450,22 @@ class Renderer:
         """A citation of an entry listed with labels of its own (a `:labelprefix:`, alpha
         letters counted within the list) shows that list's label, as sphinxcontrib-bibtex's
         does; citations of the same work that go to another list keep theirs. The label is
-        one field of the part that stands for that entry, so only that part is touched."""
+        one field of the part that stands for that entry, so only that part is touched.
+        Labelled items follow the order of the lists they go to, this page's first, as
+        sphinxcontrib-bibtex gives them ([Fiv, Fou] whatever order the keys were written in)."""
         relabels: dict[str, _labels.Relabel] = {}
+        places: dict[str, tuple[int, int, int]] = {}
         originals = [c for c in use.cites if self.selection.record_key(c.id)]
         for cite, original in zip(known, originals, strict=True):
             target = self.target(use, original.id, targets)
-            if target is not None and target[1] in self.prefixed:
+            if target is None:
+                continue
+            if target[1] in self.prefixed:
                 relabels[cite.id] = self.prefixed[target[1]]
-        if not relabels:
-            return parts
-        return _labels.relabel(parts, relabels)
+            if target[1] in self.places:
+                places[cite.id] = (int(target[0] != use.docname), *self.places[target[1]])
+        ordered = bool(relabels) or self.settings.labels == "alpha"
+        return _labels.relabel(parts, relabels, places if ordered else {})
 
     @staticmethod
     def fingerprints(rendering: Rendering) -> Iterator[tuple[str, str]]:

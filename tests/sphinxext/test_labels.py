@@ -79,6 +79,7 @@ def test_the_expected_labels(ours: Any) -> None:
     assert _our_labels(_html(ours, "other")) == ["[B1]", "[B2]"]
     assert [text for _, _, text in citations(_html(ours, "alpha2"))] == ["[Chu36]", "Chu36"]
     assert [text for _, _, text in citations(_html(ours, "apart"))] == ["[1]", "[2]"]
+    assert [text for _, _, text in citations(_html(ours, "alpha"))][-1] == "[Chu36a, Chu36b, Tur36]"
 
 
 def test_citations_link_to_the_list_they_show_the_label_of(ours: Any) -> None:
