@@ -72,8 +72,8 @@ class BibliographyDirective(SphinxDirective):
         "keys": directives.unchanged_required,
         "filter": directives.unchanged_required,
         "scope": _scope,
-        "list": lambda argument: directives.choice(argument, LISTS),
-        "enumtype": lambda argument: directives.choice(argument, ENUMTYPES),
+        "list": directives.unchanged_required,  # checked in `run`: a bad one is a warning
+        "enumtype": directives.unchanged_required,
         "start": _start,
         "labelprefix": directives.unchanged,
         "keyprefix": directives.unchanged,
@@ -81,6 +81,15 @@ class BibliographyDirective(SphinxDirective):
 
     def warn(self, message: str, subtype: str) -> None:
         logger.warning(message, type="citekit", subtype=subtype, location=self.get_location())
+
+    def choice(self, option: str, choices: tuple[str, ...]) -> str:
+        """An option's value among `choices`; another one is reported and the first used,
+        as sphinxcontrib-bibtex does (the list is kept, not dropped with an error)."""
+        value = str(self.options.get(option, choices[0])).strip()
+        if value in choices:
+            return value
+        self.warn(f"unknown bibliography {option} {value!r}; one of {', '.join(choices)}", "bad-option")
+        return choices[0]
 
     def bibfiles(self) -> tuple[str, ...]:
         """The files the argument names, as sphinxcontrib-bibtex reads them (relative to the
@@ -132,8 +141,8 @@ class BibliographyDirective(SphinxDirective):
             filter=text,
             scope=scope,
             line=self.lineno,
-            list=self.options.get("list", "citation"),
-            enumtype=self.options.get("enumtype", "arabic"),
+            list=self.choice("list", LISTS),
+            enumtype=self.choice("enumtype", ENUMTYPES),
             start=self.options.get("start", 1),
             labelprefix=self.options.get("labelprefix", ""),
             keyprefix=self.options.get("keyprefix", ""),
