@@ -106,7 +106,9 @@ def style_path(name: str, srcdir: str) -> str:
 
 def style_source(name: str, srcdir: str) -> str:
     """What `citekit.Style.load` is given: a local .csl file's text (read each time, so an
-    edited file is seen by the next build), else the name."""
+    edited file is seen by the next build), the pybtex alpha stand-in's text, else the name."""
+    if name == _pybtex.ALPHA_CSL:
+        return _pybtex.alpha_xml()
     path = style_path(name, srcdir)
     if path.endswith(".csl") and os.path.isfile(path):
         try:

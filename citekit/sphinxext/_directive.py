@@ -20,10 +20,12 @@ from docutils.statemachine import StringList
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from ._config import Settings
 from ._filter import FilterError
 from ._model import BibliographyUse
 from ._nodes import citekit_bibliography, citekit_footnotes
 from ._pyfilter import compile_filter
+from ._sources import relative
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -59,7 +61,7 @@ def header(directive: SphinxDirective, text: str) -> list[Node]:
 
 class BibliographyDirective(SphinxDirective):
     has_content = True
-    optional_arguments = 1  # sphinxcontrib-bibtex's bib file names: every configured file is read
+    optional_arguments = 1  # bib file names (relative to the page): the list holds only their entries
     final_argument_whitespace = True
     option_spec: ClassVar[dict[str, Callable[[str], object]]] = {
         "style": directives.unchanged_required,
@@ -70,8 +72,8 @@ class BibliographyDirective(SphinxDirective):
         "keys": directives.unchanged_required,
         "filter": directives.unchanged_required,
         "scope": _scope,
-        "list": lambda argument: directives.choice(argument, LISTS),
-        "enumtype": lambda argument: directives.choice(argument, ENUMTYPES),
+        "list": directives.unchanged_required,  # checked in `run`: a bad one is a warning
+        "enumtype": directives.unchanged_required,
         "start": _start,
         "labelprefix": directives.unchanged,
         "keyprefix": directives.unchanged,
@@ -79,6 +81,32 @@ class BibliographyDirective(SphinxDirective):
 
     def warn(self, message: str, subtype: str) -> None:
         logger.warning(message, type="citekit", subtype=subtype, location=self.get_location())
+
+    def choice(self, option: str, choices: tuple[str, ...]) -> str:
+        """An option's value among `choices`; another one is reported and the first used,
+        as sphinxcontrib-bibtex does (the list is kept, not dropped with an error)."""
+        value = str(self.options.get(option, choices[0])).strip()
+        if value in choices:
+            return value
+        self.warn(f"unknown bibliography {option} {value!r}; one of {', '.join(choices)}", "bad-option")
+        return choices[0]
+
+    def bibfiles(self) -> tuple[str, ...]:
+        """The files the argument names, as sphinxcontrib-bibtex reads them (relative to the
+        page, or to the source folder with a leading /); one not configured is reported and
+        left out, and a list naming none of the configured files holds every file's."""
+        if not self.arguments:
+            return ()
+        settings = Settings.of(self.config)
+        configured = {relative(str(self.env.srcdir), name) for name in settings.bibfiles}
+        named: list[str] = []
+        for name in self.arguments[0].split():
+            path = relative(str(self.env.srcdir), self.env.relfn2path(name, self.env.docname)[0])
+            if path in configured:
+                named.append(path)
+            else:
+                self.warn(f"{name} not found or not configured in bibtex_bibfiles", "bad-entry")
+        return tuple(named)
 
     def run(self) -> list[Node]:
         text = self.options.get("filter")
@@ -102,6 +130,7 @@ class BibliographyDirective(SphinxDirective):
         else:
             cited = "build"  # sphinxcontrib-bibtex's default: what the whole build cites
         serial = self.env.new_serialno("citekit-bibliography")
+        bibfiles = self.bibfiles()
         use = BibliographyUse(
             docname=self.env.docname,
             serial=serial,
@@ -112,11 +141,12 @@ class BibliographyDirective(SphinxDirective):
             filter=text,
             scope=scope,
             line=self.lineno,
-            list=self.options.get("list", "citation"),
-            enumtype=self.options.get("enumtype", "arabic"),
+            list=self.choice("list", LISTS),
+            enumtype=self.choice("enumtype", ENUMTYPES),
             start=self.options.get("start", 1),
             labelprefix=self.options.get("labelprefix", ""),
             keyprefix=self.options.get("keyprefix", ""),
+            bibfiles=bibfiles,
         )
         domain: CiteDomain = self.env.get_domain("cite")  # type: ignore[assignment]
         domain.add_bibliography(use)

@@ -19,6 +19,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+import attrs
+
 import citekit
 
 from ._citeparts import _inner, family, join, linked, short_names
@@ -39,6 +41,23 @@ def _capital(parts: list[Part]) -> list[Part]:
         parts[index] = Part(part.text[:at] + stripped[:1].upper() + stripped[1:], part.markup, part.key)
         break
     return parts
+
+
+def _unbracketed(parts: list[Part]) -> list[Part]:
+    """The citation without its outer brackets (`alp`, `alps`): from its first part's
+    start and its last part's end, whether the items are one part or several."""
+    if not parts:
+        return parts
+    if len(parts) == 1:
+        return [Part(_inner(parts[0].text), parts[0].markup, parts[0].key)]
+    first, last = parts[0].text, parts[-1].text
+    if first[:1] in "([" and first[:1] and last[-1:] == {"(": ")", "[": "]"}[first[:1]]:
+        parts = [
+            attrs.evolve(parts[0], text=first[1:]),
+            *parts[1:-1],
+            attrs.evolve(parts[-1], text=last[:-1]),
+        ]
+    return [part for part in parts if part.text]
 
 
 def _all_names(record: citekit.Record) -> str:
@@ -79,9 +98,7 @@ class Forms:
         if mode in ("p", "ps", "alp", "alps"):
             text = self.main.cite(cites)
             parts = linked(self.main, text, cites, self.renderer.output)
-            if mode.startswith("alp") and len(parts) == 1:
-                return [Part(_inner(parts[0].text), parts[0].markup, parts[0].key)]
-            return parts
+            return _unbracketed(parts) if mode.startswith("alp") else parts
         if mode in ("t", "ts", "ct", "cts"):
             parts = list(self.narrative_parts(cites, full=mode.endswith("s")))
             return _capital(parts) if mode.startswith("c") else parts
@@ -109,10 +126,11 @@ class Forms:
         return self._narrative
 
     def narrative_parts(self, cites: list[citekit.Cite], *, full: bool) -> Iterator[Part]:
-        """Each item's names and the rest of its citation; `full`: every author's name."""
+        """Each item's names and the rest of its citation; `full`: every author's name.
+        Several items are joined by commas, as sphinxcontrib-bibtex joins them."""
         for index, cite in enumerate(cites):
             if index:
-                yield Part(" and " if index == len(cites) - 1 else ", ", False)
+                yield Part(", ", False)
             parts = self.narrative.parts(cite)
             if full:
                 names = Part(_all_names(self.renderer.records[cite.id]), False, cite.id)
@@ -133,8 +151,7 @@ class Forms:
             else:
                 text = _all_names(records[cite.id]) if full else short_names(records[cite.id])
                 found.append(Part(text, False, cite.id))
-        parts = list(self.joined(found))
-        parts = _capital(parts) if capital else parts
+        parts = _capital(found) if capital else found
         return self.wrapped(parts, par, brackets="[]" if self.bracketed else "()")
 
     def year(self, cite: citekit.Cite) -> str:

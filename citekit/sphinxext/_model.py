@@ -49,6 +49,9 @@ class BibliographyUse:
     labelprefix: str = ""
     keyprefix: str = ""
     foot: bool = False
+    # the files named as the directive's argument (relative to the source folder): the
+    # list holds only their entries; empty: every configured file
+    bibfiles: tuple[str, ...] = ()
 
     @property
     def per_page(self) -> bool:

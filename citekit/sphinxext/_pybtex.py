@@ -8,6 +8,7 @@ one the documentation's migration page shows.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -16,6 +17,16 @@ from collections.abc import Iterable
 import citekit
 
 ALPHA_CSL = "american-mathematical-society-label"
+
+
+@functools.cache
+def alpha_xml() -> str:
+    """The stand-in for pybtex's alpha style: the AMS label style without
+    `collapse="citation-number"`. Its citations print labels, and a run of labels is not a
+    range of numbers: [Chu36a, Chu36b, Tur36], as pybtex's, never [Chu36a–Tur36]."""
+    xml = citekit.Style.load(ALPHA_CSL).xml.decode("utf-8")
+    return re.sub(r'(<citation\b[^>]*?)\s+collapse="citation-number"', r"\1", xml, count=1)
+
 
 # pybtex style -> (CSL style, why it is the nearest)
 STYLES: dict[str, tuple[str, str]] = {
@@ -52,30 +63,95 @@ def is_alpha(pybtex_style: str | None) -> bool:
     return (pybtex_style or "alpha").strip() in ("alpha", "unsrtalpha")
 
 
+_NOT_ALNUM = re.compile(r"[^A-Za-z0-9]+")
+_DELIMITER = re.compile(r"([\s\-])")
+
+
 def _plain(text: str) -> str:
-    """Letters and digits only, accents dropped, as pybtex's label style keeps them."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in decomposed if char.isalnum() and not unicodedata.combining(char))
+    """ASCII letters and digits only, accents dropped first, as pybtex's label style keeps
+    them (`_strip_nonalnum`)."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return _NOT_ALNUM.sub("", "".join(char for char in decomposed if not unicodedata.combining(char)))
 
 
-def _last(name: citekit.Name, letters: int) -> str:
-    """The von part's initials and the family name's first letters: 'van der Berg' -> 'vdBer'
-    (pybtex's `{v{}}{l{}}`)."""
-    words = f"{name.dropping_particle or ''} {name.non_dropping_particle or ''}".split()
-    particles = "".join(word[:1] for word in words)
-    return particles + _plain(name.family or name.literal or "")[:letters]
+def _abbreviate(text: str) -> str:
+    """pybtex's `abbreviate`: a word of letters only becomes its initial, any other word
+    (hyphenated parts apart; O'Neil, M{\\"u}ller, {McMahon}) stays whole."""
+    return "".join(part[0] + "." if part.isalpha() else part for part in _DELIMITER.split(text))
+
+
+def _split_top(text: str, pattern: str) -> list[str]:
+    """`text` split where `pattern` matches outside braces."""
+    pieces, depth, start = [], 0, 0
+    for match in re.finditer(rf"[{{}}]|{pattern}", text):
+        token = match.group()
+        if token == "{":
+            depth += 1
+        elif token == "}":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            pieces.append(text[start : match.start()])
+            start = match.end()
+    return [*pieces, text[start:]]
+
+
+def _raw_names(record: citekit.Record, field: str) -> list[tuple[str, str]] | None:
+    """(von and last, last) of each name of a BibTeX field as written (LaTeX and braces
+    kept, as pybtex sees them), or None when the record does not come from BibTeX."""
+    stash = record.extra.get("bibtex")
+    fields = stash.get("fields") if isinstance(stash, dict) else None
+    if not isinstance(fields, list):
+        return None
+    raw = next(
+        (str(v) for k, v in zip(fields[::2], fields[1::2], strict=False) if str(k).lower() == field), None
+    )
+    if raw is None:
+        return None
+    raw = raw.strip()
+    if (raw[:1], raw[-1:]) in (("{", "}"), ('"', '"')):
+        raw = raw[1:-1]
+    found = []
+    for name in _split_top(raw.strip(), r"\s+and\s+"):
+        parts = _split_top(name.strip(), ",")
+        words = [w for w in _split_top(parts[0].strip(), r"\s+") if w]
+        if len(parts) == 1 and len(words) > 1:  # First von Last: von starts lower case
+            von = next((i for i, w in enumerate(words[:-1]) if w[:1].islower()), None)
+            words = words[von:] if von is not None else words[-1:]
+        lower = [i for i, w in enumerate(words[:-1]) if w[:1].islower()]
+        last = words[lower[-1] + 1 :] if lower else words
+        found.append((" ".join(words), " ".join(last)))
+    return found
+
+
+def _name_parts(name: citekit.Name) -> tuple[str, str]:
+    """(von and last, last) of a name read from elsewhere (CSL-JSON, RIS)."""
+    last = name.family or name.literal or ""
+    von = f"{name.dropping_particle or ''} {name.non_dropping_particle or ''}".split()
+    return " ".join([*von, last]), last
+
+
+def _label_names(names: list[tuple[str, str]]) -> str:
+    """pybtex's `format_lab_names`: one name gives its initials of von and last (vdB, SJ),
+    or the last name's first three letters when that is under two (Knu); several give the
+    initials of each, up to three of more than four, then +."""
+    if len(names) == 1:
+        result = _plain(_abbreviate(names[0][0]))
+        return result if len(result) >= 2 else _plain(names[0][1])[:3]
+    shown = names[:3] if len(names) > 4 else names
+    return "".join(_plain(_abbreviate(full)) for full, _ in shown) + ("+" if len(names) > 4 else "")
 
 
 def alpha_label(record: citekit.Record) -> str:
-    """pybtex's alpha label without the disambiguating letter: Knu84, KL84, KLM+84."""
-    names = record.names("author") or record.names("editor")
+    """pybtex's alpha label without the disambiguating letter: Knu84, KL84, KLM+84, vdB90."""
+    field = "author" if record.names("author") else "editor"
+    names = record.names(field)
     if not names:
-        base = _plain(record.key)[:3]
-    elif len(names) == 1:
-        base = _last(names[0], 3)
+        base = record.key[:3]
     else:
-        base = "".join(_last(name, 1) for name in names[: 3 if len(names) > 4 else 4])
-        base += "+" if len(names) > 4 else ""
+        raw = _raw_names(record, field)
+        base = _label_names(
+            raw if raw is not None and len(raw) == len(names) else [_name_parts(n) for n in names]
+        )
     date = record.date("issued")
     year = str(date.year)[-2:] if date is not None and date.year is not None else ""
     return base + year
@@ -125,23 +201,27 @@ def _sort_key(record: citekit.Record) -> tuple[str, str, str]:
 UNSORTED = frozenset({"unsrt", "unsrtalpha"})
 
 
-def _person_key(name: citekit.Name) -> str:
-    """pybtex's `person_key`: von and last names, first and middle names, lineage."""
+def _person_key(name: citekit.Name, written: str | None = None) -> str:
+    """pybtex's `person_key`: von and last names (as written in the .bib file where it is
+    known: pybtex sorts {McMahon} after every letter), first and middle names, lineage."""
     last = " ".join(part for part in (name.non_dropping_particle, name.family or name.literal) if part)
     if name.dropping_particle:
         last = f"{name.dropping_particle} {last}"
-    return "  ".join((last, name.given or "", name.suffix or "")).lower()
+    return "  ".join((written or last, name.given or "", name.suffix or "")).lower()
 
 
 def _author_year_title(record: citekit.Record) -> tuple[str, str, str]:
     """pybtex's `author_year_title` sorting key (the alpha style's): books list by author,
     else editor; other entries by author only."""
+    field = "author"
     names = record.names("author")
     if not names and _entry_type(record) in ("book", "inbook"):
-        names = record.names("editor")
+        field, names = "editor", record.names("editor")
+    raw = _raw_names(record, field) if names else None
+    written = [full for full, _ in raw] if raw is not None and len(raw) == len(names) else [None] * len(names)
     date = record.date("issued")
     return (
-        "   ".join(_person_key(name) for name in names),
+        "   ".join(_person_key(name, text) for name, text in zip(names, written, strict=True)),
         str(date.year) if date is not None and date.year is not None else "",
         record.text("title") or "",
     )

@@ -9,6 +9,7 @@ fingerprint per page, so only pages whose citations or entries changed are writt
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import re
@@ -21,7 +22,7 @@ from sphinx.util import logging
 
 import citekit
 
-from . import _incremental, _pybtex, _sources
+from . import _incremental, _labels, _pybtex, _sources
 from ._config import Settings, style_source, style_stamp
 from ._forms import Forms
 from ._model import BibliographyUse, CitationUse, Link, Part, RenderedCitation, RenderedEntry, Rendering
@@ -87,7 +88,7 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     ).hexdigest()
     signature = hashlib.sha256(f"{sources.fingerprint}\0{structure}".encode()).hexdigest()
     previous = domain.rendering
-    selection = Selection(sources.records, uses, bibliographies, warn)
+    selection = Selection(sources.records, uses, bibliographies, warn, sources.files)
     reported: set[tuple[str, str, int | None]] = set()
     for use in uses:
         for cite in use.cites:
@@ -146,7 +147,7 @@ def render_again(
     lists = [selection.select(b) for b in bibliographies]
     order = {key: index for index, key in enumerate(selection.order(lists))}
     records = {key: selection.records[key] for key in selection.records if key in plan.group}
-    quiet = Selection(records, list(plan.uses), bibliographies, lambda *_: None)
+    quiet = Selection(records, list(plan.uses), bibliographies, lambda *_: None, selection.files)
     partial = Renderer(settings, output, quiet, list(plan.uses), bibliographies, srcdir).render("")
 
     def before(key: str, other: str) -> bool:
@@ -192,13 +193,19 @@ class Renderer:
         self.selections = [(use, selection.select(use)) for use in bibliographies]
         main_lists = [keys for use, keys in self.selections if self.in_main_style(use)]
         records = selection.records
-        self.labels = _pybtex.sorted_labels(records.values())
-        self.records = _pybtex.with_labels(records, self.labels) if self.needs_labels() else records
         # the main Formatter holds what is cited, listed or footnoted, nothing else: only
         # those take part in numbering and disambiguation (Knuth 1984 is not "1984a" because
         # an uncited Knuth 1984 is in the file)
         footnoted = [key for u in uses if u.foot for c in u.cites if (key := selection.record_key(c.id))]
         shown = {*selection.cited, *(key for group in main_lists for key in group), *footnoted}
+        # alpha labels are each list's own (pybtex labels one bibliography at a time)
+        self.alpha: dict[int, dict[str, str]] = {
+            index: _labels.alpha_labels(self.pybtex_style(use), [records[key] for key in keys])
+            for index, (use, keys) in enumerate(self.selections)
+            if self.alpha_list(use)
+        }
+        self._shown = [*selection.cited, *footnoted]
+        self.records = _pybtex.with_labels(records, self.labels) if self.needs_labels() else records
         self.ordered = [self.records[key] for key in selection.order(main_lists) if key in shown]
         self.everything = [self.records[key] for key in selection.order(main_lists)]
         self._formatters: dict[tuple[str, tuple[str, ...] | None], citekit.Formatter | None] = {}
@@ -206,8 +213,10 @@ class Renderer:
         self.main = self.formatter(settings.style, None) or self.formatter(FALLBACK_STYLE, None)
         self.forms = Forms(self)
         self.hover: dict[str, str] = {}
-        # anchor -> (label, prefixed label) of the entries of alpha lists with a :labelprefix:
-        self.prefixed: dict[str, tuple[str, str]] = {}
+        # anchor -> the label citations going to that entry show instead of the build's
+        self.prefixed: dict[str, _labels.Relabel] = {}
+        # anchor -> (the list's place in the build, the entry's place in the list)
+        self.places: dict[str, tuple[int, int]] = {}
 
     def in_main_style(self, use: BibliographyUse) -> bool:
         return not use.style or _pybtex.list_style(use.style) == self.settings.style
@@ -218,6 +227,16 @@ class Renderer:
         if use.style:
             return use.style if use.style in ("alpha", "unsrtalpha") else None
         return self.settings.pybtex if self.settings.labels == "alpha" and self.settings.pybtex else None
+
+    @functools.cached_property
+    def labels(self) -> dict[str, str]:
+        """key -> the pybtex alpha label citations show (made only when a label is asked for)."""
+        return _labels.build_labels(self.selection.records, self._shown, self.alpha.values())
+
+    def alpha_list(self, use: BibliographyUse) -> bool:
+        """Whether a list shows pybtex's alpha labels: its own `:style:` is alpha or
+        unsrtalpha, or it has none and the project's style is a label style."""
+        return self.pybtex_style(use) is not None or (not use.style and self.settings.labels == "alpha")
 
     def needs_labels(self) -> bool:
         """Label styles (alpha) print `citation-label`: records without one get pybtex's."""
@@ -265,10 +284,17 @@ class Renderer:
         targets: dict[str, list[tuple[BibliographyUse, dict[str, str]]]] = {}
         self.hover = self.entries(self.main, self.selection.cited, None)
         number = 0
-        for use, keys in self.selections:
+        for index, (use, keys) in enumerate(self.selections):
             placed: dict[str, str] = {}
             rendered: list[RenderedEntry] = []
-            numbered = use.list != "citation" or bool(use.labelprefix)
+            alpha = self.alpha.get(index)
+            # a list whose alpha labels are not the build's shows its own beside each entry
+            own = alpha is not None and any(alpha[key] != self.labels[key] for key in keys)
+            # a list in another numeric style is numbered within itself ([1] there, whatever
+            # label the build's style gives the work), and citations going to it say so
+            # (where the build's citations show labels at all: numeric and label styles)
+            apart = use.list == "citation" and self.forms.bracketed and self.numbered_apart(use, keys)
+            numbered = use.list != "citation" or bool(use.labelprefix) or own or apart
             texts = self.list_entries(use, keys, numbers=not numbered)
             pybtex = self.pybtex_style(use)
             if pybtex is not None:  # sphinxcontrib-bibtex's order, not the CSL style's
@@ -277,20 +303,21 @@ class Renderer:
             for key, text in texts.items():
                 cite_key = use.keyprefix + key
                 placed[cite_key] = self.anchor(cite_key, use, used)
-                label = self.labels[key] if numbered and self.settings.labels == "alpha" else ""
+                label = alpha[key] if numbered and alpha is not None else ""
                 rendered.append(RenderedEntry(key, placed[cite_key], text, label))
             start = number + 1 if use.start < 0 else use.start
             if use.list == "enumerated":
                 rendering.starts[use.docname, use.serial] = start
                 number = start + len(rendered) - 1
-            if use.labelprefix and use.list == "citation":
+            if (use.labelprefix or apart) and use.list == "citation":
                 rendered = [
-                    attrs.evolve(entry, label=f"{use.labelprefix}{entry.label or start + index}")
-                    for index, entry in enumerate(rendered)
+                    attrs.evolve(entry, label=f"{use.labelprefix}{entry.label or start + position}")
+                    for position, entry in enumerate(rendered)
                 ]
-            if use.labelprefix and self.settings.labels == "alpha":
-                for entry in rendered:
-                    self.prefixed[entry.anchor] = (self.labels[entry.key], entry.label)
+            if use.list == "citation" and self.forms.bracketed:
+                self.relabel(rendered)
+            for position, entry in enumerate(rendered):
+                self.places[entry.anchor] = (index, position)
             rendering.bibliographies[use.docname, use.serial] = tuple(rendered)
             targets.setdefault(use.docname, []).append((use, placed))
         for cite_use in self.uses:
@@ -302,6 +329,24 @@ class Renderer:
                     note, parts=(attrs.evolve(note.parts[0], text=text),)
                 )
         return rendering
+
+    def relabel(self, entries: list[RenderedEntry]) -> None:
+        """Citations going to these entries show the list's labels where they are not the
+        ones the build's Formatter prints ([A1] for a `:labelprefix: A` list)."""
+        for entry in entries:
+            plain = self.forms.label(citekit.Cite(entry.key)) if entry.label else ""
+            if plain and plain != entry.label:
+                markup = html.escape(entry.label) if self.output == "html" else entry.label
+                if self.output == "latex":
+                    markup = re.sub(r"([&%$#_{}])", r"\\\1", entry.label)
+                self.prefixed[entry.anchor] = _labels.Relabel(plain, entry.label, markup)
+
+    def numbered_apart(self, use: BibliographyUse, keys: list[str]) -> bool:
+        """Whether a list is in a numeric style other than the build's (its own Formatter)."""
+        if not use.style or self.in_main_style(use) or self.alpha_list(use):
+            return False
+        formatter = self.formatter(_pybtex.list_style(use.style), (use.docname, use.line), tuple(keys))
+        return formatter is not None and formatter.style.citation_format == "numeric"
 
     def list_entries(self, use: BibliographyUse, keys: list[str], *, numbers: bool) -> dict[str, str]:
         """key -> entry text, in the style's order."""
@@ -391,7 +436,7 @@ class Renderer:
         except citekit.CitekitError as exc:
             warn(str(exc), "render-error", (use.docname, use.line))
             return RenderedCitation((Part(", ".join(f"{c.id}?" for c in known), False),))
-        if self.prefixed:
+        if self.prefixed or (self.settings.labels == "alpha" and len(known) > 1):
             parts = self.relabelled(use, known, parts, targets)
         return RenderedCitation(tuple(parts), links)
 
@@ -402,25 +447,25 @@ class Renderer:
         parts: list[Part],
         targets: dict[str, list[tuple[BibliographyUse, dict[str, str]]]],
     ) -> list[Part]:
-        """A citation of an entry listed under a `:labelprefix:` shows the list's label
-        (AKnu84), as sphinxcontrib-bibtex's does; citations of the same work that go to
-        another list keep the plain one: the prefix is its own list's. The label is one
-        field of the part that stands for that entry, so only that part is touched."""
-        labels: dict[str, tuple[str, str]] = {}
+        """A citation of an entry listed with labels of its own (a `:labelprefix:`, alpha
+        letters counted within the list) shows that list's label, as sphinxcontrib-bibtex's
+        does; citations of the same work that go to another list keep theirs. The label is
+        one field of the part that stands for that entry, so only that part is touched.
+        Labelled items follow the order of the lists they go to, this page's first, as
+        sphinxcontrib-bibtex gives them ([Fiv, Fou] whatever order the keys were written in)."""
+        relabels: dict[str, _labels.Relabel] = {}
+        places: dict[str, tuple[int, int, int]] = {}
         originals = [c for c in use.cites if self.selection.record_key(c.id)]
         for cite, original in zip(known, originals, strict=True):
             target = self.target(use, original.id, targets)
-            if target is not None and target[1] in self.prefixed:
-                labels[cite.id] = self.prefixed[target[1]]
-        if not labels:
-            return parts
-        relabelled = []
-        for part in parts:
-            if part.key in labels:
-                plain_label, prefixed = labels[part.key]
-                part = attrs.evolve(part, text=part.text.replace(plain_label, prefixed, 1))
-            relabelled.append(part)
-        return relabelled
+            if target is None:
+                continue
+            if target[1] in self.prefixed:
+                relabels[cite.id] = self.prefixed[target[1]]
+            if target[1] in self.places:
+                places[cite.id] = (int(target[0] != use.docname), *self.places[target[1]])
+        ordered = bool(relabels) or self.settings.labels == "alpha"
+        return _labels.relabel(parts, relabels, places if ordered else {})
 
     @staticmethod
     def fingerprints(rendering: Rendering) -> Iterator[tuple[str, str]]:

@@ -114,9 +114,19 @@ class CiteRole(SphinxRole):
         return self._footnote(placeholder, serial, cites), []
 
     def _footcite(self, cites: tuple[citekit.Cite, ...]) -> list[Node]:
-        """A :footcite: outside note styles: its footnote holds the entries, so a page
-        citing the same entries again refers to the same footnote (as sphinxcontrib-bibtex
-        does), and only the first makes one."""
+        """A :footcite: outside note styles: one footnote per entry, as sphinxcontrib-bibtex
+        makes them ([2][3]; narrative forms "Ap[2], Be and Ci[3]")."""
+        found: list[Node] = []
+        for index, cite in enumerate(cites):
+            if index and self.mode in NARRATIVE:
+                found.append(nodes.Text(", "))
+            found.extend(self._footcite_one((cite,)))
+        return found
+
+    def _footcite_one(self, cites: tuple[citekit.Cite, ...]) -> list[Node]:
+        """One entry's footnote: it holds the entry, so a page citing the same entry again
+        refers to the same footnote (as sphinxcontrib-bibtex does), and only the first
+        makes one."""
         ids = tuple(cite.id for cite in cites)
         names = cast("dict[tuple[str, ...], str]", self.env.temp_data.setdefault(FOOTCITES, {}))
         name = names.get(ids)

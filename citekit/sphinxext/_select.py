@@ -2,13 +2,14 @@
 
 A list's options choose as sphinxcontrib-bibtex's do: `:filter:` (either language) when
 given, else `:all:`, else what is cited (anywhere in the build, on the page, or not at all);
-keys named in `:keys:` or the directive's content are added. Keys may carry the list's
+keys named in `:keys:` or the directive's content are added; files named as the directive's
+argument limit it to their entries. Keys may carry the list's
 `:keyprefix:` in citations (`a-knuth84` for the entry `knuth84` in a list with prefix `a-`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import citekit
 
@@ -28,8 +29,10 @@ class Selection:
         uses: list[CitationUse],
         bibliographies: list[BibliographyUse],
         warn: Warn,
+        files: Mapping[str, str] | None = None,
     ) -> None:
         self.records = records
+        self.files = files or {}
         self.warn = warn
         prefixes = sorted({b.keyprefix for b in bibliographies if b.keyprefix}, key=len, reverse=True)
         # citation key -> record key: the keys themselves, and each with each list's prefix
@@ -73,6 +76,8 @@ class Selection:
         keys: list[str] = []
         failed = False
         for key, record in self.records.items():
+            if use.bibfiles and self.files.get(key) not in use.bibfiles:
+                continue
             pages = self.pages.get(use.keyprefix + key, {})
             if chosen is not None and not failed:
                 try:
@@ -99,8 +104,8 @@ class Selection:
             else:
                 self.warn(f"unknown citation key {key!r}", "unknown-key", where)
         first = {key: index for index, key in enumerate(self.cited)}
-        unique = list(dict.fromkeys(keys))
-        return sorted(unique, key=lambda k: (first.get(k, len(first)), unique.index(k)))
+        at = {key: index for index, key in enumerate(dict.fromkeys(keys))}
+        return sorted(at, key=lambda k: (first.get(k, len(first)), at[k]))
 
     def order(self, listed: list[list[str]]) -> list[str]:
         """Every record key: cited ones in order of first citation, then those only listed

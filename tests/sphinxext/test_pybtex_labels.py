@@ -1,4 +1,5 @@
-"""pybtex's alpha labels (Knu84, KL84, vNM44, ABC+17), made by citekit for label styles and
+"""pybtex's alpha labels (Knu84, KL84, vNM44, ABC+17; vdB90, SJ91, ONeil16 and Muller93
+for M{\\"u}ller, as pybtex abbreviates the name as written), made by citekit for label styles and
 `:cite:label:`, against pybtex's own label style (the reference, where pybtex is installed)."""
 
 from __future__ import annotations
@@ -18,6 +19,18 @@ EXTRA = """
 @article{five2001, author = {A, Ann and B, Bob and C, Cy and D, Di and E, Ed}, title = {F},
   journal = {J}, year = {2001}}
 @book{knuth1984b, author = {Knuth, Donald E.}, title = {The {TeX}book}, publisher = {AW}, year = {1984}}
+@article{vdb1990, author = {van der Berg, Jan}, year = 1990, title = {T}}
+@article{sj1991, author = {Smith-Jones, Ann}, year = 1991, title = {T}}
+@article{oneil2016, author = {O'Neil, Cathy}, year = 2016, title = {T}}
+@article{sjvdb1992, author = {Smith-Jones, Ann and van der Berg, Jan}, year = 1992, title = {T}}
+@article{mueller1993, author = {M{\\"u}ller, Hans}, year = 1993, title = {T}}
+@article{mueller1993b, author = {M\\"uller, Hans}, year = 1993, title = {T}}
+@article{mueller1994, author = {Müller, Hans}, year = 1994, title = {T}}
+@article{who1995, author = {{World Health Organization}}, year = 1995, title = {T}}
+@article{li1996, author = {Li, Wei}, year = 1996, title = {T}}
+@article{mcmahon2010, author = {{McMahon}, Harvey and Kozlov, M.}, year = 2010, title = {T}}
+@article{lafontaine1668, author = {Jean de la Fontaine}, year = 1668, title = {T}}
+@article{knuth1984c, author = {Donald E. Knuth}, year = 1984, title = {Written first name first}}
 """
 
 
@@ -50,6 +63,9 @@ ORDER_BIB = """
 @incollection{ed2, editor = {Adams, Zoe}, title = {Chapter}, booktitle = {B}, publisher = {P}, year = {2000}}
 @misc{none, title = {No names}, year = {2010}}
 @article{old, author = {Knuth, Donald E.}, title = {Gamma}, journal = {J}, year = {1974}}
+@article{mc, author = {{McMahon}, Harvey}, title = {Braced}, journal = {J}, year = {2010}}
+@article{ma, author = {Marrink, Siewert J.}, title = {Plain}, journal = {J}, year = {2003}}
+@article{mu, author = {M{\\"u}ller, Hans}, title = {Accent}, journal = {J}, year = {1993}}
 """
 
 
