@@ -26,6 +26,7 @@ from . import (  # noqa: F401
     dates,
     decorations,
     display,
+    keysort,
     labels,
     lookups,
     names,

@@ -39,6 +39,7 @@ FEATURE_ORDER: tuple[str, ...] = (
     "richtext",
     "sorting",
     "sortcache",
+    "keysort",
 )
 
 _MIXINS: dict[str, list[type]] = {}

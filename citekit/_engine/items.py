@@ -61,22 +61,34 @@ class KeyIndex:
         return self._numbers
 
 
+class _SourceReference:
+    """`item.reference` of a cite whose key the source does not hold (yet): looked up on
+    each read, as citeproc-py does (a non-data descriptor, so a reference held in the
+    item's own `__dict__` is read instead, without a call)."""
+
+    def __get__(self, item: Any, owner: type | None = None) -> Any:
+        return item._ck_index.bibliography.source[item._ck_key]
+
+
 class EngineItem(CitationItem):  # type: ignore[misc]
     """A `CitationItem` of one session: its reference is found in that session's source,
-    its number and registration in the session's `KeyIndex`."""
+    its number and registration in the session's `KeyIndex`.
+
+    The reference is kept on the item when it is made (a reference is read some four
+    hundred times per entry; the source never replaces one, it is changed in place)."""
 
     __getitem__ = dict.__getitem__
     __getattr__ = dict.__getitem__
     __missing__ = _missing
+    reference = _SourceReference()
 
     def __init__(self, key: str, index: KeyIndex, **options: Any) -> None:
         super().__init__(key, **options)
         object.__setattr__(self, "_ck_index", index)
         object.__setattr__(self, "_ck_key", key.lower())  # as CitationItem keeps it
-
-    @property
-    def reference(self) -> Any:
-        return self._ck_index.bibliography.source[self._ck_key]
+        reference = index.bibliography.source.get(self._ck_key)
+        if reference is not None:
+            object.__setattr__(self, "reference", reference)
 
     @property
     def number(self) -> int:

@@ -31,6 +31,7 @@ _CITATION = f"{{{CSL_NS}}}citation"
 _BIBLIOGRAPHY = f"{{{CSL_NS}}}bibliography"
 _NAMES = f"{{{CSL_NS}}}names"
 _SUBSTITUTE = f"{{{CSL_NS}}}substitute"
+_ET_AL = f"{{{CSL_NS}}}et-al"
 _NOT_ZERO_PADDED = ("whole-number", "last-two-digits")  # `match` values a zero-padded look-up skips
 
 # (term name, form or None, zero-padded) -> the first such term of one locale
@@ -49,6 +50,7 @@ class StyleTables:
     terms: tuple[TermTable | None, ...]  # one table per locale of `root.locales`, in order
     main_terms: tuple[TermTable | None, ...]  # the same without other-language locales
     dates: dict[str, Any]  # date form -> the first locale's cs:date of that form
+    children: dict[tuple[Any, str], Any]  # (element, CSL tag) -> its first such child element
 
 
 def build_tables(root: Any) -> StyleTables:
@@ -66,6 +68,12 @@ def build_tables(root: Any) -> StyleTables:
             if element is not section:
                 section_of[element] = section
     substitute_of = {names: names.find(_SUBSTITUTE) for names in root.iter(_NAMES)}
+    children: dict[tuple[Any, str], Any] = {}
+    for element in layout_of:
+        for child in element.iterchildren(etree.Element):
+            namespace, _, tag = str(child.tag).rpartition("}")
+            if namespace == "{" + CSL_NS:
+                children.setdefault((element, tag), child)
     locales = list(root.locales)
     dates: dict[str, Any] = {}
     for locale in locales:
@@ -82,6 +90,7 @@ def build_tables(root: Any) -> StyleTables:
         terms=tuple(_term_table(locale) for locale in locales),
         main_terms=tuple(_term_table(locale) for locale in _main_locales(locales)),
         dates=dates,
+        children=children,
     )
     for element in layout_of:
         if isinstance(element, CompiledLookups):
@@ -111,6 +120,36 @@ def _term_table(locale: Any) -> TermTable | None:
         if term.get("match") not in _NOT_ZERO_PADDED:
             table.setdefault((name, form, True), term)
     return table
+
+
+def _parent_names(element: Any, tables: StyleTables) -> list[Any]:
+    parent = element.getparent()
+    return [parent] if parent is not None and parent.tag == _NAMES else []
+
+
+def _next_et_al(element: Any, tables: StyleTables) -> list[Any]:
+    following = next(element.itersiblings(_ET_AL), None)
+    return [] if following is None else [following]
+
+
+def _section(element: Any, tables: StyleTables) -> list[Any]:
+    section = tables.section_of.get(element)
+    return [] if section is None else [section]
+
+
+def _bibliography(element: Any, tables: StyleTables) -> list[Any]:
+    section = tables.section_of.get(element)
+    return [section] if section is not None and section.tag == _BIBLIOGRAPHY else []
+
+
+# XPath expressions citeproc-py (and citekit) evaluate on an element at render time, with the
+# same answer found by walking the tree (only for elements of a compiled tree).
+_AXES = {
+    "./parent::cs:names[1]": _parent_names,  # cs:substitute's cs:names
+    "./following-sibling::cs:et-al[1]": _next_et_al,  # cs:name's cs:et-al
+    "./ancestor::*[self::cs:citation or self::cs:bibliography][1]": _section,
+    "./ancestor::*[self::cs:bibliography]": _bibliography,
+}
 
 
 # Every rendering element (not `cs:locale`, whose own `get_term` and `get_date` raise where
@@ -162,6 +201,23 @@ class CompiledLookups:
         if layout is None:
             raise IndexError("list index out of range")  # as citeproc-py's empty XPath result
         return layout
+
+    def __getattr__(self, name: str) -> Any:
+        """citeproc-py's `element.name`: the first `cs:name` child (`find`, on every read:
+        `root.citation`, `names.label`, `layout.sort`...), from the table."""
+        tables = self.ck_tables
+        if tables is None:
+            return super().__getattr__(name)  # type: ignore[misc]
+        return tables.children.get((self, name))
+
+    def xpath_search(self, expression: str) -> Any:
+        """The XPath searches citeproc-py makes while rendering, answered by walking the
+        tree (an XPath expression is compiled and run on every call); any other by XPath."""
+        answer = _AXES.get(expression)
+        tables = self.ck_tables
+        if answer is None or tables is None:
+            return super().xpath_search(expression)  # type: ignore[misc]
+        return answer(self, tables)
 
     def get_formatter(self) -> Any:
         """Every compiled style renders with citekit's marker formatter (`_state`)."""
