@@ -86,6 +86,15 @@ def _is_cjk(*parts: str | None) -> bool:
     return bool(text) and bool(_CJK.search(text)) and not re.search(r"[A-Za-z]", text)
 
 
+def _second_capitals(word: str) -> str:
+    """What an initial keeps after the first letter, as citeproc-js: capitals that follow it
+    in a word that goes on in lower case, lowered (`TSerendorjiin` -> `Ts`)."""
+    rest = re.match(r"[^\W\d_]*", word[1:])
+    letters = rest.group(0) if rest else ""
+    run = next((i for i, c in enumerate(letters) if c != c.upper()), len(letters))
+    return letters[:run].lower() if run < len(letters) else ""
+
+
 def initialize(given: str, mark: str, *, initialize_all: bool = True, hyphen: bool = True) -> str:
     """Initials of a given name, each followed by `mark`. A single letter, or a word written
     with a period (an abbreviation: `Ph.`, `Ts.`, `ME.`), is kept and takes the mark; other
@@ -110,7 +119,7 @@ def initialize(given: str, mark: str, *, initialize_all: bool = True, hyphen: bo
                 if len(token) == 1 or (period and token[:1].isupper()):
                     text = (token.upper() if len(token) == 1 else token) + mark
                 elif initialize_all and token[0].isupper():
-                    text = token[0] + mark
+                    text = token[0] + _second_capitals(token) + mark
                 elif initialize_all and joined:
                     continue
                 else:
@@ -142,6 +151,9 @@ def parse_particles(name: dict[str, Any]) -> dict[str, Any]:
         return name
     out = dict(name)
     family = out.get("family")
+    if isinstance(family, str) and len(family) > 1 and family[0] == family[-1] == '"':
+        out["family"] = family[1:-1]  # a family name in straight quotes is taken as written
+        return out
     if isinstance(family, str) and "non-dropping-particle" not in out:
         match = _FAMILY_PARTICLE.match(family)
         if match and match.group(2):
@@ -164,6 +176,11 @@ def parse_particles(name: dict[str, Any]) -> dict[str, Any]:
 _FAMILY_PARTICLE = re.compile(r"^((?:[a-z][\w.]*[’']?\s+|[a-z]{1,3}[’'])+)(\S.*)$")
 _GIVEN_PARTICLE = re.compile(r"^(.*?\S)((?:\s+[a-z][\w.’']*)+)$")
 _MARKS = "".join(sorted(MARKERS))
+# citeproc-js's STARTSWITH_ROMANESQUE_REGEXP (Hebrew without U+05D5, "ו")
+_STARTS_ROMANESQUE = re.compile(
+    "[&a-zA-Z\u0e01-\u0e5b\u00c0-\u017f\u0370-\u03ff\u0400-\u052f\u0590-\u05d4\u05d6-\u05ff"
+    "\u1f00-\u1fff\u0600-\u06ff\u200c\u200d\u200e\u0218\u0219\u021a\u021b\u202a-\u202e]"
+)
 
 
 def _space_join(*parts: str, space: str = " ") -> str:
@@ -171,7 +188,7 @@ def _space_join(*parts: str, space: str = " ") -> str:
     for part in parts:
         if not part:
             continue
-        if out and not out.rstrip(_MARKS).endswith(("'", "’", "-")):
+        if out and not out.rstrip(_MARKS).endswith(("'", "’", "-", " ", "\u00a0")):
             out += space
         out += part
     return out
@@ -326,9 +343,14 @@ class NameElement:
             }.get(precedes, len(rendered) >= 3)
             head = delimiter.join(rendered[:-1])
             before_and = delimiter if use_delimiter else " "
+            after_and = " "
+            if not _STARTS_ROMANESQUE.match(word.lstrip(_MARKS)):
+                # citeproc-js spaces an "and" only in the scripts it counts as Roman-like (not
+                # CJK, nor the Hebrew "ו", which is written joined to the name)
+                before_and, after_and = (delimiter if precedes == "always" else ""), ""
             if before_and[:1] in ",;:. " and head.rstrip(_MARKS).endswith(before_and[:1]):
                 before_and = before_and[1:]  # a name's suffix "," or " " and the joiner: one (citeproc-js)
-            return String(head + before_and + word + " " + rendered[-1])
+            return String(head + before_and + word + after_and + rendered[-1])
         return String(delimiter.join(rendered))
 
     def _each(self, text: str, name: Any, sort_options: Any) -> str:
