@@ -173,7 +173,7 @@ def parse_particles(name: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-_FAMILY_PARTICLE = re.compile(r"^((?:[a-z][\w.]*[’']?\s+|[a-z]{1,3}[’'])+)(\S.*)$")
+_FAMILY_PARTICLE = re.compile(r"^((?:[’']?[a-z][\w.]*[’']?\s+|[a-z]{1,3}[’'])+)(\S.*)$")
 _GIVEN_PARTICLE = re.compile(r"^(.*?\S)((?:\s+[a-z][\w.’']*)+)$")
 _MARKS = "".join(sorted(MARKERS))
 # citeproc-js's STARTSWITH_ROMANESQUE_REGEXP (Hebrew without U+05D5, "ו")
@@ -382,24 +382,32 @@ class NameElement:
             return language.split("-")[0].lower() in ("tr", "az")
         return dotted_i_locale(self.get_root())  # type: ignore[attr-defined]
 
-    def _part(self, which: str, *pieces: str, space: str = " ") -> str:
-        """Name pieces joined, each with a name-part's formatting and text-case, then its affixes."""
+    def _name_part(self, which: str) -> Any:
         for part in self.findall("cs:name-part", self.nsmap):  # type: ignore[attr-defined]
             if part.get("name") == which:
-                formatter = self.get_formatter()  # type: ignore[attr-defined]
-                case = part.get("text-case")
-                dotted = case == "uppercase" and self._dotted_i()
-                styled = [
-                    apply_formatting(
-                        upper(p, True) if dotted else apply_text_case(p, case), dict(part.attrib), formatter
-                    )
-                    if p
-                    else p
-                    for p in pieces
-                ]
-                text = _space_join(*styled, space=space)
-                return str(part.get("prefix", "")) + text + str(part.get("suffix", "")) if text else text
-        return _space_join(*pieces, space=space)
+                return part
+        return None
+
+    def _styled(self, which: str, piece: str) -> str:
+        """One name piece with the formatting and text-case of name-part `which`."""
+        part = self._name_part(which)
+        if part is None or not piece:
+            return piece
+        formatter = self.get_formatter()  # type: ignore[attr-defined]
+        case = part.get("text-case")
+        dotted = case == "uppercase" and self._dotted_i()
+        cased = upper(piece, True) if dotted else apply_text_case(piece, case)
+        return str(apply_formatting(cased, dict(part.attrib), formatter))
+
+    def _affixed(self, which: str, text: str) -> str:
+        part = self._name_part(which)
+        if part is None or not text:
+            return text
+        return str(part.get("prefix", "")) + text + str(part.get("suffix", ""))
+
+    def _part(self, which: str, *pieces: str, space: str = " ") -> str:
+        """Name pieces joined, each with a name-part's formatting and text-case, then its affixes."""
+        return self._affixed(which, _space_join(*(self._styled(which, p) for p in pieces), space=space))
 
     def _one(
         self,
@@ -446,8 +454,17 @@ class NameElement:
         if invert and not parts.static:
             separator = option("sort-separator", ", ")
             if demote == "display-and-sort" or (sorting and demote == "sort-only"):
+                # as citeproc-js: a particle keeps its own part's formatting (the non-dropping
+                # one the family's) and takes the given name's affixes
                 family = self._part("family", parts.family)
-                given_text = self._part("given", given, parts.dp, parts.ndp)
+                given_text = self._affixed(
+                    "given",
+                    _space_join(
+                        self._styled("given", given),
+                        self._styled("given", parts.dp),
+                        self._styled("family", parts.ndp),
+                    ),
+                )
             else:
                 family = self._part("family", parts.ndp, parts.family, space=nbsp)
                 given_text = self._part("given", given, parts.dp)
@@ -457,10 +474,17 @@ class NameElement:
             if parts.suffix:
                 text += separator + parts.suffix
             return text, True
-        family = self._part("family", parts.dp, parts.ndp, parts.family, space=nbsp)
-        text = _space_join(self._part("given", given), family)
+        # as citeproc-js: the dropping particle has the given name's formatting, and the
+        # family name's affixes surround the particles, the family name and the suffix
+        family = _space_join(
+            self._styled("given", parts.dp),
+            self._styled("family", parts.ndp),
+            self._styled("family", parts.family),
+            space=nbsp,
+        )
         if parts.suffix:
-            text += (", " if parts.comma_suffix else " ") + parts.suffix
+            family += (", " if parts.comma_suffix else " ") + parts.suffix
+        text = _space_join(self._part("given", given), self._affixed("family", family))
         return text, False
 
     def markup(self, text: Any) -> Any:
