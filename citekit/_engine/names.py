@@ -157,7 +157,10 @@ def parse_particles(name: dict[str, Any]) -> dict[str, Any]:
     if isinstance(family, str) and "non-dropping-particle" not in out:
         match = _FAMILY_PARTICLE.match(family)
         if match and match.group(2):
-            out["non-dropping-particle"], out["family"] = match.group(1).strip(), match.group(2)
+            particle = match.group(1).strip()
+            if particle.endswith(("'", "’")) and match.group(1)[-1].isspace():
+                particle += " "  # "de' Frinkle": the space after the apostrophe is kept (citeproc-js)
+            out["non-dropping-particle"], out["family"] = particle, match.group(2)
     given = out.get("given")
     if isinstance(given, str) and "," in given and "suffix" not in out:
         given, _, suffix = given.partition(",")
