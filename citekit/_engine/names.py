@@ -176,7 +176,7 @@ def parse_particles(name: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-_FAMILY_PARTICLE = re.compile(r"^((?:[’']?[a-z][\w.]*[’']?\s+|[a-z]{1,3}[’'])+)(\S.*)$")
+_FAMILY_PARTICLE = re.compile(r"^((?:[’']?[a-z][\w.]*[’']?\s+|[a-z]{1,3}[’'-])+)(\S.*)$")
 _GIVEN_PARTICLE = re.compile(r"^(.*?\S)((?:\s+[a-z][\w.’']*)+)$")
 _MARKS = "".join(sorted(MARKERS))
 # citeproc-js's STARTSWITH_ROMANESQUE_REGEXP (Hebrew without U+05D5, "ו")
