@@ -162,8 +162,10 @@ class CollapsingLayout:
             pieces = self._years(cites, delimiter, element, None)
         else:
             pieces = []
-            for cite in cites:
-                if pieces and not _punctuated(cite.item):
+            for index, cite in enumerate(cites):
+                if pieces and _ends_punctuated(cites[index - 1].item):
+                    pieces.append(delimiter[delimiter.index(" ") :] if " " in delimiter else "")
+                elif pieces and not _punctuated(cite.item):
                     pieces.append(delimiter)
                 pieces.append(cite.text)
         for item in bad:
@@ -342,6 +344,12 @@ def _affix(item: Any, affix: str) -> bool:
 def _punctuated(item: Any) -> bool:
     """A cite whose prefix starts with punctuation takes no delimiter before it."""
     return strip_markers(str(item.get("prefix", ""))).lstrip()[:1] in (",", ";", ".")
+
+
+def _ends_punctuated(item: Any) -> bool:
+    """After a cite whose suffix ends in `,`, `;` or `.`, the delimiter keeps only what follows
+    its first space (citeproc-js: "is one source," + "; " -> "is one source, ")."""
+    return strip_markers(str(item.get("suffix", "")))[-1:] in (",", ";", ".")
 
 
 def _letter(piece: Any) -> str | None:
