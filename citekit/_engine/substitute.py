@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+from citeproc.model import Names
 from citeproc.source import VariableError
 
 from ._elements import extend
@@ -117,16 +118,35 @@ class SuppressingSubstitute:
     def render(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         layout = layout_of(context if context is not None else self)
         if layout is None or getattr(layout, "ck_recording", None) is None:
-            return super().render(item, context=context, **kwargs)  # type: ignore[misc]
+            return self._first(item, context, **kwargs)
         layout.ck_recording.append(set())
         try:
-            text = super().render(item, context=context, **kwargs)  # type: ignore[misc]
+            text = self._first(item, context, **kwargs)
         finally:
             recorded = layout.ck_recording.pop()
         if text:
             layout.ck_suppressed = _suppressed(layout) | recorded
             count_variable(layout, rendered=True)  # a substitute stands in for its names
         return text
+
+    def _first(self, item: Any, context: Any, **kwargs: Any) -> Any:
+        """citeproc-py's `Substitute.render`, except that a `cs:text` of a term ends the
+        search even when the term is empty, as in citeproc-js (a term always "renders")."""
+        for child in self.getchildren():  # type: ignore[attr-defined]
+            try:
+                if isinstance(child, Names) and child.name is None:
+                    names = self.xpath_search("./parent::cs:names[1]")[0]  # type: ignore[attr-defined]
+                    text = child.render(item, names_context=names, context=context, **kwargs)
+                else:
+                    text = child.render(item, context=context, **kwargs)
+            except VariableError:
+                continue
+            if text:
+                self.add_to_repressed_list(child, context)  # type: ignore[attr-defined]
+                return text
+            if _local(child) == "text" and child.get("term") is not None:
+                return None
+        return None
 
 
 def _local(element: Any) -> str:
