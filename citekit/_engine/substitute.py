@@ -42,7 +42,9 @@ class SubsequentAuthorSubstitute:
             text, names = self._entry(item, None)
             parts = entry.name_parts
             if substitute is not None and names is not None:
-                if rule == "complete-all":
+                # a substitute that is no name (a title) is replaced whole under every rule,
+                # as citeproc-js does
+                if rule == "complete-all" or not parts:
                     if names == entry.previous:
                         text, _ = self._entry(item, substitute)
                 else:
