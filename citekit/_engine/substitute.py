@@ -40,6 +40,8 @@ class SubsequentAuthorSubstitute:
         for item in citation_items:
             entry.name_parts, entry.replace_each = [], None
             text, names = self._entry(item, None)
+            if names is not None:
+                names = self.ck_names_key  # type: ignore[attr-defined]  # compared without a label
             parts = entry.name_parts
             if substitute is not None and names is not None:
                 # a substitute that is no name (a title) is replaced whole under every rule,
@@ -70,6 +72,7 @@ def render_entry(
     variables suppressed by substitution, terms and variables counted); -> (text, names)."""
     layout.repressed = {}
     layout.ck_collecting, layout.ck_names, layout.ck_names_text = True, None, None
+    layout.ck_names_key = None
     layout.ck_suppress, layout.ck_replace = suppress, replace
     layout.ck_terms = []
     layout.ck_suppressed = set()
