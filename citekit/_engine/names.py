@@ -114,9 +114,15 @@ def initialize(given: str, mark: str, *, initialize_all: bool = True, hyphen: bo
             continue
         for index, piece in enumerate(word.split("-")):
             tokens = re.findall(r"([^.]+)(\.?)", piece)
-            for sub_index, (token, period) in enumerate(tokens):
+            for sub_index, (marked, period) in enumerate(tokens):
                 joined = index > 0 and sub_index == 0
-                if len(token) == 1 or (period and token[:1].isupper()):
+                # inline markup around a name (`<b>John</b>`) stays around its initial
+                token = marked.strip(_MARKS)
+                before = marked[: len(marked) - len(marked.lstrip(_MARKS))]
+                after = marked[len(before) + len(token) :]
+                if not token:
+                    text = marked + period
+                elif len(token) == 1 or (period and token[:1].isupper()):
                     text = (token.upper() if len(token) == 1 else token) + mark
                 elif initialize_all and token[0].isupper():
                     text = token[0] + _second_capitals(token) + mark
@@ -124,6 +130,9 @@ def initialize(given: str, mark: str, *, initialize_all: bool = True, hyphen: bo
                     continue
                 else:
                     text = token + period + " "
+                if token and (before or after):
+                    core = text.rstrip()
+                    text = before + core + after + text[len(core) :]
                 if joined:
                     out = out.rstrip() + "-" + text
                 else:

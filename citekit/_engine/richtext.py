@@ -149,10 +149,14 @@ def prepare_item(item: dict[str, Any]) -> dict[str, Any]:
 def _name(name: Any) -> Any:
     if not isinstance(name, dict):
         return name
-    clean = {
-        k: v.translate(_NO_MARKERS).replace("'", "’") if isinstance(v, str) else v for k, v in name.items()
-    }
+    clean = {k: _name_part(v) if isinstance(v, str) else v for k, v in name.items()}
     return parse_particles(clean)
+
+
+def _name_part(text: str) -> str:
+    """A name part's inline tags as markers (citeproc-js: `<b>Doe</b>`), apostrophes curly."""
+    text = text.translate(_NO_MARKERS).replace("'", "’")
+    return _tags(text) if "<" in text else text
 
 
 def _clean(value: Any) -> Any:
