@@ -112,6 +112,11 @@ def _suppressed(layout: Any) -> set[str]:
     return getattr(layout, "ck_suppressed", None) or set()
 
 
+# for the other elements that render a variable (cs:date)
+suppressed_variables = _suppressed
+record_variables = _record
+
+
 _GENERATED = frozenset(("year-suffix", "citation-number", "citation-label", "first-reference-note-number"))
 
 
