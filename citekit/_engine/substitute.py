@@ -237,7 +237,10 @@ class SuppressedNames:
         variable = str(self.get("variable", ""))  # type: ignore[attr-defined]
         roles = variable.split()
         present = {r for r in roles if item.reference.get(r.replace("-", "_"))}
-        suppressed = present & _suppressed(layout)
+        # as citeproc-js, names a substitute has just rendered are suppressed at once, even
+        # later in the same substituting macro
+        recording = getattr(layout, "ck_recording", None) or []
+        suppressed = present & _suppressed(layout).union(*recording)
         if present and present == suppressed:
             count_variable(layout, rendered=False)
             return None
