@@ -248,12 +248,20 @@ class SuppressedNames:
         # `editor translator` after `editor` substituted: the translator alone. The roles are
         # hidden on this session's own reference, never by editing the shared style tree.
         hidden = {r: item.reference.pop(r.replace("-", "_")) for r in suppressed}
+        # citeproc-py looks a role up as written (`container-author`) in a reference keyed
+        # `container_author`, so a hyphenated name variable never rendered: both keys, meanwhile
+        spelled = {
+            r: item.reference[r.replace("-", "_")] for r in present if "-" in r and r not in item.reference
+        }
+        item.reference.update(spelled)
         try:
             text = super().process(item, names_context=names_context, context=context, **kwargs)  # type: ignore[misc]
         except VariableError:
             count_variable(layout, rendered=False)
             raise
         finally:
+            for role in spelled:
+                del item.reference[role]
             item.reference.update(hidden)
         count_variable(layout, rendered=bool(text))
         if text:
