@@ -339,7 +339,10 @@ class NameElement:
                 "never": False,
                 "after-inverted-name": inverted[-1],
             }.get(precedes, len(rendered) >= 2)
-            joined = delimiter.join(rendered) + (delimiter if use_delimiter else " ") + et_al
+            before_et_al = delimiter if use_delimiter else " "
+            if before_et_al == " " and not _STARTS_ROMANESQUE.match(et_al.lstrip(_MARKS)):
+                before_et_al = ""  # "Ziggy Zither等" (citeproc-js: a space only before a Roman-like term)
+            joined = delimiter.join(rendered) + before_et_al + et_al
             return self._whole(joined, whole, formatter)
         and_ = option("and") if sort_options is None else None  # a sort key has no "and" (citeproc-js)
         if and_ and len(rendered) > 1:
