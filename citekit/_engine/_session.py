@@ -160,7 +160,7 @@ class Session:
         for index, cite in enumerate(cites):
             options: dict[str, Any] = {}
             if cite.locator is not None:
-                options["locator"] = Locator(cite.label or "page", cite.locator)
+                options["locator"] = Locator(cite.label or "page", rich_text(cite.locator))
             if cite.prefix is not None:
                 options["prefix"] = rich_text(cite.prefix)
             if cite.suffix is not None:
