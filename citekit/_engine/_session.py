@@ -24,6 +24,7 @@ from .._markup import MarkerFormatter
 from . import quotes, substitute
 from ._compile import CompiledStyle
 from ._state import RenderState
+from .collapse import NO_PRINTED_FORM
 from .disambiguation import CONDITION, GIVEN, NAMES, SUFFIX, Disambiguation
 from .items import EngineItem, EngineSource, KeyIndex
 from .positions import FIRST, Position
@@ -235,6 +236,8 @@ class Session:
                     continue
                 if rendered:
                     out.append((record_id, self._finish(str(rendered[0]))))
+                elif self.compiled.numeric_citations:  # as citeproc-js: numbered, not dropped
+                    out.append((record_id, f"{len(out) + 1}. {NO_PRINTED_FORM}"))
             if progress is not None:
                 progress(len(items), len(items))
         return out
