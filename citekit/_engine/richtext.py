@@ -23,6 +23,7 @@ from .._markup import CLOSE, MARKERS, OPEN
 from .._vocab import Kind, variables_of
 from ._elements import extend
 from .names import parse_particles
+from .notefields import note_fields
 from .quotes import DOUBLE, QUOTE, QUOTE_MARKERS, SINGLE, hold
 
 _NO_MARKERS = str.maketrans({ord(c): None for c in (*MARKERS, *QUOTE_MARKERS)})
@@ -136,7 +137,7 @@ def _tags(text: str) -> str:
 def prepare_item(item: dict[str, Any]) -> dict[str, Any]:
     """The item with rich text in its text fields marked, and no stray markers anywhere."""
     out: dict[str, Any] = {}
-    for key, value in item.items():
+    for key, value in note_fields(item).items():
         if isinstance(value, str) and key not in _PLAIN and key not in _NAMES:
             out[key] = rich_text(value)
         elif key in _NAMES and isinstance(value, list):
