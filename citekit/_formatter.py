@@ -201,11 +201,13 @@ def _margin_and_inline(tree: Node) -> Node:
     """As citeproc-js: after a left-margin field, the rest of the entry is right-inline."""
     children = tree.children
     if children and isinstance(children[0], Node) and children[0].tag == "left-margin":
-        rest = children[1:]
-        if rest and isinstance(rest[-1], str):  # citeproc-js trims the end of the right-inline part
+        rest, after = children[1:], []
+        if rest and isinstance(rest[-1], str):  # citeproc-js's right-inline part ends before
+            trailing = rest[-1][len(rest[-1].rstrip()) :]  # the entry's trailing space
             rest = [*rest[:-1], rest[-1].rstrip()] if rest[-1].rstrip() else rest[:-1]
+            after = [trailing] if trailing else []
         if rest and not (len(rest) == 1 and isinstance(rest[0], Node) and rest[0].tag == "right-inline"):
-            return Node(tree.tag, [children[0], Node("right-inline", rest)])
+            return Node(tree.tag, [children[0], Node("right-inline", rest), *after])
     return tree
 
 

@@ -94,6 +94,12 @@ class CompiledStyle:
         return _cites_numbers(self.tree.root)
 
     @property
+    def numeric_citations(self) -> bool:
+        """Whether the citation prints a `cs:text` of citation-number (itself or through its
+        macros): citeproc-js's "numeric" mode, where an empty bibliography entry is marked."""
+        return _numeric_citations(self.tree.root)
+
+    @property
     def has_bibliography(self) -> bool:
         return bool(self.tree.has_bibliography())
 
@@ -113,6 +119,22 @@ def _cites_numbers(root: Any) -> bool:
         ".//cs:citation//*[@variable='citation-number'] | .//cs:macro//*[@variable='citation-number']"
     )
     return bool(found)
+
+
+@functools.lru_cache(maxsize=64)
+def _numeric_citations(root: Any) -> bool:
+    citation = root.xpath_search("./cs:citation")
+    pending, seen = list(citation), set()
+    while pending:
+        element = pending.pop()
+        if element.xpath_search(".//cs:text[@variable='citation-number']"):
+            return True
+        for call in element.xpath_search(".//cs:text[@macro]"):
+            name = call.get("macro")
+            if name not in seen:
+                seen.add(name)
+                pending += root.xpath_search(f"./cs:macro[@name='{name}']") if "'" not in name else []
+    return False
 
 
 @functools.lru_cache(maxsize=64)

@@ -24,6 +24,7 @@ from .._markup import MarkerFormatter
 from . import quotes, substitute
 from ._compile import CompiledStyle
 from ._state import RenderState
+from .collapse import NO_PRINTED_FORM
 from .disambiguation import CONDITION, GIVEN, NAMES, SUFFIX, Disambiguation
 from .items import EngineItem, EngineSource, KeyIndex
 from .positions import FIRST, Position
@@ -172,7 +173,7 @@ class Session:
         for index, cite in enumerate(cites):
             options: dict[str, Any] = {}
             if cite.locator is not None:
-                options["locator"] = Locator(cite.label or "page", cite.locator)
+                options["locator"] = Locator(cite.label or "page", rich_text(cite.locator))
             if cite.prefix is not None:
                 options["prefix"] = rich_text(cite.prefix)
             if cite.suffix is not None:
@@ -247,6 +248,8 @@ class Session:
                     continue
                 if rendered:
                     out.append((record_id, self._finish(str(rendered[0]))))
+                elif self.compiled.numeric_citations:  # as citeproc-js: numbered, not dropped
+                    out.append((record_id, f"{len(out) + 1}. {NO_PRINTED_FORM}"))
             if progress is not None:
                 progress(len(items), len(items))
         return out

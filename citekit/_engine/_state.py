@@ -32,6 +32,7 @@ class LayoutState:
     collecting: bool = False  # inside an entry or cite: names and terms are reported
     names: str | None = None  # the text of the first names rendered in the entry or cite
     names_text: Any = None  # the same, as rendered (an author-only cite prints it)
+    names_key: str | None = None  # the same without its label (subsequent-author-substitute)
     suppress: bool = False  # leave out the first names (cite grouping: author already shown)
     replace: str | None = None  # print this instead of the first names (subsequent-author-substitute)
     terms: list[str] = attrs.Factory(list)  # terms rendered in the cite (to capitalise `ibid.`)
@@ -111,6 +112,7 @@ class StatefulLayout:
     ck_collecting = _redirect("collecting")
     ck_names = _redirect("names")
     ck_names_text = _redirect("names_text")
+    ck_names_key = _redirect("names_key")
     ck_suppress = _redirect("suppress")
     ck_replace = _redirect("replace")
     ck_terms = _redirect("terms")

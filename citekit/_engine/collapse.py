@@ -25,6 +25,7 @@ from citeproc.string import String
 from .._markup import strip_markers
 from ._elements import extend
 from ._state import current
+from .labels import NAME_LABELS
 from .punctuation import cite_suffix
 from .substitute import render_entry
 
@@ -44,7 +45,13 @@ class ReportedNames:
     """The first names of a cite tell the layout their text, and vanish when it asks."""
 
     def render(self, item: Any, *args: Any, **kwargs: Any) -> Any:
-        out = super().render(item, *args, **kwargs)  # type: ignore[misc]
+        outer = NAME_LABELS.get()
+        labels: list[Any] = [] if outer is None else outer  # a substitute's names: the outer list
+        token = NAME_LABELS.set(labels)
+        try:
+            out = super().render(item, *args, **kwargs)  # type: ignore[misc]
+        finally:
+            NAME_LABELS.reset(token)
         if not out or _in_names(self):  # a substitute's names: the outer `cs:names` reports
             return out
         context: Any = kwargs.get("context")
@@ -57,12 +64,23 @@ class ReportedNames:
         if getattr(layout, "ck_collecting", False) and getattr(layout, "ck_names", None) is None:
             layout.ck_names = strip_markers(str(out))
             layout.ck_names_text = out
+            label = _trailing_label(out, labels)
+            layout.ck_names_key = layout.ck_names[: len(layout.ck_names) - len(strip_markers(str(label)))]
             if getattr(layout, "ck_suppress", False):
                 return None
             replace = getattr(layout, "ck_replace", None)
             if replace is not None:
-                return String(replace) if replace else None
+                # as citeproc-js: the names are replaced and their label kept ("--- ed.")
+                return String(replace) + label if replace else None
         return out
+
+
+def _trailing_label(out: Any, labels: list[Any]) -> Any:
+    """The label a names' text ends with (the one label its names rendered), or ""."""
+    if len(labels) != 1:
+        return ""
+    label = strip_markers(str(labels[0]))
+    return labels[0] if label and strip_markers(str(out)).endswith(label) else ""
 
 
 @extend("text")
@@ -162,8 +180,10 @@ class CollapsingLayout:
             pieces = self._years(cites, delimiter, element, None)
         else:
             pieces = []
-            for cite in cites:
-                if pieces and not _punctuated(cite.item):
+            for index, cite in enumerate(cites):
+                if pieces and _ends_punctuated(cites[index - 1].item):
+                    pieces.append(delimiter[delimiter.index(" ") :] if " " in delimiter else "")
+                elif pieces and not _punctuated(cite.item):
                     pieces.append(delimiter)
                 pieces.append(cite.text)
         for item in bad:
@@ -342,6 +362,12 @@ def _affix(item: Any, affix: str) -> bool:
 def _punctuated(item: Any) -> bool:
     """A cite whose prefix starts with punctuation takes no delimiter before it."""
     return strip_markers(str(item.get("prefix", ""))).lstrip()[:1] in (",", ";", ".")
+
+
+def _ends_punctuated(item: Any) -> bool:
+    """After a cite whose suffix ends in `,`, `;` or `.`, the delimiter keeps only what follows
+    its first space (citeproc-js: "is one source," + "; " -> "is one source, ")."""
+    return strip_markers(str(item.get("suffix", "")))[-1:] in (",", ";", ".")
 
 
 def _letter(piece: Any) -> str | None:

@@ -29,7 +29,7 @@ from citeproc.string import String
 
 from ._elements import extend
 from ._format import apply_formatting, apply_text_case
-from .substitute import count_variable, layout_of
+from .substitute import count_variable, layout_of, record_variables, suppressed_variables
 
 _ORDER = ("year", "month", "day")
 _PART_ATTRIBUTES = (
@@ -270,9 +270,13 @@ class DateElement:
         except VariableError:
             count_variable(layout, rendered=False)
             raise
+        if name in suppressed_variables(layout):  # used by a cs:substitute earlier in the entry
+            count_variable(layout, rendered=False)
+            return None
         count_variable(layout, rendered=bool(value))
         if not value:
             return None
+        record_variables(layout, {name})
         suffix = ""
         if name == "issued" and item.reference.get("year_suffix") and not _explicit_suffix(self.get_root()):  # type: ignore[attr-defined]
             suffix = str(item.reference["year_suffix"])

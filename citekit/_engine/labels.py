@@ -7,6 +7,7 @@ non-empty"; a label counts as calling its variable in a group.
 
 from __future__ import annotations
 
+import contextvars
 import re
 from typing import Any
 
@@ -27,6 +28,10 @@ def _numbers(match: re.Match[str]) -> bool:
     return all(any(c.isdigit() for c in word) or ROMAN.match(word) for word in words)
 
 
+# The labels a `cs:names` renders (collapse.ReportedNames reads them: the names without their
+# label are what subsequent-author-substitute compares and replaces).
+NAME_LABELS: contextvars.ContextVar[list[Any] | None] = contextvars.ContextVar("name_labels", default=None)
+
 _FALLBACK: dict[str | None, tuple[str | None, ...]] = {
     "short": (None,),
     "symbol": ("short", None),
@@ -43,6 +48,8 @@ class VariableLabel:
     def process(
         self, item: Any, variable: str | None = None, plural: Any = None, context: Any = None, **kwargs: Any
     ) -> Any:
+        if variable is not None and kwargs.get("sort_options") is not None:
+            return None  # a sort key has no name label ("Doe, John ed." sorts as "Doe, John")
         if variable is None:
             name = self.get("variable")  # type: ignore[attr-defined]
             if name == "locator":
@@ -53,6 +60,13 @@ class VariableLabel:
             if plural is None and name is not None:
                 plural = self._plural(item, name)
         return super().process(item, variable, plural, context, **kwargs)  # type: ignore[misc]
+
+    def render(self, item: Any, *args: Any, **kwargs: Any) -> Any:
+        out = super().render(item, *args, **kwargs)  # type: ignore[misc]
+        seen = NAME_LABELS.get()
+        if args and args[0] is not None and out and seen is not None:  # a label of cs:names
+            seen.append(out)
+        return out
 
     def get_term(self, name: str, form: str | None = None, *args: Any, **kwargs: Any) -> Any:
         """A term missing in the asked form falls back as the spec says (symbol -> short ->

@@ -86,6 +86,15 @@ def _is_cjk(*parts: str | None) -> bool:
     return bool(text) and bool(_CJK.search(text)) and not re.search(r"[A-Za-z]", text)
 
 
+def _second_capitals(word: str) -> str:
+    """What an initial keeps after the first letter, as citeproc-js: capitals that follow it
+    in a word that goes on in lower case, lowered (`TSerendorjiin` -> `Ts`)."""
+    rest = re.match(r"[^\W\d_]*", word[1:])
+    letters = rest.group(0) if rest else ""
+    run = next((i for i, c in enumerate(letters) if c != c.upper()), len(letters))
+    return letters[:run].lower() if run < len(letters) else ""
+
+
 def initialize(given: str, mark: str, *, initialize_all: bool = True, hyphen: bool = True) -> str:
     """Initials of a given name, each followed by `mark`. A single letter, or a word written
     with a period (an abbreviation: `Ph.`, `Ts.`, `ME.`), is kept and takes the mark; other
@@ -105,16 +114,25 @@ def initialize(given: str, mark: str, *, initialize_all: bool = True, hyphen: bo
             continue
         for index, piece in enumerate(word.split("-")):
             tokens = re.findall(r"([^.]+)(\.?)", piece)
-            for sub_index, (token, period) in enumerate(tokens):
+            for sub_index, (marked, period) in enumerate(tokens):
                 joined = index > 0 and sub_index == 0
-                if len(token) == 1 or (period and token[:1].isupper()):
+                # inline markup around a name (`<b>John</b>`) stays around its initial
+                token = marked.strip(_MARKS)
+                before = marked[: len(marked) - len(marked.lstrip(_MARKS))]
+                after = marked[len(before) + len(token) :]
+                if not token:
+                    text = marked + period
+                elif len(token) == 1 or (period and token[:1].isupper()):
                     text = (token.upper() if len(token) == 1 else token) + mark
                 elif initialize_all and token[0].isupper():
-                    text = token[0] + mark
+                    text = token[0] + _second_capitals(token) + mark
                 elif initialize_all and joined:
                     continue
                 else:
                     text = token + period + " "
+                if token and (before or after):
+                    core = text.rstrip()
+                    text = before + core + after + text[len(core) :]
                 if joined:
                     out = out.rstrip() + "-" + text
                 else:
@@ -143,6 +161,9 @@ def parse_particles(name: dict[str, Any]) -> dict[str, Any]:
         return name
     out = dict(name)
     family = out.get("family")
+    if isinstance(family, str) and len(family) > 1 and family[0] == family[-1] == '"':
+        out["family"] = family[1:-1]  # a family name in straight quotes is taken as written
+        return out
     if isinstance(family, str) and "non-dropping-particle" not in out:
         particle, rest = _family_particle(family)
         if particle:
@@ -185,6 +206,11 @@ def _family_particle(family: str) -> tuple[str, str]:
 _FAMILY_WORD = re.compile(r"^([^ ]+(?:-|ʻ|’| |') *)(.+)$")
 _GIVEN_PARTICLE = re.compile(r"^(.*?\S)((?:\s+[a-z][\w.’']*)+)$")
 _MARKS = "".join(sorted(MARKERS))
+# citeproc-js's STARTSWITH_ROMANESQUE_REGEXP (Hebrew without U+05D5, "ו")
+_STARTS_ROMANESQUE = re.compile(
+    "[&a-zA-Z\u0e01-\u0e5b\u00c0-\u017f\u0370-\u03ff\u0400-\u052f\u0590-\u05d4\u05d6-\u05ff"
+    "\u1f00-\u1fff\u0600-\u06ff\u200c\u200d\u200e\u0218\u0219\u021a\u021b\u202a-\u202e]"
+)
 
 
 def _space_join(*parts: str, space: str = " ", glue: bool = True) -> str:
@@ -194,7 +220,7 @@ def _space_join(*parts: str, space: str = " ", glue: bool = True) -> str:
     for part in parts:
         if not part:
             continue
-        if out and not (glue and out.rstrip(_MARKS).endswith(("'", "’", "-", " "))):
+        if out and not (glue and out.rstrip(_MARKS).endswith(("'", "’", "-", " ", "\u00a0"))):
             out += space
         out += part
     return out
@@ -358,7 +384,10 @@ class NameElement:
                 "never": False,
                 "after-inverted-name": inverted[-1],
             }.get(precedes, len(rendered) >= 2)
-            joined = _joined(rendered, delimiter) + (delimiter if use_delimiter else " ") + et_al
+            before_et_al = delimiter if use_delimiter else " "
+            if before_et_al == " " and not _STARTS_ROMANESQUE.match(et_al.lstrip(_MARKS)):
+                before_et_al = ""  # "Ziggy Zither等" (citeproc-js: a space only before a Roman-like term)
+            joined = _joined(rendered, delimiter) + before_et_al + et_al
             return self._whole(joined, whole, formatter)
         and_ = option("and") if sort_options is None else None  # a sort key has no "and" (citeproc-js)
         if and_ and len(rendered) > 1:
@@ -374,9 +403,14 @@ class NameElement:
             }.get(precedes, len(rendered) >= 3)
             head = _joined(rendered[:-1], delimiter)
             before_and = delimiter if use_delimiter else " "
+            after_and = " "
+            if not _STARTS_ROMANESQUE.match(word.lstrip(_MARKS)):
+                # citeproc-js spaces an "and" only in the scripts it counts as Roman-like (not
+                # CJK, nor the Hebrew "ו", which is written joined to the name)
+                before_and, after_and = (delimiter if precedes == "always" else ""), ""
             if before_and[:1] in ",;:. " and head.rstrip(_MARKS).endswith(before_and[:1]):
                 before_and = before_and[1:]  # a name's suffix "," or " " and the joiner: one (citeproc-js)
-            return String(_joined([head + before_and + word + " ", rendered[-1]], ""))
+            return String(_joined([head + before_and + word + after_and, rendered[-1]], ""))
         if len(rendered) > 1:  # citeproc-js's final join is the delimiter as text: it drops nothing
             return String(_joined(rendered[:-1], delimiter) + delimiter + rendered[-1])
         return String(rendered[0])
@@ -436,7 +470,10 @@ class NameElement:
         name and a non-dropping particle as the family name wherever they stand."""
         names = [{"g": "given", "f": "family"}[letter] for letter in styles] if styles else []
         styled = [self._styled(names[i] if names else which, p) for i, p in enumerate(pieces)]
-        text = _space_join(*styled, space=space, glue=glue)
+        return self._affixed(which, _space_join(*styled, space=space, glue=glue))
+
+    def _affixed(self, which: str, text: str) -> str:
+        """`text` with name-part `which`'s affixes."""
         part = self._name_part(which)
         if part is None or not text:
             return text
@@ -488,6 +525,8 @@ class NameElement:
         if invert and not parts.static:
             separator = option("sort-separator", ", ")
             if demote == "display-and-sort" or (sorting and demote == "sort-only"):
+                # as citeproc-js: a particle keeps its own part's formatting (the non-dropping
+                # one the family's) and takes the given name's affixes
                 family = self._part("family", parts.family)
                 given_text = self._part("given", given, parts.dp, parts.ndp, styles="ggf")
             else:
@@ -499,10 +538,17 @@ class NameElement:
             if parts.suffix:
                 text += separator + parts.suffix
             return text, True
-        family = self._part("family", parts.dp, parts.ndp, parts.family, space=nbsp, styles="gff")
-        text = _space_join(self._part("given", given), family)
+        # as citeproc-js: the dropping particle has the given name's formatting, and the
+        # family name's affixes surround the particles, the family name and the suffix
+        family = _space_join(
+            self._styled("given", parts.dp),
+            self._styled("family", parts.ndp),
+            self._styled("family", parts.family),
+            space=nbsp,
+        )
         if parts.suffix:
-            text += (", " if parts.comma_suffix else " ") + parts.suffix
+            family += (", " if parts.comma_suffix else " ") + parts.suffix
+        text = _space_join(self._part("given", given), self._affixed("family", family))
         return text, False
 
     def markup(self, text: Any) -> Any:

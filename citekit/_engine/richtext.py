@@ -23,6 +23,7 @@ from .._markup import CLOSE, MARKERS, OPEN
 from .._vocab import Kind, variables_of
 from ._elements import extend
 from .names import parse_particles
+from .notefields import note_fields
 from .quotes import DOUBLE, QUOTE, QUOTE_MARKERS, SINGLE, hold
 
 _NO_MARKERS = str.maketrans({ord(c): None for c in (*MARKERS, *QUOTE_MARKERS)})
@@ -136,7 +137,7 @@ def _tags(text: str) -> str:
 def prepare_item(item: dict[str, Any]) -> dict[str, Any]:
     """The item with rich text in its text fields marked, and no stray markers anywhere."""
     out: dict[str, Any] = {}
-    for key, value in item.items():
+    for key, value in note_fields(item).items():
         if isinstance(value, str) and key not in _PLAIN and key not in _NAMES:
             out[key] = rich_text(value)
         elif key in _NAMES and isinstance(value, list):
@@ -153,10 +154,14 @@ def prepare_item(item: dict[str, Any]) -> dict[str, Any]:
 def _name(name: Any) -> Any:
     if not isinstance(name, dict):
         return name
-    clean = {
-        k: v.translate(_NO_MARKERS).replace("'", "’") if isinstance(v, str) else v for k, v in name.items()
-    }
+    clean = {k: _name_part(v) if isinstance(v, str) else v for k, v in name.items()}
     return parse_particles(clean)
+
+
+def _name_part(text: str) -> str:
+    """A name part's inline tags as markers (citeproc-js: `<b>Doe</b>`), apostrophes curly."""
+    text = text.translate(_NO_MARKERS).replace("'", "’")
+    return _tags(text) if "<" in text else text
 
 
 def _clean(value: Any) -> Any:

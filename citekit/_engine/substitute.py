@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+from citeproc.model import Names
 from citeproc.source import VariableError
 
 from ._elements import extend
@@ -39,9 +40,13 @@ class SubsequentAuthorSubstitute:
         for item in citation_items:
             entry.name_parts, entry.replace_each = [], None
             text, names = self._entry(item, None)
+            if names is not None:
+                names = self.ck_names_key  # type: ignore[attr-defined]  # compared without a label
             parts = entry.name_parts
             if substitute is not None and names is not None:
-                if rule == "complete-all":
+                # a substitute that is no name (a title) is replaced whole under every rule,
+                # as citeproc-js does
+                if rule == "complete-all" or not parts:
                     if names == entry.previous:
                         text, _ = self._entry(item, substitute)
                 else:
@@ -67,6 +72,7 @@ def render_entry(
     variables suppressed by substitution, terms and variables counted); -> (text, names)."""
     layout.repressed = {}
     layout.ck_collecting, layout.ck_names, layout.ck_names_text = True, None, None
+    layout.ck_names_key = None
     layout.ck_suppress, layout.ck_replace = suppress, replace
     layout.ck_terms = []
     layout.ck_suppressed = set()
@@ -106,6 +112,11 @@ def _suppressed(layout: Any) -> set[str]:
     return getattr(layout, "ck_suppressed", None) or set()
 
 
+# for the other elements that render a variable (cs:date)
+suppressed_variables = _suppressed
+record_variables = _record
+
+
 _GENERATED = frozenset(("year-suffix", "citation-number", "citation-label", "first-reference-note-number"))
 
 
@@ -117,16 +128,35 @@ class SuppressingSubstitute:
     def render(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         layout = layout_of(context if context is not None else self)
         if layout is None or getattr(layout, "ck_recording", None) is None:
-            return super().render(item, context=context, **kwargs)  # type: ignore[misc]
+            return self._first(item, context, **kwargs)
         layout.ck_recording.append(set())
         try:
-            text = super().render(item, context=context, **kwargs)  # type: ignore[misc]
+            text = self._first(item, context, **kwargs)
         finally:
             recorded = layout.ck_recording.pop()
         if text:
             layout.ck_suppressed = _suppressed(layout) | recorded
             count_variable(layout, rendered=True)  # a substitute stands in for its names
         return text
+
+    def _first(self, item: Any, context: Any, **kwargs: Any) -> Any:
+        """citeproc-py's `Substitute.render`, except that a `cs:text` of a term ends the
+        search even when the term is empty, as in citeproc-js (a term always "renders")."""
+        for child in self.getchildren():  # type: ignore[attr-defined]
+            try:
+                if isinstance(child, Names) and child.name is None:
+                    names = self.xpath_search("./parent::cs:names[1]")[0]  # type: ignore[attr-defined]
+                    text = child.render(item, names_context=names, context=context, **kwargs)
+                else:
+                    text = child.render(item, context=context, **kwargs)
+            except VariableError:
+                continue
+            if text:
+                self.add_to_repressed_list(child, context)  # type: ignore[attr-defined]
+                return text
+            if _local(child) == "text" and child.get("term") is not None:
+                return None
+        return None
 
 
 def _local(element: Any) -> str:
@@ -207,7 +237,10 @@ class SuppressedNames:
         variable = str(self.get("variable", ""))  # type: ignore[attr-defined]
         roles = variable.split()
         present = {r for r in roles if item.reference.get(r.replace("-", "_"))}
-        suppressed = present & _suppressed(layout)
+        # as citeproc-js, names a substitute has just rendered are suppressed at once, even
+        # later in the same substituting macro
+        recording = getattr(layout, "ck_recording", None) or []
+        suppressed = present & _suppressed(layout).union(*recording)
         if present and present == suppressed:
             count_variable(layout, rendered=False)
             return None
@@ -215,12 +248,20 @@ class SuppressedNames:
         # `editor translator` after `editor` substituted: the translator alone. The roles are
         # hidden on this session's own reference, never by editing the shared style tree.
         hidden = {r: item.reference.pop(r.replace("-", "_")) for r in suppressed}
+        # citeproc-py looks a role up as written (`container-author`) in a reference keyed
+        # `container_author`, so a hyphenated name variable never rendered: both keys, meanwhile
+        spelled = {
+            r: item.reference[r.replace("-", "_")] for r in present if "-" in r and r not in item.reference
+        }
+        item.reference.update(spelled)
         try:
             text = super().process(item, names_context=names_context, context=context, **kwargs)  # type: ignore[misc]
         except VariableError:
             count_variable(layout, rendered=False)
             raise
         finally:
+            for role in spelled:
+                del item.reference[role]
             item.reference.update(hidden)
         count_variable(layout, rendered=bool(text))
         if text:
