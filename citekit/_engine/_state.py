@@ -38,6 +38,7 @@ class LayoutState:
     suppressed: set[str] = attrs.Factory(set)  # variables a cs:substitute has used
     recording: list[set[str]] | None = None  # variables rendered inside each open cs:substitute
     variables: list[int] | None = None  # [variables tried, variables rendered], for implicit groups
+    year_suffix_done: bool = False  # the implicit year-suffix has been printed in this entry or cite
     previous: str | None = None  # the previous entry's names (subsequent-author-substitute)
     name_parts: list[str] | None = None  # each name the entry's first cs:names rendered
     previous_parts: list[str] | None = None  # the same, for the previous entry
@@ -117,6 +118,7 @@ class StatefulLayout:
     ck_suppressed = _redirect("suppressed")
     ck_recording = _redirect("recording")
     ck_variables = _redirect("variables")
+    ck_year_suffix_done = _redirect("year_suffix_done")
     ck_previous = _redirect("previous")
 
 

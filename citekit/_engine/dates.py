@@ -14,7 +14,10 @@ delimiter. This module renders the whole `cs:date` element itself, as the CSL sp
   where the month goes; a season given as text prints as it is;
 - a literal date prints its text where the year would go (not in a month-and-day date);
 - parts are joined as citeproc-js joins them: a part's affix and the delimiter never leave
-  two spaces at the seam (`month suffix=" "` with `delimiter=" "` gives `November 2002`).
+  two spaces at the seam (`month suffix=" "` with `delimiter=" "` gives `November 2002`);
+- the implicit year-suffix (a style without `cs:text variable="year-suffix"`) follows the first
+  year printed in the entry or cite, of whichever date variable (of a range: its end year), as
+  citeproc-js prints it; a later date, or the "no date" term, gets none.
 """
 
 from __future__ import annotations
@@ -77,6 +80,20 @@ def _value(date: Any, name: str) -> Any:
     return day if _month(date) and isinstance(day, int) and day > 0 else None
 
 
+class YearSuffix:
+    """The implicit year-suffix of one render: printed once, after the first year printed."""
+
+    def __init__(self, text: str = "") -> None:
+        self.text = text
+        self.used = False
+
+    def take(self) -> str:
+        if not self.text or self.used:
+            return ""
+        self.used = True
+        return self.text
+
+
 class _Part:
     """One date-part: its name and merged attributes."""
 
@@ -84,7 +101,7 @@ class _Part:
         self.name = name
         self.attrib = attrib
 
-    def text(self, date: Any, element: Any, year_suffix: str = "") -> str | None:
+    def text(self, date: Any, element: Any, year_suffix: YearSuffix | None = None) -> str | None:
         value = _value(date, self.name)
         if value is None:
             return None
@@ -99,7 +116,8 @@ class _Part:
                     text += str(element.get_single_term("bc"))
                 elif year < 1000:
                     text += str(element.get_single_term("ad"))
-            text += year_suffix
+            if year_suffix is not None:
+                text += year_suffix.take()
         elif self.name == "month":
             if isinstance(value, str):
                 text = value
@@ -184,8 +202,9 @@ def _join(
     return _seamed(out, delimiter)
 
 
-def render_date(element: Any, value: Any, year_suffix: str = "") -> str | None:
-    """The text of `value` (a citeproc-py Date, DateRange or LiteralDate) in `element`'s form."""
+def render_date(element: Any, value: Any, year_suffix: YearSuffix | None = None) -> str | None:
+    """The text of `value` (a citeproc-py Date, DateRange or LiteralDate) in `element`'s form;
+    `year_suffix` goes after the first year printed (of a range: its end, as citeproc-js)."""
     parts, delimiter, _ = _parts(element)
     if isinstance(value, LiteralDate):
         # printed where the year goes: a cs:date of only month and day prints nothing
@@ -194,7 +213,7 @@ def render_date(element: Any, value: Any, year_suffix: str = "") -> str | None:
     if isinstance(value, DateRange):
         begin, end = value.begin, value.get("end")
         if end is not None and not end.get("year"):  # an open range: "1987–"
-            single = _join([(p, t) for p in parts if (t := p.text(begin, element))], delimiter)
+            single = _join([(p, t) for p in parts if (t := p.text(begin, element, year_suffix))], delimiter)
             year = next((p for p in parts if p.name == "year"), None)
             return (
                 single + ((year.attrib.get("range-delimiter") if year else None) or "–") if single else None
@@ -204,13 +223,19 @@ def render_date(element: Any, value: Any, year_suffix: str = "") -> str | None:
     if end is not None:
         differing = [n for n in _ORDER if n in {p.name for p in parts} and _value(begin, n) != _value(end, n)]
         if differing:
-            return _range(parts, delimiter, begin, end, differing[0], element)
+            return _range(parts, delimiter, begin, end, differing[0], element, year_suffix)
     pieces = [(p, t) for p in parts if (t := p.text(begin, element, year_suffix))]
     return _join(pieces, delimiter) or None
 
 
 def _range(
-    parts: list[_Part], delimiter: str, begin: Any, end: Any, largest: str, element: Any
+    parts: list[_Part],
+    delimiter: str,
+    begin: Any,
+    end: Any,
+    largest: str,
+    element: Any,
+    year_suffix: YearSuffix | None = None,
 ) -> str | None:
     varying = set(_ORDER[_ORDER.index(largest) :])
     range_delimiter = next((p.attrib.get("range-delimiter") for p in parts if p.name == largest), None) or "–"
@@ -221,7 +246,7 @@ def _range(
         if not block:
             return
         first = [(p, t) for p in block if (t := p.text(begin, element))]
-        second = [(p, t) for p in block if (t := p.text(end, element))]
+        second = [(p, t) for p in block if (t := p.text(end, element, year_suffix))]
         text = range_delimiter.join(
             s
             for s in (
@@ -238,7 +263,7 @@ def _range(
             block.append(part)
             continue
         flush()
-        text = part.text(begin, element)
+        text = part.text(begin, element, year_suffix)
         if text:
             out.append(_affixed(text, part))
     flush()
@@ -273,10 +298,15 @@ class DateElement:
         count_variable(layout, rendered=bool(value))
         if not value:
             return None
-        suffix = ""
-        if name == "issued" and item.reference.get("year_suffix") and not _explicit_suffix(self.get_root()):  # type: ignore[attr-defined]
-            suffix = str(item.reference["year_suffix"])
+        # Once per entry or cite; a sort key (rendered outside one) always has its suffix.
+        in_entry = bool(getattr(layout, "ck_collecting", False))
+        suffix = YearSuffix()
+        done = in_entry and bool(layout.ck_year_suffix_done)
+        if item.reference.get("year_suffix") and not done and not _explicit_suffix(self.get_root()):  # type: ignore[attr-defined]
+            suffix = YearSuffix(str(item.reference["year_suffix"]))
         text = render_date(self, value, suffix)
+        if suffix.used and in_entry:
+            layout.ck_year_suffix_done = True
         if not text:
             return None
         formatter = self.get_formatter()  # type: ignore[attr-defined]
@@ -286,16 +316,3 @@ class DateElement:
 
     def markup(self, text: Any) -> Any:
         return text
-
-
-@extend("text")
-class NoDateYearSuffix:
-    """An undated item's year-suffix follows the "no date" term: `n.d.-a` (citeproc-js)."""
-
-    def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
-        text, language = super().process(item, context, **kwargs)  # type: ignore[misc]
-        if text and self.get("term") == "no date":  # type: ignore[attr-defined]
-            suffix = item.reference.get("year_suffix")
-            if suffix and not _explicit_suffix(self.get_root()):  # type: ignore[attr-defined]
-                text = text + "-" + str(suffix)
-        return text, language

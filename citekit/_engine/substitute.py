@@ -72,6 +72,7 @@ def render_entry(
     layout.ck_suppressed = set()
     layout.ck_recording = []
     layout.ck_variables = [0, 0]
+    layout.ck_year_suffix_done = False
     try:
         text = layout.render_children(item)
     finally:
