@@ -14,7 +14,8 @@ delimiter. This module renders the whole `cs:date` element itself, as the CSL sp
   where the month goes; a season given as text prints as it is;
 - a literal date prints its text where the year would go (not in a month-and-day date);
 - parts are joined as citeproc-js joins them: a part's affix and the delimiter never leave
-  two spaces at the seam (`month suffix=" "` with `delimiter=" "` gives `November 2002`);
+  two spaces or two periods at the seam (`month suffix=" "` with `delimiter=" "` gives
+  `November 2002`; a day's suffix "." and a month's prefix "." give `14.07.2009`);
 - the implicit year-suffix (a style without `cs:text variable="year-suffix"`) follows the first
   year printed in the entry or cite, of whichever date variable (of a range: its end year), as
   citeproc-js prints it; a later date, or the "no date" term, gets none.
@@ -179,11 +180,12 @@ def _affixed(text: str, part: _Part, *, prefix: bool = True, suffix: bool = True
 
 
 def _seamed(pieces: Iterable[str], delimiter: str) -> str:
-    """`delimiter.join(pieces)`, one space kept where a space meets a space at a seam."""
+    """`delimiter.join(pieces)`, one space or period kept where two meet at a seam (a day's
+    suffix "." and a month's prefix ".": `14.07.2009`, as citeproc-js)."""
     text = ""
     for index, piece in enumerate(pieces):
         for addition in (delimiter, piece) if index else (piece,):
-            if text.endswith(" ") and addition.startswith(" "):
+            if text[-1:] in (" ", ".") and addition.startswith(text[-1:]):
                 addition = addition[1:]
             text += addition
     return text

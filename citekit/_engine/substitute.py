@@ -176,8 +176,11 @@ class SuppressedText:
     def _variable(self, item: Any, context: Any) -> Any:
         variable = str(self.get("variable"))  # type: ignore[attr-defined]
         layout = layout_of(context if context is not None else self)
-        if variable in _GENERATED:  # not data: never suppresses an implicit group
-            layout = None
+        if variable in _GENERATED:  # not data: never suppresses a group, but fills one
+            text = super()._variable(item, context)  # type: ignore[misc]
+            if text:
+                count_variable(layout, rendered=True)
+            return text
         if variable in _suppressed(layout):
             count_variable(layout, rendered=False)
             return None
@@ -258,4 +261,20 @@ class CountedNumber:
             count_variable(layout, rendered=False)
             raise
         count_variable(layout, rendered=bool(text))
+        return text
+
+
+@extend("group")
+class CountedGroup:
+    """A group is left out when it tried variables and none rendered, however its children
+    nest (citeproc-js): citeproc-py counts a `cs:choose` that printed anything, a label's
+    term for one, as a rendered variable."""
+
+    def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        layout = layout_of(context if context is not None else self)
+        counts = getattr(layout, "ck_variables", None)
+        before = list(counts) if counts is not None else None
+        text = super().process(item, context=context, **kwargs)  # type: ignore[misc]
+        if before is not None and counts is not None and counts[0] > before[0] and counts[1] == before[1]:
+            raise VariableError
         return text
