@@ -28,8 +28,9 @@ _RANGE = re.compile(r"^\s*(\S+?)\s*[-–]\s*(\S+?)\s*$")
 _PREFIXED = re.compile(r"^(.*?)(\d+)$")
 ROMAN = re.compile(r"^[ivxlcdm]+$", re.IGNORECASE)
 # One number of a cs:number value as citeproc-js reads one: an optional letter prefix, digits,
-# optional letters (`12a`, `L2d`, `e1164`), or a roman numeral.
-_NUMBER_PART = re.compile(r"^(?:[0-9]*[a-zA-Z]+0*)?[0-9]+[a-zA-Z]*$|^[ivxlcdmIVXLCDM]+$")
+# optional letters (`12a`, `L2d`, `e1164`), or a roman numeral; after an optional short
+# lower-case label (`p. 3`), which citeproc-js reads as a label, not as text.
+_NUMBER_PART = re.compile(r"^(?:[a-z]{1,4}\.?\s+)?(?:(?:[0-9]*[a-zA-Z]+0*)?[0-9]+[a-zA-Z]*|[ivxlcdmIVXLCDM]+)$")
 # Number variables whose ranges get the range delimiter. Not here: page and page-first (the
 # page-range-format path), locator (handled with its label), and the free-text ones.
 _NUMBER_VARIABLES = variables_of(Kind.NUMBER) - {
@@ -112,8 +113,9 @@ def format_ranges(value: str, form: str | None, delimiter: str, ampersand: str =
 
 
 def _prefix(number: str) -> str:
-    """The letters before a number's digits (`S` of `S25`); a roman numeral has none."""
-    stripped = number.strip()
+    """The letters before a number's digits (`S` of `S25`); a roman numeral or a label
+    (`p. 3`) has none."""
+    stripped = re.sub(r"^[a-z]{1,4}\.?\s+", "", number.strip())
     if ROMAN.match(stripped):
         return ""
     return re.sub(r"[^a-zA-Z].*$", "", stripped)

@@ -268,7 +268,8 @@ class CountedNumber:
 class CountedGroup:
     """A group is left out when it tried variables and none rendered, however its children
     nest (citeproc-js): citeproc-py counts a `cs:choose` that printed anything, a label's
-    term for one, as a rendered variable."""
+    term for one, as a rendered variable. A nested group that printed counts as rendered (the
+    CSL suite's variables_TitleShortOnShortTitleNoTitleCondition)."""
 
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         layout = layout_of(context if context is not None else self)
@@ -277,4 +278,6 @@ class CountedGroup:
         text = super().process(item, context=context, **kwargs)  # type: ignore[misc]
         if before is not None and counts is not None and counts[0] > before[0] and counts[1] == before[1]:
             raise VariableError
+        if text:
+            count_variable(layout, rendered=True)  # a group that printed fills its enclosing one
         return text
