@@ -33,7 +33,7 @@ from citeproc.string import String
 
 from ._elements import extend
 from ._format import apply_formatting, apply_text_case
-from .substitute import count_variable, layout_of
+from .substitute import count_variable, layout_of, record_variable, suppressed
 
 _ORDER = ("year", "month", "day")
 _PART_ATTRIBUTES = (
@@ -292,6 +292,9 @@ class DateElement:
     ) -> Any:
         name = variable or self.get("variable")  # type: ignore[attr-defined]
         layout = layout_of(context if context is not None else self)
+        if suppressed(layout, name):  # a cs:substitute has printed it
+            count_variable(layout, rendered=False)
+            return None
         try:
             value = item.reference[name.replace("-", "_")]
         except VariableError:
@@ -311,6 +314,7 @@ class DateElement:
             layout.ck_year_suffix_done = True
         if not text:
             return None
+        record_variable(layout, name)
         formatter = self.get_formatter()  # type: ignore[attr-defined]
         text = apply_text_case(text, self.get("text-case"))  # type: ignore[attr-defined]
         formatted = apply_formatting(text, dict(self.attrib), formatter)  # type: ignore[attr-defined]

@@ -30,7 +30,9 @@ ROMAN = re.compile(r"^[ivxlcdm]+$", re.IGNORECASE)
 # One number of a cs:number value as citeproc-js reads one: an optional letter prefix, digits,
 # optional letters (`12a`, `L2d`, `e1164`), or a roman numeral; after an optional short
 # lower-case label (`p. 3`), which citeproc-js reads as a label, not as text.
-_NUMBER_PART = re.compile(r"^(?:[a-z]{1,4}\.?\s+)?(?:(?:[0-9]*[a-zA-Z]+0*)?[0-9]+[a-zA-Z]*|[ivxlcdmIVXLCDM]+)$")
+_NUMBER_PART = re.compile(
+    r"^(?:[a-z]{1,4}\.?\s+)?(?:(?:[0-9]*[a-zA-Z]+0*)?[0-9]+[a-zA-Z]*|[ivxlcdmIVXLCDM]+)$"
+)
 # Number variables whose ranges get the range delimiter. Not here: page and page-first (the
 # page-range-format path), locator (handled with its label), and the free-text ones.
 _NUMBER_VARIABLES = variables_of(Kind.NUMBER) - {

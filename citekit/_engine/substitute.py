@@ -89,6 +89,16 @@ def layout_of(element: Any) -> Any:
         return None
 
 
+def suppressed(layout: Any, variable: str) -> bool:
+    """Whether a `cs:substitute` has already rendered `variable` in this entry."""
+    return variable in _suppressed(layout)
+
+
+def record_variable(layout: Any, variable: str) -> None:
+    """`variable` rendered: inside a `cs:substitute`, it is suppressed in the rest of the entry."""
+    _record(layout, {variable})
+
+
 def _record(layout: Any, variables: set[str]) -> None:
     recording = getattr(layout, "ck_recording", None)
     if recording:
@@ -255,12 +265,18 @@ class MacroAsGroup:
 class CountedNumber:
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         layout = layout_of(context if context is not None else self)
+        variable = str(self.get("variable", ""))  # type: ignore[attr-defined]
+        if suppressed(layout, variable):
+            count_variable(layout, rendered=False)
+            return None
         try:
             text = super().process(item, context, **kwargs)  # type: ignore[misc]
         except VariableError:
             count_variable(layout, rendered=False)
             raise
         count_variable(layout, rendered=bool(text))
+        if text:
+            _record(layout, {variable})
         return text
 
 
