@@ -272,6 +272,26 @@ def _range(
     return _seamed((o for o in out if o), delimiter) or None
 
 
+def sort_key(element: Any, value: Any) -> str:
+    """A date in a sort macro, as citeproc-js keys it: year (after a 1, or after a 0 and taken
+    from 9999 before the common era), month and day as two digits, then the same for the end
+    of a range; a part `element` does not print counts as 0 (a season is no month)."""
+    shown = {p.name for p in _parts(element)[0]}
+    begin, end = (value.begin, value.get("end")) if isinstance(value, DateRange) else (value, None)
+    key = ""
+    for date in (begin, end):
+        for name in _ORDER:
+            number = (date.get(name) if date is not None and name in shown else 0) or 0
+            number = number if isinstance(number, int) else 0
+            if name == "month" and not 1 <= number <= 12:
+                number = 0
+            if name == "year":
+                key += f"0{9999 - abs(number)}" if number < 0 else f"1{number}"
+            else:
+                key += f"{number:02d}"
+    return key
+
+
 @functools.lru_cache(maxsize=128)
 def _explicit_suffix(root: Any) -> bool:
     """Whether the style prints `year-suffix` itself (else it follows the issued year)."""
@@ -303,6 +323,8 @@ class DateElement:
         count_variable(layout, rendered=bool(value))
         if not value:
             return None
+        if kwargs.get("sort_options") is not None:  # a date in a sort macro: a key, as citeproc-js
+            return String(sort_key(self, value)) if not isinstance(value, LiteralDate) else None
         # Once per entry or cite; a sort key (rendered outside one) always has its suffix.
         in_entry = bool(getattr(layout, "ck_collecting", False))
         suffix = YearSuffix()

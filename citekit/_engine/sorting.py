@@ -21,6 +21,7 @@ Slovak, Turkish, Spanish `ñ`). Citekit's markers and leading quotes never count
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from typing import Any
 
@@ -124,10 +125,17 @@ class CollatedKey:
     def sort_keys(self, items: Any, context: Any) -> Any:
         keys = super().sort_keys(items, context)  # type: ignore[misc]
         variable = str(self.get("variable") or "").replace("-", "_")  # type: ignore[attr-defined]
+        if variable == "page_first":  # citeproc-js takes it from the page (`page-first` is rare)
+            keys = [_first_page(item) or key for item, key in zip(items, keys, strict=True)]
         if variable in citeproc.DATES:
             return keys  # citeproc-py's fixed-width date keys compare as they are
         locale = collation_locale(self.get_root())  # type: ignore[attr-defined]
         return [k if k is None or isinstance(k, int) else _Collated(str(k), locale) for k in keys]
+
+
+def _first_page(item: Any) -> str | None:
+    page = item.reference.get("page")
+    return re.split(r"\s*(?:&|, |-|–)\s*", str(page).strip())[0] or None if page else None
 
 
 class _Collated(str):

@@ -1,7 +1,8 @@
 """Rules the breadth check (issue 12) found citekit printing differently from citeproc-js:
 the implicit year-suffix (`dates`), labels of empty variables (`labels`), `cs:number` values
 (`pages`), `type` lists and `page-first` in conditions (`conditions`), periods where date
-parts meet (`dates`), dates and numbers a `cs:substitute` printed (`substitute`).
+parts meet (`dates`), dates and numbers a `cs:substitute` printed (`substitute`), dates in
+sort macros and `page-first` as a sort key (`dates`, `sorting`).
 
 Each case is a small style and its items, with citeproc-js's text output stored in
 tests/engine/data/breadth_rules.json (made with ../shared/oracle/render_js.mjs).
@@ -72,4 +73,5 @@ def test_cases_are_there() -> None:
         "type_any_and_page_first",
         "date_part_affixes_meet",
         "substituted_dates_and_numbers_suppressed",
+        "dates_in_sort_macros",
     }
