@@ -29,6 +29,7 @@ from . import (  # noqa: F401
     labels,
     lookups,
     names,
+    ordinals,
     pages,
     punctuation,
     quotes,

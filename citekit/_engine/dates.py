@@ -27,12 +27,12 @@ import functools
 from collections.abc import Iterable
 from typing import Any
 
-from citeproc.model import to_ordinal
 from citeproc.source import DateRange, LiteralDate, VariableError
 from citeproc.string import String
 
 from ._elements import extend
 from ._format import apply_formatting, apply_text_case
+from .ordinals import ordinal
 from .substitute import count_variable, layout_of, record_variable, suppressed
 
 _ORDER = ("year", "month", "day")
@@ -137,7 +137,7 @@ class _Part:
         else:
             limit = str(element.get_locale_option("limit-day-ordinals-to-day-1") or "false").lower()
             if form == "ordinal" and not (limit == "true" and value > 1):
-                text = str(to_ordinal(value, element))
+                text = ordinal(value, element)
             elif form == "numeric-leading-zeros":
                 text = f"{value:02d}"
             else:

@@ -2,7 +2,7 @@
 the implicit year-suffix (`dates`), labels of empty variables (`labels`), `cs:number` values
 (`pages`), `type` lists and `page-first` in conditions (`conditions`), periods where date
 parts meet (`dates`), dates and numbers a `cs:substitute` printed (`substitute`), dates in
-sort macros and `page-first` as a sort key (`dates`, `sorting`).
+sort macros and `page-first` as a sort key (`dates`, `sorting`), ordinals (`ordinals`).
 
 Each case is a small style and its items, with citeproc-js's text output stored in
 tests/engine/data/breadth_rules.json (made with ../shared/oracle/render_js.mjs).
@@ -74,4 +74,6 @@ def test_cases_are_there() -> None:
         "date_part_affixes_meet",
         "substituted_dates_and_numbers_suppressed",
         "dates_in_sort_macros",
+        "ordinals_de",
+        "ordinals_en",
     }
