@@ -2,7 +2,9 @@
 the implicit year-suffix (`dates`), labels of empty variables (`labels`), `cs:number` values
 (`pages`), `type` lists and `page-first` in conditions (`conditions`), periods where date
 parts meet (`dates`), dates and numbers a `cs:substitute` printed (`substitute`), dates in
-sort macros and `page-first` as a sort key (`dates`, `sorting`), ordinals (`ordinals`).
+sort macros and `page-first` as a sort key (`dates`, `sorting`), ordinals (`ordinals`), a
+style's term written with `form="long"` (`tables`), groups left out by their variables
+(`substitute`).
 
 Each case is a small style and its items, with citeproc-js's text output stored in
 tests/engine/data/breadth_rules.json (made with ../shared/oracle/render_js.mjs).
@@ -76,4 +78,6 @@ def test_cases_are_there() -> None:
         "dates_in_sort_macros",
         "ordinals_de",
         "ordinals_en",
+        "style_term_long_form",
+        "group_suppression",
     }
