@@ -4,7 +4,7 @@ the implicit year-suffix (`dates`), labels of empty variables (`labels`), `cs:nu
 parts meet (`dates`), dates and numbers a `cs:substitute` printed (`substitute`), dates in
 sort macros and `page-first` as a sort key (`dates`, `sorting`), ordinals (`ordinals`), a
 style's term written with `form="long"` (`tables`), groups left out by their variables
-(`substitute`).
+(`substitute`), `display` in citations (`display`).
 
 Each case is a small style and its items, with citeproc-js's text output stored in
 tests/engine/data/breadth_rules.json (made with ../shared/oracle/render_js.mjs).
@@ -80,4 +80,5 @@ def test_cases_are_there() -> None:
         "ordinals_en",
         "style_term_long_form",
         "group_suppression",
+        "display_ignored_in_citations",
     }
