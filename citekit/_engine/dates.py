@@ -32,6 +32,7 @@ from citeproc.string import String
 
 from ._elements import extend
 from ._format import apply_formatting, apply_text_case
+from ._state import current
 from .ordinals import ordinal
 from .substitute import count_variable, layout_of, record_variable, suppressed
 
@@ -323,7 +324,7 @@ class DateElement:
         count_variable(layout, rendered=bool(value))
         if not value:
             return None
-        if kwargs.get("sort_options") is not None:  # a date in a sort macro: a key, as citeproc-js
+        if current().sort_macro:  # a date in a sort macro (however nested): a key, as citeproc-js
             return String(sort_key(self, value)) if not isinstance(value, LiteralDate) else None
         # Once per entry or cite; a sort key (rendered outside one) always has its suffix.
         in_entry = bool(getattr(layout, "ck_collecting", False))

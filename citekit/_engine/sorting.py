@@ -29,6 +29,7 @@ import citeproc
 
 from .._markup import strip_markers
 from ._elements import extend
+from ._state import current
 from .quotes import QUOTE_MARKERS
 
 try:  # optional: the real UCA with CLDR tailorings
@@ -123,7 +124,12 @@ def collation_locale(root: Any) -> str:
 @extend("key")
 class CollatedKey:
     def sort_keys(self, items: Any, context: Any) -> Any:
-        keys = super().sort_keys(items, context)  # type: ignore[misc]
+        state = current()
+        before, state.sort_macro = state.sort_macro, "macro" in self.attrib  # type: ignore[attr-defined]
+        try:
+            keys = super().sort_keys(items, context)  # type: ignore[misc]
+        finally:
+            state.sort_macro = before
         variable = str(self.get("variable") or "").replace("-", "_")  # type: ignore[attr-defined]
         if variable == "page_first":  # citeproc-js takes it from the page (`page-first` is rare)
             keys = [_first_page(item) or key for item, key in zip(items, keys, strict=True)]
