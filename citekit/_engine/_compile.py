@@ -30,6 +30,7 @@ from . import (  # noqa: F401
     labels,
     lookups,
     names,
+    ordinals,
     pages,
     punctuation,
     quotes,

@@ -32,6 +32,7 @@ FEATURE_ORDER: tuple[str, ...] = (
     "names",
     "subsequent",
     "pages",
+    "ordinals",
     "punctuation",
     "quotes",
     "terms",

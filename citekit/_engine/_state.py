@@ -39,6 +39,7 @@ class LayoutState:
     suppressed: set[str] = attrs.Factory(set)  # variables a cs:substitute has used
     recording: list[set[str]] | None = None  # variables rendered inside each open cs:substitute
     variables: list[int] | None = None  # [variables tried, variables rendered], for implicit groups
+    year_suffix_done: bool = False  # the implicit year-suffix has been printed in this entry or cite
     previous: str | None = None  # the previous entry's names (subsequent-author-substitute)
     name_parts: list[str] | None = None  # each name the entry's first cs:names rendered
     previous_parts: list[str] | None = None  # the same, for the previous entry
@@ -55,6 +56,7 @@ class RenderState:
     cites: list[Any] = attrs.Factory(list)  # citeproc-py's `cs:citation` cites list (unused by citekit)
     subsequent_cite: bool = False  # the name being rendered is in a cite that is not `first`
     sort_keys: dict[int, dict[str, Any]] = attrs.Factory(dict)  # bibliography keys: id(cs:key) -> item -> key
+    sort_macro: bool = False  # a sort key's macro is rendering (its dates render as keys)
     # A Document renders as citeproc-js's processCitationCluster does, which marks a citation
     # with nothing to print `[NO_PRINTED_FORM]`, without the layout's affixes (the CSL suite's
     # form is `[CSL STYLE ERROR: reference with no printed form.]`, kept elsewhere).
@@ -119,6 +121,7 @@ class StatefulLayout:
     ck_suppressed = _redirect("suppressed")
     ck_recording = _redirect("recording")
     ck_variables = _redirect("variables")
+    ck_year_suffix_done = _redirect("year_suffix_done")
     ck_previous = _redirect("previous")
 
 

@@ -7,7 +7,10 @@ found still ambiguous after names and given names.
 `position` tests read the cite's `positions.Position`, which the session computed from the
 document (a cite rendered outside a document, or in the bibliography, is `first`).
 `is-numeric` also tests the locator, and takes ranges and lists of numbers (`12-15`, `2, 4`,
-`2 & 4`, `L2d`) and roman numerals (`xii`) as numeric, as citeproc-js does.
+`2 & 4`, `L2d`) and roman numerals (`xii`) as numeric, as citeproc-js does. `variable=
+"page-first"` is true when the item has a page (citeproc-js takes page-first from it). A
+`type` list is one test, true for any of its types, also under `match="all"` (citeproc-js:
+`<else-if type="broadcast post post-weblog">` is taken by a blog post).
 """
 
 from __future__ import annotations
@@ -48,18 +51,25 @@ class Conditions:
                 return self.render_children(item, context=context, delimiter=delimiter, **kwargs)  # type: ignore[attr-defined]
         return super().render(item, context=context, delimiter=delimiter, **kwargs)  # type: ignore[misc]
 
-    def _type(self, item: Any) -> list[bool]:
-        """One test, true for any of the listed types, whatever `match` says: citeproc-js
-        always composes `type="webpage post-weblog"` as "any" (`match` combines it with the
-        other attributes), so a post-weblog passes it under the default `match="all"`."""
-        kind = item.reference.type
-        return [any(name.lower() == kind for name in str(self.get("type")).split())]  # type: ignore[attr-defined]
-
     def _position(self, item: Any, context: Any = None) -> list[bool]:
         if in_bibliography(context if context is not None else self):
             return [False]
         position = position_of(item)
         return [position.test(name) for name in str(self.get("position")).split()]  # type: ignore[attr-defined]
+
+    def _type(self, item: Any) -> list[bool]:
+        """One test however many types are listed: the item is of one of them (citeproc-js
+        always matches a `type` list as "any"; `match` combines it with the other tests)."""
+        return [any(super()._type(item))]  # type: ignore[misc]
+
+    def _variable(self, item: Any) -> list[bool]:
+        """`page-first` is there when `page` is (citeproc-js derives it from the page)."""
+        tested = super()._variable(item)  # type: ignore[misc]
+        names = str(self.get("variable")).split()  # type: ignore[attr-defined]
+        return [
+            found or (name == "page-first" and "page" in item.reference)
+            for name, found in zip(names, tested, strict=True)
+        ]
 
     def _is_numeric(self, item: Any) -> list[bool]:
         out = []

@@ -14,7 +14,11 @@ delimiter. This module renders the whole `cs:date` element itself, as the CSL sp
   where the month goes; a season given as text prints as it is;
 - a literal date prints its text where the year would go (not in a month-and-day date);
 - parts are joined as citeproc-js joins them: a part's affix and the delimiter never leave
-  two spaces at the seam (`month suffix=" "` with `delimiter=" "` gives `November 2002`).
+  two spaces or two periods at the seam (`month suffix=" "` with `delimiter=" "` gives
+  `November 2002`; a day's suffix "." and a month's prefix "." give `14.07.2009`);
+- the implicit year-suffix (a style without `cs:text variable="year-suffix"`) follows the first
+  year printed in the entry or cite, of whichever date variable (of a range: its end year), as
+  citeproc-js prints it; a later date, or the "no date" term, gets none.
 """
 
 from __future__ import annotations
@@ -23,13 +27,14 @@ import functools
 from collections.abc import Iterable
 from typing import Any
 
-from citeproc.model import to_ordinal
 from citeproc.source import DateRange, LiteralDate, VariableError
 from citeproc.string import String
 
 from ._elements import extend
 from ._format import apply_formatting, apply_text_case
-from .substitute import count_variable, layout_of, record_variables, suppressed_variables
+from ._state import current
+from .ordinals import ordinal
+from .substitute import count_variable, layout_of, record_variable, suppressed
 
 _ORDER = ("year", "month", "day")
 _PART_ATTRIBUTES = (
@@ -77,6 +82,20 @@ def _value(date: Any, name: str) -> Any:
     return day if _month(date) and isinstance(day, int) and day > 0 else None
 
 
+class YearSuffix:
+    """The implicit year-suffix of one render: printed once, after the first year printed."""
+
+    def __init__(self, text: str = "") -> None:
+        self.text = text
+        self.used = False
+
+    def take(self) -> str:
+        if not self.text or self.used:
+            return ""
+        self.used = True
+        return self.text
+
+
 class _Part:
     """One date-part: its name and merged attributes."""
 
@@ -84,7 +103,7 @@ class _Part:
         self.name = name
         self.attrib = attrib
 
-    def text(self, date: Any, element: Any, year_suffix: str = "") -> str | None:
+    def text(self, date: Any, element: Any, year_suffix: YearSuffix | None = None) -> str | None:
         value = _value(date, self.name)
         if value is None:
             return None
@@ -99,7 +118,8 @@ class _Part:
                     text += str(element.get_single_term("bc"))
                 elif year < 1000:
                     text += str(element.get_single_term("ad"))
-            text += year_suffix
+            if year_suffix is not None:
+                text += year_suffix.take()
         elif self.name == "month":
             if isinstance(value, str):
                 text = value
@@ -118,7 +138,7 @@ class _Part:
         else:
             limit = str(element.get_locale_option("limit-day-ordinals-to-day-1") or "false").lower()
             if form == "ordinal" and not (limit == "true" and value > 1):
-                text = str(to_ordinal(value, element))
+                text = ordinal(value, element)
             elif form == "numeric-leading-zeros":
                 text = f"{value:02d}"
             else:
@@ -161,11 +181,12 @@ def _affixed(text: str, part: _Part, *, prefix: bool = True, suffix: bool = True
 
 
 def _seamed(pieces: Iterable[str], delimiter: str) -> str:
-    """`delimiter.join(pieces)`, one space kept where a space meets a space at a seam."""
+    """`delimiter.join(pieces)`, one space or period kept where two meet at a seam (a day's
+    suffix "." and a month's prefix ".": `14.07.2009`, as citeproc-js)."""
     text = ""
     for index, piece in enumerate(pieces):
         for addition in (delimiter, piece) if index else (piece,):
-            if text.endswith(" ") and addition.startswith(" "):
+            if text[-1:] in (" ", ".") and addition.startswith(text[-1:]):
                 addition = addition[1:]
             text += addition
     return text
@@ -184,8 +205,9 @@ def _join(
     return _seamed(out, delimiter)
 
 
-def render_date(element: Any, value: Any, year_suffix: str = "") -> str | None:
-    """The text of `value` (a citeproc-py Date, DateRange or LiteralDate) in `element`'s form."""
+def render_date(element: Any, value: Any, year_suffix: YearSuffix | None = None) -> str | None:
+    """The text of `value` (a citeproc-py Date, DateRange or LiteralDate) in `element`'s form;
+    `year_suffix` goes after the first year printed (of a range: its end, as citeproc-js)."""
     parts, delimiter, _ = _parts(element)
     if isinstance(value, LiteralDate):
         # printed where the year goes: a cs:date of only month and day prints nothing
@@ -194,7 +216,7 @@ def render_date(element: Any, value: Any, year_suffix: str = "") -> str | None:
     if isinstance(value, DateRange):
         begin, end = value.begin, value.get("end")
         if end is not None and not end.get("year"):  # an open range: "1987–"
-            single = _join([(p, t) for p in parts if (t := p.text(begin, element))], delimiter)
+            single = _join([(p, t) for p in parts if (t := p.text(begin, element, year_suffix))], delimiter)
             year = next((p for p in parts if p.name == "year"), None)
             return (
                 single + ((year.attrib.get("range-delimiter") if year else None) or "–") if single else None
@@ -204,13 +226,19 @@ def render_date(element: Any, value: Any, year_suffix: str = "") -> str | None:
     if end is not None:
         differing = [n for n in _ORDER if n in {p.name for p in parts} and _value(begin, n) != _value(end, n)]
         if differing:
-            return _range(parts, delimiter, begin, end, differing[0], element)
+            return _range(parts, delimiter, begin, end, differing[0], element, year_suffix)
     pieces = [(p, t) for p in parts if (t := p.text(begin, element, year_suffix))]
     return _join(pieces, delimiter) or None
 
 
 def _range(
-    parts: list[_Part], delimiter: str, begin: Any, end: Any, largest: str, element: Any
+    parts: list[_Part],
+    delimiter: str,
+    begin: Any,
+    end: Any,
+    largest: str,
+    element: Any,
+    year_suffix: YearSuffix | None = None,
 ) -> str | None:
     varying = set(_ORDER[_ORDER.index(largest) :])
     range_delimiter = next((p.attrib.get("range-delimiter") for p in parts if p.name == largest), None) or "–"
@@ -221,7 +249,7 @@ def _range(
         if not block:
             return
         first = [(p, t) for p in block if (t := p.text(begin, element))]
-        second = [(p, t) for p in block if (t := p.text(end, element))]
+        second = [(p, t) for p in block if (t := p.text(end, element, year_suffix))]
         text = range_delimiter.join(
             s
             for s in (
@@ -238,11 +266,31 @@ def _range(
             block.append(part)
             continue
         flush()
-        text = part.text(begin, element)
+        text = part.text(begin, element, year_suffix)
         if text:
             out.append(_affixed(text, part))
     flush()
     return _seamed((o for o in out if o), delimiter) or None
+
+
+def sort_key(element: Any, value: Any) -> str:
+    """A date in a sort macro, as citeproc-js keys it: year (after a 1, or after a 0 and taken
+    from 9999 before the common era), month and day as two digits, then the same for the end
+    of a range; a part `element` does not print counts as 0 (a season is no month)."""
+    shown = {p.name for p in _parts(element)[0]}
+    begin, end = (value.begin, value.get("end")) if isinstance(value, DateRange) else (value, None)
+    key = ""
+    for date in (begin, end):
+        for name in _ORDER:
+            number = (date.get(name) if date is not None and name in shown else 0) or 0
+            number = number if isinstance(number, int) else 0
+            if name == "month" and not 1 <= number <= 12:
+                number = 0
+            if name == "year":
+                key += f"0{9999 - abs(number)}" if number < 0 else f"1{number}"
+            else:
+                key += f"{number:02d}"
+    return key
 
 
 @functools.lru_cache(maxsize=128)
@@ -265,24 +313,31 @@ class DateElement:
     ) -> Any:
         name = variable or self.get("variable")  # type: ignore[attr-defined]
         layout = layout_of(context if context is not None else self)
+        if suppressed(layout, name):  # a cs:substitute has printed it
+            count_variable(layout, rendered=False)
+            return None
         try:
             value = item.reference[name.replace("-", "_")]
         except VariableError:
             count_variable(layout, rendered=False)
             raise
-        if name in suppressed_variables(layout):  # used by a cs:substitute earlier in the entry
-            count_variable(layout, rendered=False)
-            return None
         count_variable(layout, rendered=bool(value))
         if not value:
             return None
-        record_variables(layout, {name})
-        suffix = ""
-        if name == "issued" and item.reference.get("year_suffix") and not _explicit_suffix(self.get_root()):  # type: ignore[attr-defined]
-            suffix = str(item.reference["year_suffix"])
+        if current().sort_macro:  # a date in a sort macro (however nested): a key, as citeproc-js
+            return String(sort_key(self, value)) if not isinstance(value, LiteralDate) else None
+        # Once per entry or cite; a sort key (rendered outside one) always has its suffix.
+        in_entry = bool(getattr(layout, "ck_collecting", False))
+        suffix = YearSuffix()
+        done = in_entry and bool(layout.ck_year_suffix_done)
+        if item.reference.get("year_suffix") and not done and not _explicit_suffix(self.get_root()):  # type: ignore[attr-defined]
+            suffix = YearSuffix(str(item.reference["year_suffix"]))
         text = render_date(self, value, suffix)
+        if suffix.used and in_entry:
+            layout.ck_year_suffix_done = True
         if not text:
             return None
+        record_variable(layout, name)
         formatter = self.get_formatter()  # type: ignore[attr-defined]
         text = apply_text_case(text, self.get("text-case"))  # type: ignore[attr-defined]
         formatted = apply_formatting(text, dict(self.attrib), formatter)  # type: ignore[attr-defined]
@@ -290,16 +345,3 @@ class DateElement:
 
     def markup(self, text: Any) -> Any:
         return text
-
-
-@extend("text")
-class NoDateYearSuffix:
-    """An undated item's year-suffix follows the "no date" term: `n.d.-a` (citeproc-js)."""
-
-    def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
-        text, language = super().process(item, context, **kwargs)  # type: ignore[misc]
-        if text and self.get("term") == "no date":  # type: ignore[attr-defined]
-            suffix = item.reference.get("year_suffix")
-            if suffix and not _explicit_suffix(self.get_root()):  # type: ignore[attr-defined]
-                text = text + "-" + str(suffix)
-        return text, language

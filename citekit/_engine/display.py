@@ -1,7 +1,8 @@
 """CSL `display` (block, left-margin, right-inline, indent) and `second-field-align`,
 which citeproc-py ignores: the rendered element is wrapped in a marker that each output
 writes in its own way (HTML divs like citeproc-js; text with a space or a line break).
-The citation number is marked too, so a single-record rendering can leave it off."""
+The citation number is marked too, so a single-record rendering can leave it off. In a
+citation, `display` is ignored, as citeproc-js ignores it there."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any
 
 from .._markup import wrap
 from ._elements import extend
+from .conditions import in_bibliography
 
 
 @extend("text", "group", "number", "date", "names", "label")
@@ -20,6 +22,8 @@ class Display:
         if self.get("variable") == "citation-number":  # type: ignore[attr-defined]
             out = wrap("citation-number", str(out))
         display = self.get("display") or self._implied_display()  # type: ignore[attr-defined]
+        if display and not in_bibliography(kwargs.get("context") or self):
+            return out  # citeproc-js ignores display= in citations
         return wrap(display, str(out)) if display else out
 
     def _implied_display(self) -> str | None:

@@ -1,8 +1,10 @@
-"""CSL `label`: printed only when its variable has a value.
+"""CSL `label`: a term whose number (singular, plural) follows its variable.
 
-citeproc-py prints a label's term even when the variable is empty (ACS: `p .` after an
-entry with no pages). The spec: "cs:label … must be rendered only if the variable is
-non-empty"; a label counts as calling its variable in a group.
+citeproc-js treats a label as a term, not as a variable: it prints even when its variable
+is empty (in the singular: `666 p.` for a book's `number-of-pages` followed by a page label),
+and it neither makes a group render nor keeps one from being suppressed (a group whose only
+variable is empty is left out, label and all). The CSL spec says a label of an empty
+variable is not rendered; citekit follows citeproc-js, the reference processor.
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ _FALLBACK: dict[str | None, tuple[str | None, ...]] = {
 @extend("label")
 class VariableLabel:
     def calls_variable(self) -> bool:
-        return self.get("variable") is not None  # type: ignore[attr-defined]
+        return False  # a term for group suppression (citeproc-js)
 
     def process(
         self, item: Any, variable: str | None = None, plural: Any = None, context: Any = None, **kwargs: Any
@@ -53,12 +55,13 @@ class VariableLabel:
         if variable is None:
             name = self.get("variable")  # type: ignore[attr-defined]
             if name == "locator":
-                if not item.has_locator:
-                    return None
-            elif name is not None and not item.reference.get(name.replace("-", "_")):
-                return None
+                empty = not item.has_locator
+            else:
+                empty = name is None or not item.reference.get(name.replace("-", "_"))
             if plural is None and name is not None:
-                plural = self._plural(item, name)
+                plural = False if empty else self._plural(item, name)
+            if name == "locator" and empty:
+                variable = "page"  # citeproc-js: a locator label without a locator is "page"
         return super().process(item, variable, plural, context, **kwargs)  # type: ignore[misc]
 
     def render(self, item: Any, *args: Any, **kwargs: Any) -> Any:

@@ -27,6 +27,12 @@ from ._elements import extend
 _RANGE = re.compile(r"^\s*(\S+?)\s*[-–]\s*(\S+?)\s*$")
 _PREFIXED = re.compile(r"^(.*?)(\d+)$")
 ROMAN = re.compile(r"^[ivxlcdm]+$", re.IGNORECASE)
+# One number of a cs:number value as citeproc-js reads one: an optional letter prefix, digits,
+# optional letters (`12a`, `L2d`, `e1164`), or a roman numeral; after an optional short
+# lower-case label (`p. 3`), which citeproc-js reads as a label, not as text.
+_NUMBER_PART = re.compile(
+    r"^(?:[a-z]{1,4}\.?\s+)?(?:(?:[0-9]*[a-zA-Z]+0*)?[0-9]+[a-zA-Z]*|[ivxlcdmIVXLCDM]+)$"
+)
 # Number variables whose ranges get the range delimiter. Not here: page and page-first (the
 # page-range-format path), locator (handled with its label), and the free-text ones.
 _NUMBER_VARIABLES = variables_of(Kind.NUMBER) - {
@@ -108,6 +114,15 @@ def format_ranges(value: str, form: str | None, delimiter: str, ampersand: str =
     )
 
 
+def _prefix(number: str) -> str:
+    """The letters before a number's digits (`S` of `S25`); a roman numeral or a label
+    (`p. 3`) has none."""
+    stripped = re.sub(r"^[a-z]{1,4}\.?\s+", "", number.strip())
+    if ROMAN.match(stripped):
+        return ""
+    return re.sub(r"[^a-zA-Z].*$", "", stripped)
+
+
 @extend("text", "number")
 class NumberRanges:
     def _process(self, value: Any, variable: str) -> Any:
@@ -125,13 +140,28 @@ class NumberRanges:
         return String(format_ranges(text, None, "–"))
 
     def _number_list(self, text: str) -> Any:
-        """cs:number: each number in the number's form, ranges with an en dash."""
+        """cs:number: each number in the number's form, ranges with an en dash, joined by
+        `,`, `&` or `and`; a value with a part that is no number (`TR-2000-25`, `Vol. 3-4`)
+        is printed as it is, as citeproc-js prints a non-numeric value."""
+        conjunction = str(self.get_single_term("and") or "and")  # type: ignore[attr-defined]
+        words = "|".join(re.escape(w) for w in {"and", conjunction} if w)
+        parts = re.split(rf"(\s*[,&]\s*|\s*[-–]\s*|\s+(?:{words})\s+)", text.strip())
+        if not all(_NUMBER_PART.match(part) for part in parts[::2]):
+            return String(text)
         out = []
-        for index, part in enumerate(re.split(r"(\s*[,&]\s*|\s*[-–]\s*)", text)):
+        for index, part in enumerate(parts):
             if index % 2:
                 stripped = part.strip()
                 ampersand = str(self.get_single_term("and", "symbol") or "&")  # type: ignore[attr-defined]
-                out.append("–" if stripped in "-–" else (", " if stripped == "," else f" {ampersand} "))
+                if stripped in ("-", "–"):  # ends with different prefixes are no range (`25-S3`)
+                    same = _prefix(parts[index - 1]) == _prefix(parts[index + 1])
+                    out.append("–" if same else "-")
+                elif stripped == ",":
+                    out.append(", ")
+                elif stripped == "&":
+                    out.append(f" {ampersand} ")
+                else:
+                    out.append(f" {stripped} ")
             else:
                 out.append(str(self.format_number(part.strip())))  # type: ignore[attr-defined]
         return String("".join(out))

@@ -21,6 +21,7 @@ Slovak, Turkish, Spanish `ñ`). Citekit's markers and leading quotes never count
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from typing import Any
 
@@ -28,6 +29,7 @@ import citeproc
 
 from .._markup import strip_markers
 from ._elements import extend
+from ._state import current
 from .quotes import QUOTE_MARKERS
 
 try:  # optional: the real UCA with CLDR tailorings
@@ -122,12 +124,24 @@ def collation_locale(root: Any) -> str:
 @extend("key")
 class CollatedKey:
     def sort_keys(self, items: Any, context: Any) -> Any:
-        keys = super().sort_keys(items, context)  # type: ignore[misc]
+        state = current()
+        before, state.sort_macro = state.sort_macro, "macro" in self.attrib  # type: ignore[attr-defined]
+        try:
+            keys = super().sort_keys(items, context)  # type: ignore[misc]
+        finally:
+            state.sort_macro = before
         variable = str(self.get("variable") or "").replace("-", "_")  # type: ignore[attr-defined]
+        if variable == "page_first":  # citeproc-js takes it from the page (`page-first` is rare)
+            keys = [_first_page(item) or key for item, key in zip(items, keys, strict=True)]
         if variable in citeproc.DATES:
             return keys  # citeproc-py's fixed-width date keys compare as they are
         locale = collation_locale(self.get_root())  # type: ignore[attr-defined]
         return [k if k is None or isinstance(k, int) else _Collated(str(k), locale) for k in keys]
+
+
+def _first_page(item: Any) -> str | None:
+    page = item.reference.get("page")
+    return re.split(r"\s*(?:&|, |-|–)\s*", str(page).strip())[0] or None if page else None
 
 
 class _Collated(str):

@@ -78,6 +78,7 @@ def render_entry(
     layout.ck_suppressed = set()
     layout.ck_recording = []
     layout.ck_variables = [0, 0]
+    layout.ck_year_suffix_done = False
     try:
         text = layout.render_children(item)
     finally:
@@ -92,6 +93,16 @@ def layout_of(element: Any) -> Any:
         return element.get_layout()
     except IndexError:  # a macro rendered outside a layout (a sort key)
         return None
+
+
+def suppressed(layout: Any, variable: str) -> bool:
+    """Whether a `cs:substitute` has already rendered `variable` in this entry."""
+    return variable in _suppressed(layout)
+
+
+def record_variable(layout: Any, variable: str) -> None:
+    """`variable` rendered: inside a `cs:substitute`, it is suppressed in the rest of the entry."""
+    _record(layout, {variable})
 
 
 def _record(layout: Any, variables: set[str]) -> None:
@@ -110,11 +121,6 @@ def count_variable(layout: Any, *, rendered: bool) -> None:
 
 def _suppressed(layout: Any) -> set[str]:
     return getattr(layout, "ck_suppressed", None) or set()
-
-
-# for the other elements that render a variable (cs:date)
-suppressed_variables = _suppressed
-record_variables = _record
 
 
 _GENERATED = frozenset(("year-suffix", "citation-number", "citation-label", "first-reference-note-number"))
@@ -205,8 +211,11 @@ class SuppressedText:
     def _variable(self, item: Any, context: Any) -> Any:
         variable = str(self.get("variable"))  # type: ignore[attr-defined]
         layout = layout_of(context if context is not None else self)
-        if variable in _GENERATED:  # not data: never suppresses an implicit group
-            layout = None
+        if variable in _GENERATED:  # not data: never suppresses a group, but fills one
+            text = super()._variable(item, context)  # type: ignore[misc]
+            if text:
+                count_variable(layout, rendered=True)
+            return text
         if variable in _suppressed(layout):
             count_variable(layout, rendered=False)
             return None
@@ -292,10 +301,35 @@ class MacroAsGroup:
 class CountedNumber:
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         layout = layout_of(context if context is not None else self)
+        variable = str(self.get("variable", ""))  # type: ignore[attr-defined]
+        if suppressed(layout, variable):
+            count_variable(layout, rendered=False)
+            return None
         try:
             text = super().process(item, context, **kwargs)  # type: ignore[misc]
         except VariableError:
             count_variable(layout, rendered=False)
             raise
         count_variable(layout, rendered=bool(text))
+        if text:
+            _record(layout, {variable})
+        return text
+
+
+@extend("group")
+class CountedGroup:
+    """A group is left out when it tried variables and none rendered, however its children
+    nest (citeproc-js): citeproc-py counts a `cs:choose` that printed anything, a label's
+    term for one, as a rendered variable. A nested group that printed counts as rendered (the
+    CSL suite's variables_TitleShortOnShortTitleNoTitleCondition)."""
+
+    def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        layout = layout_of(context if context is not None else self)
+        counts = getattr(layout, "ck_variables", None)
+        before = list(counts) if counts is not None else None
+        text = super().process(item, context=context, **kwargs)  # type: ignore[misc]
+        if before is not None and counts is not None and counts[0] > before[0] and counts[1] == before[1]:
+            raise VariableError
+        if text:
+            count_variable(layout, rendered=True)  # a group that printed fills its enclosing one
         return text

@@ -116,6 +116,8 @@ def _term_table(locale: Any) -> TermTable | None:
     table: TermTable = {}
     for term in terms.iterchildren(_TERM):
         name, form = term.get("name"), term.get("form")
+        if form == "long":  # the default form, written out (`<term name="accessed" form="long">`)
+            form = None
         table.setdefault((name, form, False), term)
         if term.get("match") not in _NOT_ZERO_PADDED:
             table.setdefault((name, form, True), term)
