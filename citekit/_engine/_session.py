@@ -114,10 +114,13 @@ class Session:
                 self._bib.items += [i for i in items if i.key in self._last]
                 self._bib.keys = [item.key for item in self._bib.items]
             if self.compiled.has_bibliography:
+                self._state.sorting = True  # the names sort keys render count in disambiguation
                 try:
                     self._bib.sort()
                 except Exception as exc:
                     raise RenderError(f"{self.style_name}: sorting the bibliography failed: {exc!r}") from exc
+                finally:
+                    self._state.sorting = False
             try:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")

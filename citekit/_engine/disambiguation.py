@@ -34,6 +34,7 @@ import attrs
 from citeproc import Citation
 
 from .._markup import strip_markers
+from ._state import current
 
 NAMES = "ck_show_names"  # int: names to show before et-al (citations; bibliography too, as citeproc-js)
 GIVEN = "ck_given"  # {(variable, index): 1 initials | 2 full given name}
@@ -106,6 +107,19 @@ def _initials(given: str) -> str:
         parts = word.split("-")
         out += [parts[0][:1], *(part[0] for part in parts[1:] if part[:1].isupper())]
     return "".join(c for c in out if c)
+
+
+def saw_sort_names(key: str, variable: str, names: Iterable[Any]) -> None:
+    """Remember the names a sort key rendered for an item: citeproc-js registers every name it
+    renders, sort keys included, in its global given-name registry, so an editor that only the
+    bibliography's sort shows still gives a namesake's cite its initial (`P. Hoffmann` in
+    chicago-author-date beside an edited volume of Nikolai Hoffmann)."""
+    state = current()
+    if not state.sorting:
+        return
+    seen = state.sort_names.setdefault(key, {})
+    for index, name in enumerate(names):
+        seen.setdefault((variable, index), name)
 
 
 def _frozen(given: Any) -> Any:
@@ -272,8 +286,11 @@ class Disambiguation:
         Adeyemi). -> the earlier items whose levels changed (a new person in their family)."""
         primary = self.options.rule.startswith("primary-name")
         grown: set[Family] = set()
+        sorted_names = current().sort_names
         for key in new:
-            for _variable, index, name in _cite_names(source[key]):
+            seen = sorted_names.get(key, {})
+            named = [*_cite_names(source[key]), *((v, i, name) for (v, i), name in seen.items())]
+            for _variable, index, name in named:
                 if (primary and index > 0) or not name.get("family"):
                     continue
                 family, given = _family(name), _given(name)
