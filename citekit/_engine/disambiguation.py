@@ -222,18 +222,22 @@ class Disambiguation:
             self.groups.setdefault(text, []).append(key)
             texts.add(text)
         ambiguous = []
+        start: dict[str, int] = {}
         for text in texts:
             members = self.groups.get(text)
             if not members:
                 self.groups.pop(text, None)
                 continue
             for key in members:
+                shown = source[key].get(NAMES)
+                if shown:
+                    start[key] = shown
                 self._reset(key, source[key])
             touched.update(members)
             if len(members) > 1:
                 ambiguous.append(list(members))
         if ambiguous:
-            self._decide(bibliography, ambiguous)
+            self._decide(bibliography, ambiguous, start)
         return touched
 
     def rendered(self, key: str, reference: Any) -> str | None:
@@ -330,15 +334,20 @@ class Disambiguation:
                 levels[(variable, index)] = 1
         return levels
 
-    def _decide(self, bibliography: Any, ambiguous: list[list[str]]) -> None:
-        """Steps 3-6 for these groups of items whose cites read the same."""
+    def _decide(
+        self, bibliography: Any, ambiguous: list[list[str]], start: dict[str, int] | None = None
+    ) -> None:
+        """Steps 3-6 for these groups of items whose cites read the same (`start`: the names
+        each item showed before its group was opened again)."""
         options, source = self.options, bibliography.source
         render = functools.partial(self._render, bibliography)
         # What add-givenname may do under the rule: full given names or only initials, for
         # every name or only the first of each cite.
         most = 1 if options.rule.endswith("with-initials") else 2
         first_only = options.rule.startswith("primary-name")
-        if options.add_names and ambiguous:
+        if options.add_names and options.add_given and options.rule == "by-cite" and ambiguous:
+            ambiguous = _names_with_givens(ambiguous, source, render, most, start or {})
+        elif options.add_names and ambiguous:
             ambiguous = _add_names(ambiguous, source, render, most if options.add_given else 0)
         if options.add_given and ambiguous:
             ambiguous = _add_givennames(ambiguous, source, render, most, first_only)
@@ -387,6 +396,69 @@ def _add_names(
                 del reference[GIVEN]
             reference[NAMES] = best[key][1]
         remaining.extend(_groups(render(group)))
+    return remaining
+
+
+def _names_with_givens(
+    groups: list[list[str]],
+    source: Mapping[str, Any],
+    render: Callable[..., dict[str, str]],
+    most_level: int,
+    start: Mapping[str, int],
+) -> list[list[str]]:
+    """add-names with add-givenname under `by-cite`, in citeproc-js's order: at each count of
+    names (from the most any member showed before the group was opened again, as citeproc-js
+    starts from the group's current names), the shown names' given names are expanded one
+    name and one step at a time; a cite told apart keeps that form and leaves the group, an
+    expansion that tells a cite from no more others is dropped (`O. Ortega et al.`, then
+    `I. Ortega, Brennan, et al.` and `I. Ortega, Kowalski, et al.`)."""
+    remaining: list[list[str]] = []
+    levels_allowed = (1, 2)[:most_level]
+    for group in groups:
+        most = max(len(_cite_names(source[k])) for k in group)
+        if most < 2:
+            remaining.append(group)
+            continue
+        first = min(most, max([1, *(start.get(k, 1) for k in group)]))
+        levels = {k: dict(source[k].get(GIVEN) or {}) for k in group}
+        confused = {k: len(group) + 1 for k in group}
+        trying = list(group)
+
+        def attempt(candidate: dict[str, dict[tuple[str, int], int]], shown: int) -> None:
+            for key in trying:
+                source[key][NAMES] = shown
+                source[key][GIVEN] = candidate[key]
+            texts = render(trying)
+            for key in trying:
+                count = sum(1 for other in trying if texts[other] == texts[key])
+                if count < confused[key]:
+                    confused[key], levels[key] = count, candidate[key]
+            for key in trying:
+                source[key][GIVEN] = levels[key]
+            trying[:] = [k for k in trying if confused[k] > 1]
+
+        for shown in range(first, most + 1):
+            if len(trying) < 2:
+                break
+            attempt(levels, shown)
+            for position in range(shown):
+                for level in levels_allowed:
+                    if len(trying) < 2:
+                        break
+                    candidate = {}
+                    for key in trying:
+                        mine = dict(levels[key])
+                        for variable, index, _name in _cite_names(source[key]):
+                            if index == position:
+                                mine[(variable, index)] = max(level, mine.get((variable, index), 0))
+                        candidate[key] = mine
+                    attempt(candidate, shown)
+        for key in group:
+            source[key][GIVEN] = levels[key] or None
+            if not levels[key]:
+                del source[key][GIVEN]
+        if len(trying) > 1:
+            remaining.extend(_groups(render(trying)))
     return remaining
 
 
