@@ -71,6 +71,12 @@ class Session:
         if register_all:
             self.register(list(self._key_of))
 
+    def first_notes(self, lookup: Callable[[str], int | None]) -> None:
+        """Where disambiguation finds the footnote of a record's first cite (a Document's
+        positions): citeproc-js tells later cites apart by it (`Kim (n 4)`, `Kim (n 1)`)."""
+        id_of = self._id_of
+        self._disambiguation.first_note = lambda key: lookup(id_of[key])
+
     def render_as_word_processor(self) -> None:
         """Render as citeproc-js's processCitationCluster does (what a Document is measured
         against): a citation with nothing to print is the bare `[NO_PRINTED_FORM]`."""

@@ -35,6 +35,7 @@ from citeproc import Citation
 
 from .._markup import strip_markers
 from ._state import current
+from .positions import Position
 
 NAMES = "ck_show_names"  # int: names to show before et-al (citations; bibliography too, as citeproc-js)
 GIVEN = "ck_given"  # {(variable, index): 1 initials | 2 full given name}
@@ -137,6 +138,9 @@ def _no_callback(item: Any) -> None:
     return None
 
 
+_AMBIGUOUS = Position(first=False, near_note=True)  # the position citeproc-js compares cites in
+
+
 @attrs.frozen
 class Options:
     """The style's disambiguation options (cs:citation attributes and cs:if tests)."""
@@ -146,6 +150,7 @@ class Options:
     add_suffix: bool
     condition: bool
     rule: str
+    positional: bool = False  # a cite's form depends on its position (the style tests it)
 
     @property
     def active(self) -> bool:
@@ -158,12 +163,17 @@ class Options:
         if citation is None:
             return cls(False, False, False, False, "by-cite")
         condition = ".//cs:if[@disambiguate='true'] | .//cs:else-if[@disambiguate='true']"
+        positional = (
+            ".//cs:if[@position] | .//cs:else-if[@position] | .//cs:*[@et-al-subsequent-min]"
+            " | .//cs:*[@et-al-subsequent-use-first] | .//cs:*[@variable='first-reference-note-number']"
+        )
         return cls(
             _option(citation, "disambiguate-add-names") == "true",
             _option(citation, "disambiguate-add-givenname") == "true",
             _option(citation, "disambiguate-add-year-suffix") == "true",
             bool(root.xpath_search(condition)),
             str(citation.get("givenname-disambiguation-rule", "by-cite")),
+            bool(root.xpath_search(positional)),
         )
 
 
@@ -177,6 +187,8 @@ class Disambiguation:
     numbered: bool
     options: Options
     make_item: Callable[[str], Any]  # key -> the session's cite item (items.EngineItem)
+    # key -> the footnote of the item's first cite in a document (None: not in a footnote)
+    first_note: Callable[[str], int | None] = _no_callback
     base: dict[str, str] = attrs.Factory(dict)
     groups: dict[str, list[str]] = attrs.Factory(dict)
     numbers: dict[str, int] = attrs.Factory(dict)
@@ -264,20 +276,38 @@ class Disambiguation:
         else:
             reference.pop(GIVEN, None)
 
-    def _render(self, bibliography: Any, keys: Iterable[str]) -> dict[str, str]:
-        """Each item's cite alone, remembered by what it depends on."""
+    def _render(self, bibliography: Any, keys: Iterable[str], visual: bool = False) -> dict[str, str]:
+        """Each item's cite alone, remembered by what it depends on. As citeproc-js's
+        `getAmbiguousCite`, a style whose cites depend on their position is compared in the
+        form of a later cite near its first (`subsequent`, `near-note`: AGLC's `Kim (n 21)`);
+        `visual` (deciding within a group, under `by-cite`): with the note of the item's
+        first cite as `first-reference-note-number`."""
         out = {}
         source = bibliography.source
+        positional = self.options.positional
+        visual = visual and positional and self.options.rule == "by-cite"
         for key in keys:
             reference = source[key]
-            memo = self._memo(key, reference)
+            note = self.first_note(key) if visual else None
+            memo = self._memo(key, reference) + ((note,) if visual else ())
             text = self.plain.get(memo)
             if text is None:
-                citation = Citation([self.make_item(key)])
-                citation.bibliography = bibliography
-                marked = str(self.style.render_citation(citation, [], _no_callback))
+                item = self.make_item(key)
+                if positional:
+                    item.ck_position = _AMBIGUOUS
+                saved = reference.pop("first_reference_note_number", None)
+                if note:
+                    reference["first_reference_note_number"] = str(note)
+                try:
+                    citation = Citation([item])
+                    citation.bibliography = bibliography
+                    marked = str(self.style.render_citation(citation, [], _no_callback))
+                finally:
+                    reference.pop("first_reference_note_number", None)
+                    if saved is not None:
+                        reference["first_reference_note_number"] = saved
                 text = self.plain[memo] = strip_markers(marked)
-                if "first_reference_note_number" not in reference:
+                if not positional and "first_reference_note_number" not in reference:
                     self.marked[memo] = marked
             out[key] = text
         return out
@@ -340,7 +370,9 @@ class Disambiguation:
         """Steps 3-6 for these groups of items whose cites read the same (`start`: the names
         each item showed before its group was opened again)."""
         options, source = self.options, bibliography.source
-        render = functools.partial(self._render, bibliography)
+        render = functools.partial(self._render, bibliography, visual=True)
+        if options.positional and options.rule == "by-cite":  # the notes may tell them apart
+            ambiguous = [still for group in ambiguous for still in _groups(render(group))]
         # What add-givenname may do under the rule: full given names or only initials, for
         # every name or only the first of each cite.
         most = 1 if options.rule.endswith("with-initials") else 2
@@ -422,6 +454,7 @@ def _names_with_givens(
         first = min(most, max([1, *(start.get(k, 1) for k in group)]))
         levels = {k: dict(source[k].get(GIVEN) or {}) for k in group}
         confused = {k: len(group) + 1 for k in group}
+        fewest = {k: first for k in group}  # names at which it was confused with the fewest
         trying = list(group)
 
         def attempt(candidate: dict[str, dict[tuple[str, int], int]], shown: int) -> None:
@@ -432,7 +465,7 @@ def _names_with_givens(
             for key in trying:
                 count = sum(1 for other in trying if texts[other] == texts[key])
                 if count < confused[key]:
-                    confused[key], levels[key] = count, candidate[key]
+                    confused[key], levels[key], fewest[key] = count, candidate[key], shown
             for key in trying:
                 source[key][GIVEN] = levels[key]
             trying[:] = [k for k in trying if confused[k] > 1]
@@ -457,6 +490,8 @@ def _names_with_givens(
             source[key][GIVEN] = levels[key] or None
             if not levels[key]:
                 del source[key][GIVEN]
+        for key in trying:  # not told apart: back to the names that helped most
+            source[key][NAMES] = fewest[key]
         if len(trying) > 1:
             remaining.extend(_groups(render(trying)))
     return remaining
