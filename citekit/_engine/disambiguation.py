@@ -443,58 +443,70 @@ def _names_with_givens(
     starts from the group's current names), the shown names' given names are expanded one
     name and one step at a time; a cite told apart keeps that form and leaves the group, an
     expansion that tells a cite from no more others is dropped (`O. Ortega et al.`, then
-    `I. Ortega, Brennan, et al.` and `I. Ortega, Kowalski, et al.`)."""
+    `I. Ortega, Brennan, et al.` and `I. Ortega, Kowalski, et al.`). A cite never told apart
+    goes back to the fewest names that told it from the most others."""
     remaining: list[list[str]] = []
-    levels_allowed = (1, 2)[:most_level]
     for group in groups:
-        most = max(len(_cite_names(source[k])) for k in group)
-        if most < 2:
+        if max(len(_cite_names(source[k])) for k in group) < 2:
             remaining.append(group)
             continue
-        first = min(most, max([1, *(start.get(k, 1) for k in group)]))
-        levels = {k: dict(source[k].get(GIVEN) or {}) for k in group}
-        confused = {k: len(group) + 1 for k in group}
-        fewest = {k: first for k in group}  # names at which it was confused with the fewest
-        trying = list(group)
+        left = _expand_group(group, source, render, (1, 2)[:most_level], start)
+        if len(left) > 1:
+            remaining.extend(_groups(render(left)))
+    return remaining
 
-        def attempt(candidate: dict[str, dict[tuple[str, int], int]], shown: int) -> None:
-            for key in trying:
-                source[key][NAMES] = shown
-                source[key][GIVEN] = candidate[key]
-            texts = render(trying)
-            for key in trying:
-                count = sum(1 for other in trying if texts[other] == texts[key])
-                if count < confused[key]:
-                    confused[key], levels[key], fewest[key] = count, candidate[key], shown
-            for key in trying:
-                source[key][GIVEN] = levels[key]
-            trying[:] = [k for k in trying if confused[k] > 1]
 
-        for shown in range(first, most + 1):
+def _expand_group(
+    group: list[str],
+    source: Mapping[str, Any],
+    render: Callable[..., dict[str, str]],
+    levels_allowed: tuple[int, ...],
+    start: Mapping[str, int],
+) -> list[str]:
+    """`_names_with_givens` for one group; -> the keys still not told apart."""
+    most = max(len(_cite_names(source[k])) for k in group)
+    first = min(most, max([1, *(start.get(k, 1) for k in group)]))
+    levels = {k: dict(source[k].get(GIVEN) or {}) for k in group}
+    confused = {k: len(group) + 1 for k in group}
+    fewest = {k: first for k in group}  # names at which it was confused with the fewest
+    trying = list(group)
+
+    def attempt(candidate: dict[str, dict[tuple[str, int], int]], shown: int) -> None:
+        for key in trying:
+            source[key][NAMES] = shown
+            source[key][GIVEN] = candidate[key]
+        texts = render(trying)
+        for key in trying:
+            count = sum(1 for other in trying if texts[other] == texts[key])
+            if count < confused[key]:
+                confused[key], levels[key], fewest[key] = count, candidate[key], shown
+        for key in trying:
+            source[key][GIVEN] = levels[key]
+        trying[:] = [k for k in trying if confused[k] > 1]
+
+    for shown in range(first, most + 1):
+        if len(trying) < 2:
+            break
+        attempt(levels, shown)
+        for position, level in ((p, lv) for p in range(shown) for lv in levels_allowed):
             if len(trying) < 2:
                 break
-            attempt(levels, shown)
-            for position in range(shown):
-                for level in levels_allowed:
-                    if len(trying) < 2:
-                        break
-                    candidate = {}
-                    for key in trying:
-                        mine = dict(levels[key])
-                        for variable, index, _name in _cite_names(source[key]):
-                            if index == position:
-                                mine[(variable, index)] = max(level, mine.get((variable, index), 0))
-                        candidate[key] = mine
-                    attempt(candidate, shown)
-        for key in group:
-            source[key][GIVEN] = levels[key] or None
-            if not levels[key]:
-                del source[key][GIVEN]
-        for key in trying:  # not told apart: back to the names that helped most
-            source[key][NAMES] = fewest[key]
-        if len(trying) > 1:
-            remaining.extend(_groups(render(trying)))
-    return remaining
+            candidate = {}
+            for key in trying:
+                mine = dict(levels[key])
+                for variable, index, _name in _cite_names(source[key]):
+                    if index == position:
+                        mine[(variable, index)] = max(level, mine.get((variable, index), 0))
+                candidate[key] = mine
+            attempt(candidate, shown)
+    for key in group:
+        if levels[key]:
+            source[key][GIVEN] = levels[key]
+        else:
+            source[key].pop(GIVEN, None)
+    for key in trying:
+        source[key][NAMES] = fewest[key]
+    return trying
 
 
 def _add_givennames(
