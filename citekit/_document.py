@@ -101,6 +101,7 @@ class Document:
         self.records, self.style, self.output, self.locale = r.records, r.style, r.output, r.locale
         self._session = r.session(register_all=False)
         self._session.render_as_word_processor()
+        self._session.first_notes(self._first_note)
         self._registered: list[str] = []  # registration order: see `_wanted_registration`
         self._known: set[str] = set()  # the same, as a set
         self._uncited: list[str] = []
@@ -212,6 +213,10 @@ class Document:
         first = (c.id for cid in self._order for c in self._slots[cid].cites)
         return list(dict.fromkeys([*self._uncited_first, *first, *self._uncited]))
 
+    def _first_note(self, record_id: str) -> int | None:
+        """The footnote of the record's first cite in a footnote, if any."""
+        return self._tracker.notes.first_note.get(record_id)
+
     def _all_uncited(self) -> list[str]:
         return [*self._uncited_first, *self._uncited]
 
@@ -237,6 +242,7 @@ class Document:
             before = self._session.decisions()
             self._session = self._rendering.session(register_all=False)
             self._session.render_as_word_processor()
+            self._session.first_notes(self._first_note)
             self._session.register(wanted, self._all_uncited())
             after = self._session.decisions()
             changed = {rid for rid, decision in after.items() if before.get(rid) != decision}

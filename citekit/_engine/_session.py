@@ -72,6 +72,12 @@ class Session:
         if register_all:
             self.register(list(self._key_of))
 
+    def first_notes(self, lookup: Callable[[str], int | None]) -> None:
+        """Where disambiguation finds the footnote of a record's first cite (a Document's
+        positions): citeproc-js tells later cites apart by it (`Kim (n 4)`, `Kim (n 1)`)."""
+        id_of = self._id_of
+        self._disambiguation.first_note = lambda key: lookup(id_of[key])
+
     def render_as_word_processor(self) -> None:
         """Render as citeproc-js's processCitationCluster does (what a Document is measured
         against): a citation with nothing to print is the bare `[NO_PRINTED_FORM]`."""
@@ -115,10 +121,13 @@ class Session:
                 self._bib.items += [i for i in items if i.key in self._last]
                 self._bib.keys = [item.key for item in self._bib.items]
             if self.compiled.has_bibliography:
+                self._state.sorting = True  # the names sort keys render count in disambiguation
                 try:
                     self._bib.sort()
                 except Exception as exc:
                     raise RenderError(f"{self.style_name}: sorting the bibliography failed: {exc!r}") from exc
+                finally:
+                    self._state.sorting = False
             try:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")

@@ -57,6 +57,10 @@ class RenderState:
     subsequent_cite: bool = False  # the name being rendered is in a cite that is not `first`
     sort_keys: dict[int, dict[str, Any]] = attrs.Factory(dict)  # bibliography keys: id(cs:key) -> item -> key
     sort_macro: bool = False  # a sort key's macro is rendering (its dates render as keys)
+    # The personal names each item's sort keys rendered: item key -> (variable, index) -> name.
+    # citeproc-js registers them in its global given-name registry (disambiguation.py).
+    sort_names: dict[str, dict[tuple[str, int], Any]] = attrs.Factory(dict)
+    sorting: bool = False  # the session is sorting its bibliography (names are sort keys)
     # A Document renders as citeproc-js's processCitationCluster does, which marks a citation
     # with nothing to print `[NO_PRINTED_FORM]`, without the layout's affixes (the CSL suite's
     # form is `[CSL STYLE ERROR: reference with no printed form.]`, kept elsewhere).

@@ -34,6 +34,8 @@ import attrs
 from citeproc import Citation
 
 from .._markup import strip_markers
+from ._state import current
+from .positions import Position
 
 NAMES = "ck_show_names"  # int: names to show before et-al (citations; bibliography too, as citeproc-js)
 GIVEN = "ck_given"  # {(variable, index): 1 initials | 2 full given name}
@@ -108,6 +110,19 @@ def _initials(given: str) -> str:
     return "".join(c for c in out if c)
 
 
+def saw_sort_names(key: str, variable: str, names: Iterable[Any]) -> None:
+    """Remember the names a sort key rendered for an item: citeproc-js registers every name it
+    renders, sort keys included, in its global given-name registry, so an editor that only the
+    bibliography's sort shows still gives a namesake's cite its initial (`P. Hoffmann` in
+    chicago-author-date beside an edited volume of Nikolai Hoffmann)."""
+    state = current()
+    if not state.sorting:
+        return
+    seen = state.sort_names.setdefault(key, {})
+    for index, name in enumerate(names):
+        seen.setdefault((variable, index), name)
+
+
 def _frozen(given: Any) -> Any:
     return tuple(sorted(given.items())) if given else None
 
@@ -123,6 +138,9 @@ def _no_callback(item: Any) -> None:
     return None
 
 
+_AMBIGUOUS = Position(first=False, near_note=True)  # the position citeproc-js compares cites in
+
+
 @attrs.frozen
 class Options:
     """The style's disambiguation options (cs:citation attributes and cs:if tests)."""
@@ -132,6 +150,7 @@ class Options:
     add_suffix: bool
     condition: bool
     rule: str
+    positional: bool = False  # a cite's form depends on its position (the style tests it)
 
     @property
     def active(self) -> bool:
@@ -144,12 +163,17 @@ class Options:
         if citation is None:
             return cls(False, False, False, False, "by-cite")
         condition = ".//cs:if[@disambiguate='true'] | .//cs:else-if[@disambiguate='true']"
+        positional = (
+            ".//cs:if[@position] | .//cs:else-if[@position] | .//cs:*[@et-al-subsequent-min]"
+            " | .//cs:*[@et-al-subsequent-use-first] | .//cs:*[@variable='first-reference-note-number']"
+        )
         return cls(
             _option(citation, "disambiguate-add-names") == "true",
             _option(citation, "disambiguate-add-givenname") == "true",
             _option(citation, "disambiguate-add-year-suffix") == "true",
             bool(root.xpath_search(condition)),
             str(citation.get("givenname-disambiguation-rule", "by-cite")),
+            bool(root.xpath_search(positional)),
         )
 
 
@@ -163,6 +187,8 @@ class Disambiguation:
     numbered: bool
     options: Options
     make_item: Callable[[str], Any]  # key -> the session's cite item (items.EngineItem)
+    # key -> the footnote of the item's first cite in a document (None: not in a footnote)
+    first_note: Callable[[str], int | None] = _no_callback
     base: dict[str, str] = attrs.Factory(dict)
     groups: dict[str, list[str]] = attrs.Factory(dict)
     numbers: dict[str, int] = attrs.Factory(dict)
@@ -208,18 +234,22 @@ class Disambiguation:
             self.groups.setdefault(text, []).append(key)
             texts.add(text)
         ambiguous = []
+        start: dict[str, int] = {}
         for text in texts:
             members = self.groups.get(text)
             if not members:
                 self.groups.pop(text, None)
                 continue
             for key in members:
+                shown = source[key].get(NAMES)
+                if shown:
+                    start[key] = shown
                 self._reset(key, source[key])
             touched.update(members)
             if len(members) > 1:
                 ambiguous.append(list(members))
         if ambiguous:
-            self._decide(bibliography, ambiguous)
+            self._decide(bibliography, ambiguous, start)
         return touched
 
     def rendered(self, key: str, reference: Any) -> str | None:
@@ -246,20 +276,38 @@ class Disambiguation:
         else:
             reference.pop(GIVEN, None)
 
-    def _render(self, bibliography: Any, keys: Iterable[str]) -> dict[str, str]:
-        """Each item's cite alone, remembered by what it depends on."""
+    def _render(self, bibliography: Any, keys: Iterable[str], visual: bool = False) -> dict[str, str]:
+        """Each item's cite alone, remembered by what it depends on. As citeproc-js's
+        `getAmbiguousCite`, a style whose cites depend on their position is compared in the
+        form of a later cite near its first (`subsequent`, `near-note`: AGLC's `Kim (n 21)`);
+        `visual` (deciding within a group, under `by-cite`): with the note of the item's
+        first cite as `first-reference-note-number`."""
         out = {}
         source = bibliography.source
+        positional = self.options.positional
+        visual = visual and positional and self.options.rule == "by-cite"
         for key in keys:
             reference = source[key]
-            memo = self._memo(key, reference)
+            note = self.first_note(key) if visual else None
+            memo = self._memo(key, reference) + ((note,) if visual else ())
             text = self.plain.get(memo)
             if text is None:
-                citation = Citation([self.make_item(key)])
-                citation.bibliography = bibliography
-                marked = str(self.style.render_citation(citation, [], _no_callback))
+                item = self.make_item(key)
+                if positional:
+                    item.ck_position = _AMBIGUOUS
+                saved = reference.pop("first_reference_note_number", None)
+                if note:
+                    reference["first_reference_note_number"] = str(note)
+                try:
+                    citation = Citation([item])
+                    citation.bibliography = bibliography
+                    marked = str(self.style.render_citation(citation, [], _no_callback))
+                finally:
+                    reference.pop("first_reference_note_number", None)
+                    if saved is not None:
+                        reference["first_reference_note_number"] = saved
                 text = self.plain[memo] = strip_markers(marked)
-                if "first_reference_note_number" not in reference:
+                if not positional and "first_reference_note_number" not in reference:
                     self.marked[memo] = marked
             out[key] = text
         return out
@@ -272,8 +320,11 @@ class Disambiguation:
         Adeyemi). -> the earlier items whose levels changed (a new person in their family)."""
         primary = self.options.rule.startswith("primary-name")
         grown: set[Family] = set()
+        sorted_names = current().sort_names
         for key in new:
-            for _variable, index, name in _cite_names(source[key]):
+            seen = sorted_names.get(key, {})
+            named = [*_cite_names(source[key]), *((v, i, name) for (v, i), name in seen.items())]
+            for _variable, index, name in named:
                 if (primary and index > 0) or not name.get("family"):
                     continue
                 family, given = _family(name), _given(name)
@@ -313,15 +364,22 @@ class Disambiguation:
                 levels[(variable, index)] = 1
         return levels
 
-    def _decide(self, bibliography: Any, ambiguous: list[list[str]]) -> None:
-        """Steps 3-6 for these groups of items whose cites read the same."""
+    def _decide(
+        self, bibliography: Any, ambiguous: list[list[str]], start: dict[str, int] | None = None
+    ) -> None:
+        """Steps 3-6 for these groups of items whose cites read the same (`start`: the names
+        each item showed before its group was opened again)."""
         options, source = self.options, bibliography.source
-        render = functools.partial(self._render, bibliography)
+        render = functools.partial(self._render, bibliography, visual=True)
+        if options.positional and options.rule == "by-cite":  # the notes may tell them apart
+            ambiguous = [still for group in ambiguous for still in _groups(render(group))]
         # What add-givenname may do under the rule: full given names or only initials, for
         # every name or only the first of each cite.
         most = 1 if options.rule.endswith("with-initials") else 2
         first_only = options.rule.startswith("primary-name")
-        if options.add_names and ambiguous:
+        if options.add_names and options.add_given and options.rule == "by-cite" and ambiguous:
+            ambiguous = _names_with_givens(ambiguous, source, render, most, start or {})
+        elif options.add_names and ambiguous:
             ambiguous = _add_names(ambiguous, source, render, most if options.add_given else 0)
         if options.add_given and ambiguous:
             ambiguous = _add_givennames(ambiguous, source, render, most, first_only)
@@ -371,6 +429,84 @@ def _add_names(
             reference[NAMES] = best[key][1]
         remaining.extend(_groups(render(group)))
     return remaining
+
+
+def _names_with_givens(
+    groups: list[list[str]],
+    source: Mapping[str, Any],
+    render: Callable[..., dict[str, str]],
+    most_level: int,
+    start: Mapping[str, int],
+) -> list[list[str]]:
+    """add-names with add-givenname under `by-cite`, in citeproc-js's order: at each count of
+    names (from the most any member showed before the group was opened again, as citeproc-js
+    starts from the group's current names), the shown names' given names are expanded one
+    name and one step at a time; a cite told apart keeps that form and leaves the group, an
+    expansion that tells a cite from no more others is dropped (`O. Ortega et al.`, then
+    `I. Ortega, Brennan, et al.` and `I. Ortega, Kowalski, et al.`). A cite never told apart
+    goes back to the fewest names that told it from the most others."""
+    remaining: list[list[str]] = []
+    for group in groups:
+        if max(len(_cite_names(source[k])) for k in group) < 2:
+            remaining.append(group)
+            continue
+        left = _expand_group(group, source, render, (1, 2)[:most_level], start)
+        if len(left) > 1:
+            remaining.extend(_groups(render(left)))
+    return remaining
+
+
+def _expand_group(
+    group: list[str],
+    source: Mapping[str, Any],
+    render: Callable[..., dict[str, str]],
+    levels_allowed: tuple[int, ...],
+    start: Mapping[str, int],
+) -> list[str]:
+    """`_names_with_givens` for one group; -> the keys still not told apart."""
+    most = max(len(_cite_names(source[k])) for k in group)
+    first = min(most, max([1, *(start.get(k, 1) for k in group)]))
+    levels = {k: dict(source[k].get(GIVEN) or {}) for k in group}
+    confused = {k: len(group) + 1 for k in group}
+    fewest = {k: first for k in group}  # names at which it was confused with the fewest
+    trying = list(group)
+
+    def attempt(candidate: dict[str, dict[tuple[str, int], int]], shown: int) -> None:
+        for key in trying:
+            source[key][NAMES] = shown
+            source[key][GIVEN] = candidate[key]
+        texts = render(trying)
+        for key in trying:
+            count = sum(1 for other in trying if texts[other] == texts[key])
+            if count < confused[key]:
+                confused[key], levels[key], fewest[key] = count, candidate[key], shown
+        for key in trying:
+            source[key][GIVEN] = levels[key]
+        trying[:] = [k for k in trying if confused[k] > 1]
+
+    for shown in range(first, most + 1):
+        if len(trying) < 2:
+            break
+        attempt(levels, shown)
+        for position, level in ((p, lv) for p in range(shown) for lv in levels_allowed):
+            if len(trying) < 2:
+                break
+            candidate = {}
+            for key in trying:
+                mine = dict(levels[key])
+                for variable, index, _name in _cite_names(source[key]):
+                    if index == position:
+                        mine[(variable, index)] = max(level, mine.get((variable, index), 0))
+                candidate[key] = mine
+            attempt(candidate, shown)
+    for key in group:
+        if levels[key]:
+            source[key][GIVEN] = levels[key]
+        else:
+            source[key].pop(GIVEN, None)
+    for key in trying:
+        source[key][NAMES] = fewest[key]
+    return trying
 
 
 def _add_givennames(

@@ -30,7 +30,7 @@ from .._markup import MARKERS, wrap
 from .._styles import CSL_NS
 from ._elements import extend
 from ._format import apply_formatting, apply_text_case
-from .disambiguation import GIVEN, NAMES, in_citation, names_in_bibliography
+from .disambiguation import GIVEN, NAMES, in_citation, names_in_bibliography, saw_sort_names
 from .textcase import dotted_i_locale, upper
 
 _CJK = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
@@ -338,6 +338,7 @@ class NameElement:
         shown = names[:use_first] if truncated else names
         if not shown:
             return None
+        saw_sort_names(item.key, key, shown)
         forced = others and not truncated
         order = option("name-as-sort-order")
         rendered: list[str] = []

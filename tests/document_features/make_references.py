@@ -87,6 +87,39 @@ ITEMS = [
         2014,
         "Four hands on one problem",
     ),
+    book("hoffmann16", [person("Hoffmann", "Pieter")], 2016, "Dykes and polders"),
+    book(
+        "lindqvist84",
+        [person("Lindqvist", "Diego")],
+        1984,
+        "Letters from the coast",
+        editor=[person("Hoffmann", "Nikolai")],
+    ),
+    article(
+        "ortega21",
+        [person("Ortega", "Owen"), person("Haddad", "Lucía"), person("Lindqvist", "Elena")],
+        2021,
+        "Salt marsh carbon",
+    ),
+    article(
+        "ortega19a",
+        [person("Ortega", "Ingrid"), person("Brennan", "Claire"), person("Andersen", "Farida")],
+        2019,
+        "Reed beds and herons",
+    ),
+    article(
+        "ortega19b",
+        [
+            person("Ortega", "Ingrid"),
+            person("Kowalski", "Marek"),
+            person("Novak", "Farida"),
+            person("Novak", "Rahul"),
+        ],
+        2019,
+        "Herons and reed beds",
+    ),
+    article("kim14a", [person("Kim", "Min-seo")], 2014, "Public urban soil"),
+    article("kim14b", [person("Kim", "Min-seo")], 2014, "Coastal sensors"),
 ]
 
 
@@ -290,6 +323,36 @@ DOCUMENTS = [
         "chicago-substitute",
         "chicago-author-date",
         [(cites("ortiz", "ortiz2", "ortiz3"), 0)],
+    ),
+    # A namesake only the bibliography's sort keys show (an editor) gives the cite an initial.
+    doc(
+        "givenname-sort-key-names",
+        "chicago-author-date",
+        [(cites("hoffmann16"), 0), (cites("lindqvist84"), 0), (cites("hoffmann16"), 0)],
+    ),
+    # by-cite add-names and add-givenname: given names tried at each names count ...
+    doc(
+        "by-cite-names-and-givens",
+        "modern-language-association",
+        [(cites("ortega21"), 0), (cites("ortega19a"), 0), (cites("ortega19b"), 0)],
+    ),
+    # ... from the names the group already shows when another item joins it
+    doc(
+        "by-cite-names-group-joined",
+        "modern-language-association",
+        [(cites("ortega19a"), 0), (cites("ortega19b"), 0), (cites("ortega21"), 0)],
+    ),
+    # Cites compared in their subsequent form with the first note: AGLC's title when two works
+    # of one author were first cited in the same note (tests/documents has the other case).
+    doc(
+        "subsequent-form-disambiguate",
+        "australian-guide-to-legal-citation",
+        [
+            (cites("kim14a", "kim14b"), 1),
+            (cites("kim14a"), 2),
+            (cites({"id": "kim14b", "suppress-author": True}), 3),
+            (cites("kim14b"), 4),
+        ],
     ),
 ]
 
