@@ -121,7 +121,8 @@ class Session:
                 self._bib.items += [i for i in items if i.key in self._last]
                 self._bib.keys = [item.key for item in self._bib.items]
             if self.compiled.has_bibliography:
-                self._state.sorting = True  # the names sort keys render count in disambiguation
+                # the names sort keys render count in given-name disambiguation (every key is rendered)
+                self._state.sorting = self._disambiguation.options.registers_names
                 try:
                     self._bib.sort()
                 except Exception as exc:

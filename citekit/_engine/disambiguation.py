@@ -156,6 +156,12 @@ class Options:
     def active(self) -> bool:
         return self.add_names or self.add_given or self.add_suffix or self.condition
 
+    @property
+    def registers_names(self) -> bool:
+        """Whether a global given-name rule applies, so the names every sort key renders count
+        (citeproc-js's name registry): the bibliography's keys are then rendered in full."""
+        return self.add_given and self.rule != "by-cite"
+
     @classmethod
     def of(cls, root: Any) -> Options:
         """The options of the style whose root (`cs:style`) element this is."""
@@ -220,7 +226,7 @@ class Disambiguation:
         if not self.options.active:
             return touched
         source = bibliography.source
-        if self.options.add_given and self.options.rule != "by-cite":
+        if self.options.registers_names:
             dirty += self._global_givennames(source, new)
         texts: set[str] = set()
         for key in dict.fromkeys(dirty):

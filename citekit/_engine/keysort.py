@@ -21,6 +21,7 @@ from functools import cmp_to_key
 from typing import Any
 
 from ._elements import extend
+from ._state import current
 
 
 def _comparable(value: Any) -> Any:
@@ -84,7 +85,12 @@ class LazyKeySort:
     def sort(self, items: Sequence[Any], context: Any) -> list[Any]:
         items = list(items)
         columns: list[tuple[list[Any], bool]] = []
-        groups = [list(range(len(items)))] if len(items) > 1 else []  # a lone item needs no key
+        everything = [list(range(len(items)))]
+        # A lone item needs no key, except where the session sorts its bibliography under a
+        # global given-name rule: the names every key renders count in disambiguation
+        # (citeproc-js's name registry), so every key is rendered for every item.
+        eager = current().sorting
+        groups = everything if len(items) > 1 or (eager and items) else []
         for key in self.findall("cs:key", self.nsmap):  # type: ignore[attr-defined]
             if not groups:
                 break
@@ -95,6 +101,6 @@ class LazyKeySort:
             for index, value in zip(needed, values, strict=True):
                 column[index] = value
             columns.append((column, descending))
-            groups = _split(groups, column)
+            groups = everything if eager else _split(groups, column)
         order = sorted(range(len(items)), key=cmp_to_key(_compare(columns)))
         return [items[index] for index in order]
