@@ -13,9 +13,12 @@ from strategies import namesake_items
 
 from citekit import Document, Formatter, Record
 
-# Author-date styles that use every step: add-names, add-givenname (by-cite and global
-# rules), disambiguate="true" and year suffixes; MLA shows added names in the bibliography.
-STYLES = ("apa", "chicago-author-date", "modern-language-association", "harvard-cite-them-right")
+# Author-date styles that use every step: add-names, add-givenname (global rules),
+# disambiguate="true" and year suffixes. Not MLA: under add-names with add-givenname by cite,
+# citeproc-js starts a group's search from the names the group already showed when another
+# item joins it, so its cites depend on the order of citing (tests/document_features holds
+# such documents, checked against citeproc-js).
+STYLES = ("apa", "chicago-author-date", "harvard-cite-them-right")
 
 
 @pytest.mark.parametrize("style", STYLES)

@@ -19,6 +19,7 @@ def _data(file: str) -> dict[str, Any]:
     return oracle(file)
 
 
+@functools.cache  # Formatter.cite is stateless: every call is a first citation
 def _formatter(file: str, style: str, output: str) -> Formatter:
     records = [Record.from_csl(item) for item in _data(file)["items"]]
     return Formatter(records, style, output, links=False)
