@@ -7,8 +7,8 @@ found still ambiguous after names and given names.
 `position` tests read the cite's `positions.Position`, which the session computed from the
 document (a cite rendered outside a document, or in the bibliography, is `first`).
 `is-numeric` also tests the locator, and takes ranges and lists of numbers (`12-15`, `2, 4`,
-`2 & 4`, `L2d`) and roman numerals (`xii`) as numeric, as citeproc-js does. `variable=
-"page-first"` is true when the item has a page (citeproc-js takes page-first from it). A
+`2 & 4`, `L2d`) and roman numerals (`xii`) as numeric, as citeproc-js does (`page-first`
+is set from `page` on every item where items are prepared, `richtext.prepare_item`). A
 `type` list is one test, true for any of its types, also under `match="all"` (citeproc-js:
 `<else-if type="broadcast post post-weblog">` is taken by a blog post).
 """
@@ -61,15 +61,6 @@ class Conditions:
         """One test however many types are listed: the item is of one of them (citeproc-js
         always matches a `type` list as "any"; `match` combines it with the other tests)."""
         return [any(super()._type(item))]  # type: ignore[misc]
-
-    def _variable(self, item: Any) -> list[bool]:
-        """`page-first` is there when `page` is (citeproc-js derives it from the page)."""
-        tested = super()._variable(item)  # type: ignore[misc]
-        names = str(self.get("variable")).split()  # type: ignore[attr-defined]
-        return [
-            found or (name == "page-first" and "page" in item.reference)
-            for name, found in zip(names, tested, strict=True)
-        ]
 
     def _is_numeric(self, item: Any) -> list[bool]:
         out = []
