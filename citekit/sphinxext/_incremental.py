@@ -22,12 +22,14 @@ rendering's. Whatever could break that reasoning (a label style, filters, lists 
 styles or numbered, `:cite:label:`, a subsequent-author-substitute, many edits, a big group)
 renders everything, as a clean build does.
 
-A numeric style disambiguates nothing: what an edit can change is its record's own
+A numeric style's citations print numbers, which need no disambiguation (its narrative
+forms take the names from the record): what an edit can change is its record's own
 citations and entries, and the numbers. Those follow the bibliography's order, which is
 the order of first citation (unchanged when only records changed) or the style's sort; then
 the edited records leave the old order (kept from the last build) and are placed again by
 the same pairwise comparison, and every record whose number moved is rendered again with
-them, by the whole build's Formatter (so the numbers are the build's).
+them, by the whole build's Formatter (so the numbers are the build's). Note styles have
+their own path (`_incremental_notes`).
 """
 
 from __future__ import annotations
@@ -254,6 +256,14 @@ class Renumbering:
     touched: frozenset[str]
     uses: tuple[CitationUse, ...]
 
+    @property
+    def numbered(self) -> tuple[str, ...]:
+        """The records up to the last one these citations cite, in the new order: a
+        Formatter over only these numbers them as the whole build does."""
+        cited = {c.id for use in self.uses for c in use.cites}
+        last = max((index for index, key in enumerate(self.order) if key in cited), default=-1)
+        return self.order[: last + 1]
+
 
 def renumber(
     previous: Rendering,
@@ -263,7 +273,8 @@ def renumber(
     keys: list[str] | None,
     before: Callable[[str, str], bool],
 ) -> Renumbering | None:
-    """What to render again in a numeric style, or None when everything must be."""
+    """What to render again in a numeric style, or None when everything must be (the
+    citations it names cite records by their keys: no :keyprefix: here)."""
     if list(previous.digests) != list(current) or keys is None or "citation-number" in keys:
         return None
     changed = {key for key, digest in current.items() if previous.digests[key] != digest}

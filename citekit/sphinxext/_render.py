@@ -156,7 +156,11 @@ def render_again(
             )
             if numbers is None:
                 return None
-            renderer = Renderer(settings, output, selection, uses, bibliographies, srcdir)
+            # (the records numbered up to the last one rendered, in the build's order)
+            numbered = set(numbers.numbered)
+            some = {key: record for key, record in selection.records.items() if key in numbered}
+            quiet = Selection(some, uses, [], lambda *_: None, selection.files)
+            renderer = Renderer(settings, output, quiet, uses, [], srcdir)
             rendering = _incremental.renumbered(previous, numbers, renderer, bibliographies)
         except citekit.CitekitError:  # the full render reports it
             return None
