@@ -120,3 +120,43 @@ def test_an_edited_entry_renders_as_a_clean_build_would(
     clean.build()
     assert "[citekit." not in warnings_of(clean)
     assert _pages(Path(second.outdir)) == _pages(Path(clean.outdir))
+
+
+# two edits, each built incrementally: the second starts from what the first stored
+TURNS = [
+    pytest.param(
+        "ieee",
+        [("brown2005", "{Glaciers}", "{Ice}"), ("garcia2012", "Garcia, Ana", "Brown, Ana")],
+        id="ieee",
+    ),
+    pytest.param(
+        SORTED,
+        [("brown2005", "Brown, Paul", "Zhou, Paul"), ("garcia2012", "Garcia, Ana", "Smith, Ann")],
+        id="sorted",
+    ),
+    # garcia2012 becomes "———. Tides" after Zhou's "Currents", then loses the dash when
+    # Zhou's entry becomes Garcia's
+    pytest.param(
+        SUBSTITUTE,
+        [("garcia2012", "Garcia, Ana", "Zhou, Wei"), ("zhou2015", "Zhou, Wei", "Garcia, Ana")],
+        id="notes",
+    ),
+]
+
+
+@pytest.mark.parametrize(("style", "edits"), TURNS)
+def test_edits_in_turn_render_as_a_clean_build_would(
+    make_app: Any, rootdir: Path, tmp_path: Path, style: str, edits: list[tuple[str, str, str]]
+) -> None:
+    source = _project(rootdir, tmp_path / "edited", style)
+    clean_source = _project(rootdir, tmp_path / "clean", style)
+    make_app("html", srcdir=source).build()
+    for key, old, new in edits:
+        _edit(source / "refs.bib", key, old, new)
+        _edit(clean_source / "refs.bib", key, old, new)
+        again = make_app("html", srcdir=source)
+        again.build()
+        _again(again.status.getvalue())
+    clean = make_app("html", srcdir=clean_source)
+    clean.build()
+    assert _pages(Path(again.outdir)) == _pages(Path(clean.outdir))
