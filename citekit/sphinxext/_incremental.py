@@ -18,23 +18,37 @@ build's order, so numbering-free disambiguation comes out as over the whole buil
 in place of the old texts; the group's unedited entries keep their places in the lists and
 each edited one goes where the style sorts it, found by comparing it with the others two at
 a time. Everything else is the previous
-rendering's. Whatever could break that reasoning (a note, label or numeric style, filters,
-lists in other styles or numbered, `:cite:label:`, a subsequent-author-substitute, many
-edits, a big group) renders everything, as a clean build does.
+rendering's. Whatever could break that reasoning (a label style, filters, lists in other
+styles or numbered, `:cite:label:`, a subsequent-author-substitute, many edits, a big group)
+renders everything, as a clean build does.
+
+A numeric style's citations print numbers, which need no disambiguation (its narrative
+forms take the names from the record): what an edit can change is its record's own
+citations and entries, and the numbers. Those follow the bibliography's order, which is
+the order of first citation (unchanged when only records changed) or the style's sort; then
+the edited records leave the old order (kept from the last build) and are placed again by
+the same pairwise comparison, and every record whose number moved is rendered again with
+them, by the whole build's Formatter (so the numbers are the build's). Note styles have
+their own path (`_incremental_notes`).
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING
 
 import attrs
+from lxml import etree
 
 import citekit
 
 from ._config import Settings
 from ._model import BibliographyUse, CitationUse, RenderedEntry, Rendering
 from ._select import Selection
+
+if TYPE_CHECKING:
+    from ._render import Renderer
 
 MAX_CHANGED = 20  # edits beyond this are a new bibliography: render everything
 MAX_GROUP = 200  # a group this big costs as much as the whole build
@@ -78,12 +92,25 @@ def eligible(
     bibliographies: list[BibliographyUse],
 ) -> bool:
     """Whether the group reasoning above holds for this build's style, citations and lists."""
-    if settings.labels or style.citation_format != "author-date":
-        return False
-    if b"subsequent-author-substitute" in style.xml:
-        return False  # an entry's text depends on the entry before it
+    return style.citation_format == "author-date" and _plain(settings, style, uses, bibliographies)
+
+
+def _plain(
+    settings: Settings,
+    style: citekit.Style,
+    uses: list[CitationUse],
+    bibliographies: list[BibliographyUse],
+) -> bool:
+    """No labels, footnotes or pybtex label forms; every list a plain one in the build's style."""
+    if settings.labels or b"subsequent-author-substitute" in style.xml:
+        return False  # (an entry's text would depend on the entry before it)
     if any(use.note or use.foot or use.mode in GLOBAL_MODES for use in uses):
         return False
+    return plain_lists(bibliographies)
+
+
+def plain_lists(bibliographies: list[BibliographyUse]) -> bool:
+    """Every list a plain one in the build's style: no filter, numbering, labels or prefixes."""
     return all(
         not b.style and not b.filter and b.list == "citation" and not b.labelprefix and not b.keyprefix
         for b in bibliographies
@@ -160,7 +187,8 @@ def merge(
         kept = [new.get(entry.key, entry) for entry in old if entry.key not in plan.changed]
         moved = [entry for key, entry in new.items() if key in plan.changed]
         bibliographies[where] = tuple(_insert(kept, moved, before))
-    return attrs.evolve(previous, citations=citations, bibliographies=bibliographies)
+    # (the hover texts are the numeric and note paths' record: none of them reads it here)
+    return attrs.evolve(previous, citations=citations, bibliographies=bibliographies, hover={})
 
 
 def _insert(
@@ -185,3 +213,142 @@ def _insert(
         at = place
         yield entry
     yield from kept[at:]
+
+
+# --- numeric styles --------------------------------------------------------------------
+
+_CSL = "{http://purl.org/net/xbiblio/csl}"
+
+
+def numeric(
+    settings: Settings,
+    style: citekit.Style,
+    uses: list[CitationUse],
+    bibliographies: list[BibliographyUse],
+    lists: list[list[str]],
+    cited: list[str],
+) -> bool:
+    """Whether renumbering (above) holds: a numeric style, plain lists of cited records only
+    (so what the build numbers is what it cites)."""
+    if style.citation_format != "numeric" or not _plain(settings, style, uses, bibliographies):
+        return False
+    shown = set(cited)
+    return all(set(keys) <= shown for keys in lists)
+
+
+def sort_keys(style: citekit.Style) -> list[str] | None:
+    """The variables and macros (`macro:NAME`) the bibliography sorts by; None: no bibliography."""
+    bibliography = etree.fromstring(style.xml).find(f"{_CSL}bibliography")
+    if bibliography is None:
+        return None
+    return [
+        key.get("variable") or f"macro:{key.get('macro')}"
+        for key in bibliography.iterfind(f"{_CSL}sort/{_CSL}key")
+    ]
+
+
+@attrs.frozen
+class Renumbering:
+    """The cited records in their new numbering order, those to render again (edited or
+    moved) and the citations that cite them."""
+
+    order: tuple[str, ...]
+    touched: frozenset[str]
+    uses: tuple[CitationUse, ...]
+
+    @property
+    def numbered(self) -> tuple[str, ...]:
+        """The records up to the last one these citations cite, in the new order: a
+        Formatter over only these numbers them as the whole build does."""
+        cited = {c.id for use in self.uses for c in use.cites}
+        last = max((index for index, key in enumerate(self.order) if key in cited), default=-1)
+        return self.order[: last + 1]
+
+
+def renumber(
+    previous: Rendering,
+    current: dict[str, str],
+    selection: Selection,
+    uses: list[CitationUse],
+    keys: list[str] | None,
+    before: Callable[[str, str], bool],
+) -> Renumbering | None:
+    """What to render again in a numeric style, or None when everything must be (the
+    citations it names cite records by their keys: no :keyprefix: here)."""
+    if list(previous.digests) != list(current) or keys is None or "citation-number" in keys:
+        return None
+    changed = {key for key, digest in current.items() if previous.digests[key] != digest}
+    old = list(previous.hover)
+    if not changed or len(changed) > MAX_CHANGED or old != list(dict.fromkeys(old)):
+        return None
+    if set(old) != set(selection.cited) or (not keys and old != selection.cited):
+        return None  # not the numbering this reasoning knows
+    new = reorder(old, changed, selection.cited, before) if keys else list(old)
+    was = {key: index for index, key in enumerate(old)}
+    touched = (changed & set(old)) | {key for index, key in enumerate(new) if was[key] != index}
+    if len(touched) > MAX_GROUP and 2 * len(touched) > len(old):
+        return None  # about as much as the whole build
+    affected = tuple(u for u in uses if any(selection.record_key(c.id) in touched for c in u.cites))
+    return Renumbering(tuple(new), frozenset(touched), affected)
+
+
+def reorder(
+    old: list[str], changed: set[str], cited: list[str], before: Callable[[str, str], bool]
+) -> list[str]:
+    """The cited records in the style's order after an edit: the edited ones placed again."""
+    new = [key for key in old if key not in changed]
+    for key in (k for k in cited if k in changed):
+        new.insert(_place(key, new, before), key)
+    return new
+
+
+def _place(key: str, keys: list[str], before: Callable[[str, str], bool]) -> int:
+    """Where `key` goes among the sorted `keys` (binary search)."""
+    low, high = 0, len(keys)
+    while low < high:
+        middle = (low + high) // 2
+        if before(key, keys[middle]):
+            high = middle
+        else:
+            low = middle + 1
+    return low
+
+
+def renumbered(
+    previous: Rendering,
+    plan: Renumbering,
+    renderer: Renderer,
+    bibliographies: list[BibliographyUse],
+) -> Rendering | None:
+    """The previous rendering with the touched records' citations and entries rendered
+    again by `renderer` (the whole build's), and every list in the new order; None when a
+    list came out otherwise than the reasoning expects (then everything is rendered)."""
+    main = renderer.main
+    if main is None:
+        return None
+    select = renderer.selection.record_key
+    wanted = {key for use in plan.uses for c in use.cites if (key := select(c.id)) is not None}
+    renderer.hover = renderer.entries(main, [key for key in plan.order if key in wanted], None)
+    targets: dict[str, list[tuple[BibliographyUse, dict[str, str]]]] = {}
+    for use in bibliographies:
+        old = previous.bibliographies.get((use.docname, use.serial))
+        if old is None:
+            return None
+        targets.setdefault(use.docname, []).append((use, {entry.key: entry.anchor for entry in old}))
+    citations = dict(previous.citations)
+    for cite_use in plan.uses:
+        citations[cite_use.docname, cite_use.serial] = renderer.citation(cite_use, targets)
+    rank = {key: index for index, key in enumerate(plan.order)}
+    lists: dict[tuple[str, int], tuple[RenderedEntry, ...]] = {}
+    for use in bibliographies:
+        old = previous.bibliographies[use.docname, use.serial]
+        again = [entry.key for entry in old if entry.key in plan.touched]
+        texts = renderer.entries(main, again, (use.docname, use.line)) if again else {}
+        if len(texts) != len(again) or any(entry.key not in rank for entry in old):
+            return None
+        entries = [
+            attrs.evolve(entry, text=texts[entry.key]) if entry.key in texts else entry for entry in old
+        ]
+        lists[use.docname, use.serial] = tuple(sorted(entries, key=lambda entry: rank[entry.key]))
+    hover = {key: renderer.hover.get(key, previous.hover[key]) for key in plan.order}
+    return attrs.evolve(previous, citations=citations, bibliographies=lists, hover=hover)

@@ -109,3 +109,6 @@ class Rendering:
     structure: str = ""
     digests: dict[str, str] = attrs.field(factory=dict)
     tokens: dict[str, frozenset[str]] = attrs.field(factory=dict)
+    # key -> entry text of every cited record, in the style's order (a numeric style's
+    # numbering): the links' hover texts
+    hover: dict[str, str] = attrs.field(factory=dict)

@@ -22,7 +22,7 @@ from sphinx.util import logging
 
 import citekit
 
-from . import _incremental, _labels, _pybtex, _sources
+from . import _incremental, _incremental_notes, _labels, _pybtex, _sources
 from ._config import Settings, style_source, style_stamp
 from ._forms import Forms
 from ._model import BibliographyUse, CitationUse, Link, Part, RenderedCitation, RenderedEntry, Rendering
@@ -139,16 +139,8 @@ def render_again(
         style = citekit.Style.load(style_source(settings.style, srcdir))
     except citekit.CitekitError:
         return None
-    if not _incremental.eligible(settings, style, uses, bibliographies):
-        return None
-    plan = _incremental.plan(previous, digests, tokens, selection, uses)
-    if plan is None:
-        return None
     lists = [selection.select(b) for b in bibliographies]
     order = {key: index for index, key in enumerate(selection.order(lists))}
-    records = {key: selection.records[key] for key in selection.records if key in plan.group}
-    quiet = Selection(records, list(plan.uses), bibliographies, lambda *_: None, selection.files)
-    partial = Renderer(settings, output, quiet, list(plan.uses), bibliographies, srcdir).render("")
 
     def before(key: str, other: str) -> bool:
         """Whether the style lists `key` before `other` (two records, in the build's order)."""
@@ -157,6 +149,58 @@ def render_again(
         first = [entry.id for entry in formatter.bibliography()]
         return first.index(key) < first.index(other)
 
+    if _incremental.numeric(settings, style, uses, bibliographies, lists, selection.cited):
+        try:
+            numbers = _incremental.renumber(
+                previous, digests, selection, uses, _incremental.sort_keys(style), before
+            )
+            if numbers is None:
+                return None
+            # (the records numbered up to the last one rendered, in the build's order)
+            numbered = set(numbers.numbered)
+            some = {key: record for key, record in selection.records.items() if key in numbered}
+            quiet = Selection(some, uses, [], lambda *_: None, selection.files)
+            renderer = Renderer(settings, output, quiet, uses, [], srcdir)
+            rendering = _incremental.renumbered(previous, numbers, renderer, bibliographies)
+        except citekit.CitekitError:  # the full render reports it
+            return None
+        if rendering is not None:
+            logger.info(
+                "citekit: rendered %d of %d entries again", len(numbers.touched), len(selection.records)
+            )
+        return rendering
+    if _incremental_notes.eligible(settings, style, uses, bibliographies, lists, selection.cited):
+        try:
+            notes = _incremental_notes.plan(previous, digests, tokens, selection, uses, style, before)
+            if notes is None:
+                return None
+            rendering = _incremental_notes.render(
+                previous,
+                notes,
+                selection,
+                list(order),
+                lambda some, cited: Renderer(settings, output, some, cited, [], srcdir),
+                settings.style,
+                lambda text: plain(text, output) if settings.tooltips else "",
+            )
+        except citekit.CitekitError:  # the full render reports it
+            return None
+        if rendering is not None:
+            logger.info(
+                "citekit: rendered %d of %d entries again (and %d notes)",
+                len(notes.jobs),
+                len(selection.records),
+                len(notes.uses),
+            )
+        return rendering
+    if not _incremental.eligible(settings, style, uses, bibliographies):
+        return None
+    plan = _incremental.plan(previous, digests, tokens, selection, uses)
+    if plan is None:
+        return None
+    records = {key: selection.records[key] for key in selection.records if key in plan.group}
+    quiet = Selection(records, list(plan.uses), bibliographies, lambda *_: None, selection.files)
+    partial = Renderer(settings, output, quiet, list(plan.uses), bibliographies, srcdir).render("")
     try:
         rendering = _incremental.merge(previous, partial, plan, before)
     except citekit.CitekitError:  # a pair the engine cannot sort: the full render reports it
@@ -328,7 +372,7 @@ class Renderer:
                 rendering.citations[where] = attrs.evolve(
                     note, parts=(attrs.evolve(note.parts[0], text=text),)
                 )
-        return rendering
+        return attrs.evolve(rendering, hover=dict(self.hover))
 
     def relabel(self, entries: list[RenderedEntry]) -> None:
         """Citations going to these entries show the list's labels where they are not the
