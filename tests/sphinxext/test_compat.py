@@ -7,28 +7,25 @@ compared with its output (the reference)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from .conftest import build
 from .pages import citations, links, warnings_of
 
 PAGES = ["roles", "local", "foot", "filters", "prefix", "refs"]
 
 
 @pytest.fixture(scope="module")
-def ours(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    return build(tmp_path_factory.mktemp("citekit"), "compat")
+def ours(project: Callable[..., Any]) -> Any:
+    return project("compat")
 
 
 @pytest.fixture(scope="module")
-def theirs(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    pytest.importorskip("sphinxcontrib.bibtex", reason="the comparison needs sphinxcontrib-bibtex")
-    return build(
-        tmp_path_factory.mktemp("incumbent"), "compat", confoverrides={"extensions": ["sphinxcontrib.bibtex"]}
-    )
+def theirs(project: Callable[..., Any]) -> Any:
+    return project("compat", incumbent=True)
 
 
 def _html(app: Any, name: str) -> str:
