@@ -165,5 +165,5 @@ class Settings:
             ),
             tooltips=bool(config.bibtex_tooltips),
             labels="alpha" if alpha or style == _pybtex.ALPHA_CSL else "",
-            pybtex=(config.bibtex_default_style or "alpha").strip() if alpha else "",
+            pybtex=_pybtex.builtin((config.bibtex_default_style or "alpha").strip()) if alpha else "",
         )

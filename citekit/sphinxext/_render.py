@@ -30,6 +30,7 @@ from ._select import Selection
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
     from ._domain import CiteDomain
@@ -60,6 +61,21 @@ def document_order(env: BuildEnvironment, extra: Iterable[str]) -> list[str]:
     return [*seen, *sorted((set(env.all_docs) | set(extra)) - set(seen))]
 
 
+def plugin_styles(
+    config: Config, bibliographies: Iterable[BibliographyUse]
+) -> Iterator[tuple[str, tuple[str, int | None] | None]]:
+    """The pybtex style names the build asks for, each once, with where: the configured
+    one (no place), then each list's `:style:`."""
+    seen: set[str] = set()
+    if not config.citekit_style and config.bibtex_default_style:
+        seen.add(str(config.bibtex_default_style).strip())
+        yield str(config.bibtex_default_style).strip(), None
+    for use in bibliographies:
+        if use.style and use.style not in seen:
+            seen.add(use.style)
+            yield use.style, (use.docname, use.line)
+
+
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain: CiteDomain = env.get_domain("cite")  # type: ignore[assignment]
     settings = Settings.of(app.config)
@@ -74,6 +90,10 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     order = document_order(env, [*domain.citations, *domain.bibliographies])
     uses = [use for docname in order for use in domain.citations.get(docname, [])]
     bibliographies = [use for docname in order for use in domain.bibliographies.get(docname, [])]
+    for name, place in plugin_styles(app.config, bibliographies):
+        note = _pybtex.plugin_note(name, _pybtex.list_style(name) if place else settings.style)
+        if note is not None:
+            warn(note, "pybtex-plugin", place)
     styles = sorted({settings.style, *(_pybtex.list_style(b.style) for b in bibliographies if b.style)})
     structure = hashlib.sha256(
         repr(
@@ -225,7 +245,8 @@ class Renderer:
         """The pybtex label style (alpha, unsrtalpha) a list is in, if any: its `:style:`,
         else the project's `bibtex_default_style` when that chose the label style."""
         if use.style:
-            return use.style if use.style in ("alpha", "unsrtalpha") else None
+            style = _pybtex.builtin(use.style)
+            return style if style in ("alpha", "unsrtalpha") else None
         return self.settings.pybtex if self.settings.labels == "alpha" and self.settings.pybtex else None
 
     @functools.cached_property
