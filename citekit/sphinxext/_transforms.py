@@ -15,7 +15,9 @@ from sphinx.errors import NoUri
 from sphinx.transforms import SphinxTransform
 from sphinx.util.nodes import make_refnode
 
-from ._model import BibliographyUse, Part, RenderedCitation, RenderedEntry, Rendering
+from citekit import Cite
+
+from ._model import BibliographyUse, Link, Part, RenderedCitation, RenderedEntry, Rendering
 from ._nodes import citekit_bibliography, citekit_citation, citekit_footnotes
 from ._render import OUTPUTS
 from ._roles import NOTES
@@ -112,7 +114,7 @@ class Resolver:
             entries = rendering.bibliographies.get((bib["docname"], bib["serial"]), ()) if rendering else ()
             bib.replace_self(self.bibliography(bib, entries))
 
-    def citation(self, node: citekit_citation, rendered: RenderedCitation) -> nodes.Node:
+    def citation(self, node: citekit_citation, rendered: RenderedCitation) -> nodes.inline:
         """Runs of parts with the same key become one link to that key's entry; a part that
         carries links of its own (a DOI in a note) is not wrapped in another."""
         inline = nodes.inline("", "", classes=["citekit-citation"])
@@ -174,3 +176,62 @@ class Resolver:
                 "", "", anchor, nodes.Text(label), nodes.raw("", entry.text, format="latex")
             )
         return nodes.paragraph("", label + entry.text, ids=[entry.anchor])
+
+
+def any_reference(
+    builder: Builder, env: BuildEnvironment, fromdocname: str, target: str
+) -> nodes.Element | None:
+    """What `:any:` naming a cite key resolves to, as sphinxcontrib-bibtex resolves it: the
+    key's parenthetical citation, linked to the first list of the build that shows its entry
+    (None when no list does: then the reference is another domain's, or unresolved). The
+    citation's text is the one the build gave a plain citation of that key alone; a key only
+    cited otherwise shows its list's label, else the key."""
+    domain = env.get_domain("cite")
+    rendering: Rendering | None = domain.data.get("rendering")
+    if rendering is None:
+        return None
+    resolver = Resolver(builder, env)
+    found: tuple[BibliographyUse, RenderedEntry] | None = None
+    for where, entries in rendering.bibliographies.items():
+        use = resolver.uses.get(where)
+        if use is None or use.foot:
+            continue
+        entry = next((e for e in entries if use.keyprefix + e.key == target), None)
+        if entry is not None:
+            found = (use, entry)
+            break
+    if found is None:
+        return None
+    use, entry = found
+    for uses in domain.data["citations"].values():
+        for cited in uses:
+            alone = len(cited.cites) == 1 and cited.cites[0] == Cite(target)
+            rendered = rendering.citations.get((cited.docname, cited.serial))
+            if alone and cited.mode in ("", "p") and not cited.note and rendered is not None:
+                node = citekit_citation("", docname=fromdocname, serial=cited.serial)
+                return resolver.citation(node, rendered)
+    node = citekit_citation("", docname=fromdocname, serial=0)
+    if entry.label:
+        return resolver.citation(node, _labelled(target, entry.label, use.docname, entry.anchor, rendering))
+    for rendered in rendering.citations.values():
+        if target in rendered.links:  # cited with other keys: its own part, in the citation's brackets
+            return resolver.citation(node, _alone(target, rendered))
+    return None
+
+
+def _labelled(target: str, label: str, docname: str, anchor: str, rendering: Rendering) -> RenderedCitation:
+    titles = (r.links[target].title for r in rendering.citations.values() if target in r.links)
+    return RenderedCitation(
+        (Part("[", markup=False), Part(label, markup=False, key=target), Part("]", markup=False)),
+        {target: Link(docname, anchor, next(titles, ""))},
+    )
+
+
+def _alone(target: str, rendered: RenderedCitation) -> RenderedCitation:
+    """`target`'s parts of a citation of several keys, between the citation's opening and
+    closing parts (its brackets) when it has them."""
+    parts = rendered.parts
+    opening = parts[:1] if parts and parts[0].key is None else ()
+    closing = parts[-1:] if len(parts) > 1 and parts[-1].key is None else ()
+    own = tuple(part for part in parts if part.key == target)
+    return RenderedCitation((*opening, *own, *closing), {target: rendered.links[target]})
