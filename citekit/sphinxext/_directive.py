@@ -20,6 +20,7 @@ from docutils.statemachine import StringList
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from . import _ids
 from ._config import Settings
 from ._filter import FilterError
 from ._model import BibliographyUse
@@ -163,4 +164,19 @@ class FootBibliographyDirective(SphinxDirective):
     def run(self) -> list[Node]:
         node = citekit_footnotes("")
         self.set_source_info(node)
-        return [*header(self, self.config.bibtex_footbibliography_header), node]
+        count = self.env.temp_data[_ids.FOOTBIBLIOGRAPHIES] = (
+            int(self.env.temp_data.get(_ids.FOOTBIBLIOGRAPHIES) or 0) + 1
+        )
+        try:
+            made = _ids.template_id(
+                "bibtex_footbibliography_id",
+                self.config.bibtex_footbibliography_id,
+                footbibliography_count=count,
+            )
+        except _ids.TemplateError as exc:
+            logger.warning(str(exc), type="citekit", subtype="bad-option", location=self.get_location())
+            made = None
+        # the anchor is the footnotes' container: a target before them would lend its id to
+        # the first footnote (docutils' PropagateTargets), which then has two
+        placed: Node = node if made is None else nodes.container("", node, ids=[made])
+        return [*header(self, self.config.bibtex_footbibliography_header), placed]

@@ -22,7 +22,7 @@ from sphinx.util import logging
 
 import citekit
 
-from . import _incremental, _labels, _pybtex, _sources
+from . import _ids, _incremental, _labels, _pybtex, _sources
 from ._config import Settings, style_source, style_stamp
 from ._forms import Forms
 from ._model import BibliographyUse, CitationUse, Link, Part, RenderedCitation, RenderedEntry, Rendering
@@ -211,6 +211,8 @@ class Renderer:
         self.uses = uses
         self.bibliographies = bibliographies
         self.selections = [(use, selection.select(use)) for use in bibliographies]
+        self.counts = _ids.list_counts(bibliographies)  # each list's place on its page
+        self.template_reported = False
         main_lists = [keys for use, keys in self.selections if self.in_main_style(use)]
         records = selection.records
         # the main Formatter holds what is cited, listed or footnoted, nothing else: only
@@ -323,7 +325,7 @@ class Renderer:
                 texts = {key: texts[key] for key in listed if key in texts}
             for key, text in texts.items():
                 cite_key = use.keyprefix + key
-                placed[cite_key] = self.anchor(cite_key, use, used)
+                placed[cite_key] = self.templated(cite_key, use, used) or self.anchor(cite_key, use, used)
                 label = alpha[key] if numbered and alpha is not None else ""
                 rendered.append(RenderedEntry(key, placed[cite_key], text, label))
             start = number + 1 if use.start < 0 else use.start
@@ -402,6 +404,28 @@ class Renderer:
                 found = []
             self._entries[cache_key] = {entry.id: entry.text for entry in found}
         return self._entries[cache_key]
+
+    def templated(self, key: str, use: BibliographyUse, used: set[str]) -> str | None:
+        """The anchor `bibtex_cite_id` gives an entry, when it is set and the anchor is free
+        (else citekit's own, with a warning, where sphinxcontrib-bibtex gives none)."""
+        try:
+            made = _ids.template_id(
+                "bibtex_cite_id",
+                self.settings.cite_id,
+                key=key,
+                bibliography_count=self.counts[use.docname, use.serial],
+            )
+        except _ids.TemplateError as exc:
+            if not self.template_reported:  # once: every entry would say the same
+                warn(str(exc), "bad-option", (use.docname, use.line))
+            self.template_reported = True
+            return None
+        if made is not None and made in used:
+            warn(f"duplicate citation id {made!r} (bibtex_cite_id)", "duplicate-id", (use.docname, use.line))
+            return None
+        if made is not None:
+            used.add(made)
+        return made
 
     @staticmethod
     def anchor(key: str, use: BibliographyUse, used: set[str]) -> str:

@@ -13,10 +13,12 @@ from typing import TYPE_CHECKING, Any, cast
 from docutils import nodes
 from sphinx.errors import NoUri
 from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from citekit import Cite
 
+from . import _ids
 from ._model import BibliographyUse, Link, Part, RenderedCitation, RenderedEntry, Rendering
 from ._nodes import citekit_bibliography, citekit_citation, citekit_footnotes
 from ._render import OUTPUTS
@@ -26,6 +28,8 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
+
+logger = logging.getLogger(__name__)
 
 # markup that carries its own links: a citation holding one is not wrapped in another
 _OWN_LINKS = {"html": "<a ", "latex": "\\href{"}
@@ -104,6 +108,8 @@ class Resolver:
             for group in domain.data["bibliographies"].values()
             for use in group
         }
+        self.counts = _ids.list_counts(self.uses.values())
+        self.list_id: str | None = env.config.bibtex_bibliography_id or None
 
     def run(self, doctree: nodes.document) -> None:
         rendering = self.rendering
@@ -141,6 +147,28 @@ class Resolver:
 
     def bibliography(self, bib: citekit_bibliography, entries: tuple[RenderedEntry, ...]) -> nodes.Node:
         use = self.uses.get((bib["docname"], bib["serial"]))
+        made = self.bibliography_id(use)
+        listed = self.listed(use, entries)
+        if made is not None:
+            listed["ids"].append(made)
+        return listed
+
+    def bibliography_id(self, use: BibliographyUse | None) -> str | None:
+        """The anchor `bibtex_bibliography_id` gives the list; a bad template is reported
+        where the list stands."""
+        if use is None or self.list_id is None:
+            return None
+        try:
+            return _ids.template_id(
+                "bibtex_bibliography_id",
+                self.list_id,
+                bibliography_count=self.counts.get((use.docname, use.serial), 1),
+            )
+        except _ids.TemplateError as exc:
+            logger.warning(str(exc), type="citekit", subtype="bad-option", location=(use.docname, use.line))
+            return None
+
+    def listed(self, use: BibliographyUse | None, entries: tuple[RenderedEntry, ...]) -> nodes.Element:
         kind = use.list if use is not None else "citation"
         if kind != "citation" and use is not None:
             if kind == "bullet":
