@@ -26,8 +26,17 @@ def alpha_xml() -> str:
     """The stand-in for pybtex's alpha style: the AMS label style without
     `collapse="citation-number"`. Its citations print labels, and a run of labels is not a
     range of numbers: [Chu36a, Chu36b, Tur36], as pybtex's, never [Chu36a–Tur36]."""
-    xml = citekit.Style.load(ALPHA_CSL).xml.decode("utf-8")
-    return re.sub(r'(<citation\b[^>]*?)\s+collapse="citation-number"', r"\1", xml, count=1)
+    return without_number_ranges(citekit.Style.load(ALPHA_CSL).xml.decode("utf-8"))
+
+
+_NUMBER_RANGES = re.compile(r'(<citation\b[^>]*?)\s+collapse="citation-number"')
+
+
+def without_number_ranges(xml: str) -> str:
+    """A style's XML with its citations' `collapse="citation-number"` taken out: for
+    citations that print labels ([A1, A2, A3] of a `:labelprefix:` list, pybtex's alpha
+    labels), where a range of numbers would hide them."""
+    return _NUMBER_RANGES.sub(r"\1", xml, count=1)
 
 
 # pybtex style -> (CSL style, why it is the nearest)

@@ -232,6 +232,7 @@ class Renderer:
         self.everything = [self.records[key] for key in selection.order(main_lists)]
         self._formatters: dict[tuple[str, tuple[str, ...] | None], citekit.Formatter | None] = {}
         self._entries: dict[tuple[int, frozenset[str], bool], dict[str, str]] = {}
+        self.labelled = any(use.labelprefix for use in bibliographies)  # see `style`
         self.main = self.formatter(settings.style, None) or self.formatter(FALLBACK_STYLE, None)
         self.forms = Forms(self)
         self.hover: dict[str, str] = {}
@@ -286,7 +287,7 @@ class Renderer:
             try:
                 self._formatters[cache_key] = citekit.Formatter(
                     records,
-                    citekit.Style.load(style_source(style, self.srcdir)),
+                    self.style(style),
                     self.output,
                     self.settings.locale,
                     links=self.settings.link_urls,
@@ -298,6 +299,15 @@ class Renderer:
                 warn(f"style {style!r}: {exc}", "render-error", where)
                 self._formatters[cache_key] = None
         return self._formatters[cache_key]
+
+    def style(self, name: str) -> citekit.Style:
+        """The style, without ranges of citation numbers when a list of the build prints its
+        own labels (`:labelprefix:`): [A1, A2, A3] as sphinxcontrib-bibtex prints them, never
+        [1–3], whose numbers are not the labels."""
+        style = citekit.Style.load(style_source(name, self.srcdir))
+        if not self.labelled or b'collapse="citation-number"' not in style.xml:
+            return style
+        return citekit.Style.load(_pybtex.without_number_ranges(style.xml.decode("utf-8")))
 
     def render(self, signature: str) -> Rendering:
         rendering = Rendering(signature, self.output)
