@@ -176,7 +176,9 @@ class FootBibliographyDirective(SphinxDirective):
         except _ids.TemplateError as exc:
             logger.warning(str(exc), type="citekit", subtype="bad-option", location=self.get_location())
             made = None
-        # the anchor is the footnotes' container: a target before them would lend its id to
-        # the first footnote (docutils' PropagateTargets), which then has two
-        placed: Node = node if made is None else nodes.container("", node, ids=[made])
+        # the footnotes' container, as sphinxcontrib-bibtex's: it holds the anchor (a target
+        # before the footnotes would lend its id to the first, which then has two), and it
+        # stays when MyST moves every footnote to the end of the page, so a transition
+        # written before the directive is not left beside MyST's own
+        placed = nodes.container("", node, classes=["citekit-footbibliography"], ids=[made] if made else [])
         return [*header(self, self.config.bibtex_footbibliography_header), placed]
