@@ -200,7 +200,9 @@ class CiteRole(SphinxRole):
         domain: CiteDomain = self.env.get_domain("cite")  # type: ignore[assignment]
         mode = "cauthor" if self.mode.startswith("c") else "author"
         mode += "s" if self.mode.endswith("s") else ""
-        domain.add_citation(CitationUse(self.env.docname, names, mode, cites, self.lineno))
+        # a :footcite:'s names are part of the footnote citation: they do not make the entry
+        # cited for the bibliographies (as sphinxcontrib-bibtex has it)
+        domain.add_citation(CitationUse(self.env.docname, names, mode, cites, self.lineno, foot=self.foot))
         inline = citekit_citation(self.rawtext, nodes.Text(self.text), docname=self.env.docname, serial=names)
         self.set_source_info(inline)
         return inline

@@ -87,14 +87,16 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Any]:
     """`project(root, incumbent=False, **build_args)`: the build of tests/roots/test-ROOT,
     made once per session and shared by every module asking for the same root and settings
     (tests only read what a build wrote). `incumbent=True` builds it with
-    sphinxcontrib-bibtex instead (only `extensions` changed), whose output is the reference;
+    sphinxcontrib-bibtex instead (only `extensions` changed, to `confoverrides`' own list
+    when it names one), whose output is the reference;
     the test is skipped when that is not installed."""
     built: dict[str, Any] = {}
 
     def get(root: str, incumbent: bool = False, **build_args: Any) -> Any:
         if incumbent:
             pytest.importorskip("sphinxcontrib.bibtex", reason="the comparison needs sphinxcontrib-bibtex")
-            build_args["confoverrides"] = {**(build_args.get("confoverrides") or {}), **INCUMBENT}
+            # the project's other extensions (myst_parser) are named in confoverrides
+            build_args["confoverrides"] = {**INCUMBENT, **(build_args.get("confoverrides") or {})}
         key = repr((root, sorted(build_args.items())))
         if key not in built:
             built[key] = build(
