@@ -26,6 +26,7 @@ from . import _ids, _incremental, _labels, _pybtex, _sources
 from ._config import Settings, style_source, style_stamp
 from ._forms import Forms
 from ._model import BibliographyUse, CitationUse, Link, Part, RenderedCitation, RenderedEntry, Rendering
+from ._roles import is_note_style
 from ._select import Selection
 
 if TYPE_CHECKING:
@@ -76,6 +77,35 @@ def plugin_styles(
             yield use.style, (use.docname, use.line)
 
 
+def warn_unlisted(
+    settings: Settings,
+    srcdir: str,
+    records: dict[str, citekit.Record],
+    uses: list[CitationUse],
+    bibliographies: list[BibliographyUse],
+    files: dict[str, str],
+) -> None:
+    """A citation whose entry no list of the build holds links nowhere: say so, once per
+    key and page, as sphinxcontrib-bibtex does ("could not find bibtex key"). Not in note
+    styles, whose citations are notes that need no list."""
+    if not settings.link_citations or is_note_style(settings.style, srcdir):
+        return
+    quiet = Selection(records, uses, bibliographies, lambda *_: None, files)  # the render warns
+    listed = {use.keyprefix + key for use in bibliographies for key in quiet.select(use)}
+    reported: set[tuple[str, str]] = set()
+    for use in uses:
+        for cite in use.cites:
+            if use.foot or quiet.record_key(cite.id) is None or cite.id in listed:
+                continue
+            if (cite.id, use.docname) not in reported:
+                reported.add((cite.id, use.docname))
+                warn(
+                    f"{cite.id!r} is in no bibliography list of the build: its citation links nowhere",
+                    "unlisted",
+                    (use.docname, use.line),
+                )
+
+
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain: CiteDomain = env.get_domain("cite")  # type: ignore[assignment]
     settings = Settings.of(app.config)
@@ -116,6 +146,7 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
             if selection.record_key(cite.id) is None and where not in reported:
                 reported.add(where)
                 warn(f"unknown citation key {cite.id!r}", "unknown-key", (use.docname, use.line))
+    warn_unlisted(settings, srcdir, sources.records, uses, bibliographies, sources.files)
     if previous is not None and previous.signature == signature:
         return []
     digests = _incremental.digests(sources.records)
