@@ -346,7 +346,9 @@ class Renderer:
             return rendering
         used: set[str] = set()  # anchors are unique in the whole build, for singlehtml and LaTeX
         targets: dict[str, list[tuple[BibliographyUse, dict[str, str]]]] = {}
-        self.hover = self.entries(self.main, self.selection.cited, None)
+        # hover texts are the entries; without the style's numbers when a list shows labels
+        # of its own (A1), which the numbers are not (sphinxcontrib-bibtex's show no label)
+        self.hover = self.entries(self.main, self.selection.cited, None, numbers=not self.labelled)
         number = 0
         for index, (use, keys) in enumerate(self.selections):
             placed: dict[str, str] = {}

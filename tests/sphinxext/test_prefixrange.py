@@ -28,3 +28,10 @@ def test_citations_show_each_label_of_the_list(project: Callable[..., Any]) -> N
     mine = [text for _, _, text in citations(Path(ours.outdir, "index.html").read_text(encoding="utf-8"))]
     assert _labels(mine) == expected
     assert not any("–" in text for text in mine)
+
+
+def test_hover_texts_carry_no_number_of_the_style(project: Callable[..., Any]) -> None:
+    """The list shows A1...: a hover text starting [1] would name another label."""
+    html = Path(project("prefixrange").outdir, "index.html").read_text(encoding="utf-8")
+    titles = [title for _, title, _ in citations(html)]
+    assert titles and all(title and not re.match(r"\[?\d", title) for title in titles)
