@@ -22,16 +22,14 @@ from sphinx.util import logging
 
 import citekit
 
-from . import _ids, _incremental, _labels, _pybtex, _sources
+from . import _checks, _ids, _incremental, _labels, _pybtex, _sources
 from ._config import Settings, style_source, style_stamp
 from ._forms import Forms
 from ._model import BibliographyUse, CitationUse, Link, Part, RenderedCitation, RenderedEntry, Rendering
-from ._roles import is_note_style
 from ._select import Selection
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
     from ._domain import CiteDomain
@@ -62,50 +60,6 @@ def document_order(env: BuildEnvironment, extra: Iterable[str]) -> list[str]:
     return [*seen, *sorted((set(env.all_docs) | set(extra)) - set(seen))]
 
 
-def plugin_styles(
-    config: Config, bibliographies: Iterable[BibliographyUse]
-) -> Iterator[tuple[str, tuple[str, int | None] | None]]:
-    """The pybtex style names the build asks for, each once, with where: the configured
-    one (no place), then each list's `:style:`."""
-    seen: set[str] = set()
-    if not config.citekit_style and config.bibtex_default_style:
-        seen.add(str(config.bibtex_default_style).strip())
-        yield str(config.bibtex_default_style).strip(), None
-    for use in bibliographies:
-        if use.style and use.style not in seen:
-            seen.add(use.style)
-            yield use.style, (use.docname, use.line)
-
-
-def warn_unlisted(
-    settings: Settings,
-    srcdir: str,
-    records: dict[str, citekit.Record],
-    uses: list[CitationUse],
-    bibliographies: list[BibliographyUse],
-    files: dict[str, str],
-) -> None:
-    """A citation whose entry no list of the build holds links nowhere: say so, once per
-    key and page, as sphinxcontrib-bibtex does ("could not find bibtex key"). Not in note
-    styles, whose citations are notes that need no list."""
-    if not settings.link_citations or is_note_style(settings.style, srcdir):
-        return
-    quiet = Selection(records, uses, bibliographies, lambda *_: None, files)  # the render warns
-    listed = {use.keyprefix + key for use in bibliographies for key in quiet.select(use)}
-    reported: set[tuple[str, str]] = set()
-    for use in uses:
-        for cite in use.cites:
-            if use.foot or quiet.record_key(cite.id) is None or cite.id in listed:
-                continue
-            if (cite.id, use.docname) not in reported:
-                reported.add((cite.id, use.docname))
-                warn(
-                    f"{cite.id!r} is in no bibliography list of the build: its citation links nowhere",
-                    "unlisted",
-                    (use.docname, use.line),
-                )
-
-
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain: CiteDomain = env.get_domain("cite")  # type: ignore[assignment]
     settings = Settings.of(app.config)
@@ -120,10 +74,7 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     order = document_order(env, [*domain.citations, *domain.bibliographies])
     uses = [use for docname in order for use in domain.citations.get(docname, [])]
     bibliographies = [use for docname in order for use in domain.bibliographies.get(docname, [])]
-    for name, place in plugin_styles(app.config, bibliographies):
-        note = _pybtex.plugin_note(name, _pybtex.list_style(name) if place else settings.style)
-        if note is not None:
-            warn(note, "pybtex-plugin", place)
+    _checks.plugin_styles(app.config, settings, bibliographies, warn)
     styles = sorted({settings.style, *(_pybtex.list_style(b.style) for b in bibliographies if b.style)})
     structure = hashlib.sha256(
         repr(
@@ -139,14 +90,8 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     signature = hashlib.sha256(f"{sources.fingerprint}\0{structure}".encode()).hexdigest()
     previous = domain.rendering
     selection = Selection(sources.records, uses, bibliographies, warn, sources.files)
-    reported: set[tuple[str, str, int | None]] = set()
-    for use in uses:
-        for cite in use.cites:
-            where = (cite.id, use.docname, use.line)
-            if selection.record_key(cite.id) is None and where not in reported:
-                reported.add(where)
-                warn(f"unknown citation key {cite.id!r}", "unknown-key", (use.docname, use.line))
-    warn_unlisted(settings, srcdir, sources.records, uses, bibliographies, sources.files)
+    _checks.unknown_keys(selection, uses, warn)
+    _checks.unlisted(settings, srcdir, sources, uses, bibliographies, warn)
     if previous is not None and previous.signature == signature:
         return []
     digests = _incremental.digests(sources.records)
