@@ -83,10 +83,13 @@ OPTIONS = (
     Option("bibtex_tooltips_style", None, "", _TEXT, "Accepted; the hover text is the list's entry."),
     Option("bibtex_bibliography_header", "", "env", (str,), "reST put before every bibliography."),
     Option("bibtex_footbibliography_header", "", "env", (str,), "reST put before every footbibliography."),
-    Option("bibtex_cite_id", None, "", _TEXT, "Accepted; citekit's anchors are stable without it."),
-    Option("bibtex_footcite_id", None, "", _TEXT, "Accepted; as bibtex_cite_id."),
-    Option("bibtex_bibliography_id", None, "", _TEXT, "Accepted; as bibtex_cite_id."),
-    Option("bibtex_footbibliography_id", None, "", _TEXT, "Accepted; as bibtex_cite_id."),
+    # id templates (see _ids); unset, citekit's own stable anchors
+    Option("bibtex_cite_id", None, "env", _TEXT, "An entry's anchor: {key}, {bibliography_count}."),
+    Option("bibtex_footcite_id", None, "env", _TEXT, "A footnote's: {key}, {footbibliography_count}."),
+    Option("bibtex_bibliography_id", None, "env", _TEXT, "A list's anchor: {bibliography_count}."),
+    Option(
+        "bibtex_footbibliography_id", None, "env", _TEXT, "A footbibliography's: {footbibliography_count}."
+    ),
 )
 
 
@@ -148,6 +151,7 @@ class Settings:
     tooltips: bool = True
     labels: str = ""  # "alpha": :cite:label: gives pybtex's alpha labels (Knu84)
     pybtex: str = ""  # the pybtex label style (alpha, unsrtalpha) the CSL style stands for
+    cite_id: str = ""  # bibtex_cite_id: the template of entry anchors (see _ids)
 
     @classmethod
     def of(cls, config: Config) -> Settings:
@@ -165,5 +169,6 @@ class Settings:
             ),
             tooltips=bool(config.bibtex_tooltips),
             labels="alpha" if alpha or style == _pybtex.ALPHA_CSL else "",
-            pybtex=(config.bibtex_default_style or "alpha").strip() if alpha else "",
+            pybtex=_pybtex.builtin((config.bibtex_default_style or "alpha").strip()) if alpha else "",
+            cite_id=str(config.bibtex_cite_id or ""),
         )

@@ -20,6 +20,7 @@ from docutils.statemachine import StringList
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from . import _ids
 from ._config import Settings
 from ._filter import FilterError
 from ._model import BibliographyUse
@@ -163,4 +164,21 @@ class FootBibliographyDirective(SphinxDirective):
     def run(self) -> list[Node]:
         node = citekit_footnotes("")
         self.set_source_info(node)
-        return [*header(self, self.config.bibtex_footbibliography_header), node]
+        count = self.env.temp_data[_ids.FOOTBIBLIOGRAPHIES] = (
+            int(self.env.temp_data.get(_ids.FOOTBIBLIOGRAPHIES) or 0) + 1
+        )
+        try:
+            made = _ids.template_id(
+                "bibtex_footbibliography_id",
+                self.config.bibtex_footbibliography_id,
+                footbibliography_count=count,
+            )
+        except _ids.TemplateError as exc:
+            logger.warning(str(exc), type="citekit", subtype="bad-option", location=self.get_location())
+            made = None
+        # the footnotes' container, as sphinxcontrib-bibtex's: it holds the anchor (a target
+        # before the footnotes would lend its id to the first, which then has two), and it
+        # stays when MyST moves every footnote to the end of the page, so a transition
+        # written before the directive is not left beside MyST's own
+        placed = nodes.container("", node, classes=["citekit-footbibliography"], ids=[made] if made else [])
+        return [*header(self, self.config.bibtex_footbibliography_header), placed]

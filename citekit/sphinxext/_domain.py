@@ -6,12 +6,18 @@ gives the roles their `:cite:p:`, `:cite:t:`... names; `FootCiteDomain` gives
 from __future__ import annotations
 
 from collections.abc import Iterable, Set
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from sphinx.domains import Domain
 
 from ._model import BibliographyUse, CitationUse, Rendering
 from ._roles import FOOT_MODES, MODES, CiteRole
+
+if TYPE_CHECKING:
+    from docutils.nodes import Element, reference
+    from sphinx.addnodes import pending_xref
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
 
 
 class CiteDomain(Domain):
@@ -62,6 +68,22 @@ class CiteDomain(Domain):
 
     def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
         return ()
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> list[tuple[str, reference]]:
+        """`:any:` naming a cite key links to its entry, shown as its citation (an inline
+        holding the links; Sphinx puts whatever node it is given in place of the reference)."""
+        from ._transforms import any_reference
+
+        found = any_reference(builder, env, fromdocname, target)
+        return [("cite:p", cast("reference", found))] if found is not None else []
 
 
 class FootCiteDomain(Domain):

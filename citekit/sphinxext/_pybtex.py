@@ -14,6 +14,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
+import attrs
+
 import citekit
 
 ALPHA_CSL = "american-mathematical-society-label"
@@ -24,8 +26,17 @@ def alpha_xml() -> str:
     """The stand-in for pybtex's alpha style: the AMS label style without
     `collapse="citation-number"`. Its citations print labels, and a run of labels is not a
     range of numbers: [Chu36a, Chu36b, Tur36], as pybtex's, never [Chu36a–Tur36]."""
-    xml = citekit.Style.load(ALPHA_CSL).xml.decode("utf-8")
-    return re.sub(r'(<citation\b[^>]*?)\s+collapse="citation-number"', r"\1", xml, count=1)
+    return without_number_ranges(citekit.Style.load(ALPHA_CSL).xml.decode("utf-8"))
+
+
+_NUMBER_RANGES = re.compile(r'(<citation\b[^>]*?)\s+collapse="citation-number"')
+
+
+def without_number_ranges(xml: str) -> str:
+    """A style's XML with its citations' `collapse="citation-number"` taken out: for
+    citations that print labels ([A1, A2, A3] of a `:labelprefix:` list, pybtex's alpha
+    labels), where a range of numbers would hide them."""
+    return _NUMBER_RANGES.sub(r"\1", xml, count=1)
 
 
 # pybtex style -> (CSL style, why it is the nearest)
@@ -44,23 +55,81 @@ REFERENCE_STYLES: dict[str, tuple[str, str]] = {
 }
 
 
+@attrs.frozen
+class Plugin:
+    """A pybtex formatting style registered as a plugin (a class in conf.py or a package's
+    `pybtex.style.formatting` entry point), and the built-in style it is formatted as."""
+
+    name: str
+    class_name: str
+    base: str  # a key of STYLES: the built-in style the class derives from, else alpha
+    derived: bool  # False: the class derives from no built-in style, and alpha stands in
+
+
+def plugin(name: str) -> Plugin | None:
+    """The plugin registered under `name`, or None when pybtex is not installed or knows no
+    such style. Whatever pybtex raises while looking is taken as "not a plugin": a name
+    never stops a build. Not cached: conf.py may register the class at any time."""
+    if name in STYLES:
+        return None
+    try:
+        from pybtex.plugin import find_plugin  # type: ignore[import-untyped,import-not-found,unused-ignore]
+
+        found = find_plugin("pybtex.style.formatting", name)
+    except Exception:
+        return None
+    for klass in getattr(found, "__mro__", ()):
+        module = str(getattr(klass, "__module__", ""))
+        parent, _, base = module.rpartition(".")
+        if parent == "pybtex.style.formatting" and base in STYLES:
+            return Plugin(name, getattr(found, "__name__", name), base, derived=True)
+    return Plugin(name, getattr(found, "__name__", name), "alpha", derived=False)
+
+
+def builtin(name: str) -> str:
+    """A pybtex style name with a registered plugin replaced by the built-in style it
+    derives from; any other name as it is."""
+    found = plugin(name)
+    return found.base if found is not None else name
+
+
+def plugin_note(name: str | None, csl: str) -> str | None:
+    """What a build says when a pybtex plugin style is asked for: citekit formats with CSL,
+    so the class's own formatting, label and name code is not run."""
+    found = plugin((name or "").strip())
+    if found is None:
+        return None
+    how = (
+        f"derives from pybtex's {found.base!r}"
+        if found.derived
+        else "derives from none of pybtex's built-in styles, so 'alpha' stands in"
+    )
+    return (
+        f"pybtex style {found.name!r} is a plugin class ({found.class_name}) that {how}; citekit"
+        f" formats with the CSL style {csl!r}, and the class's own formatting, label and name"
+        " code is not used (set citekit_style to choose another CSL style)"
+    )
+
+
 def csl_style(pybtex_style: str | None, reference_style: str | None) -> str:
     """The CSL style for a pybtex style and reference style (alpha and label by default, as
-    sphinxcontrib-bibtex has them); an unknown name is passed on as a CSL name."""
+    sphinxcontrib-bibtex has them); a plugin style counts as the built-in it derives from;
+    an unknown name is passed on as a CSL name."""
     reference = (reference_style or "label").strip()
     if reference in REFERENCE_STYLES:
         return REFERENCE_STYLES[reference][0]
-    name = (pybtex_style or "alpha").strip()
+    name = builtin((pybtex_style or "alpha").strip())
     return STYLES[name][0] if name in STYLES else name
 
 
 def list_style(name: str) -> str:
-    """A list's `:style:`: a pybtex name maps to CSL, anything else is a CSL name."""
+    """A list's `:style:`: a pybtex name (or plugin) maps to CSL, anything else is a CSL name."""
+    name = builtin(name)
     return STYLES[name][0] if name in STYLES else name
 
 
 def is_alpha(pybtex_style: str | None) -> bool:
-    return (pybtex_style or "alpha").strip() in ("alpha", "unsrtalpha")
+    return builtin((pybtex_style or "alpha").strip()) in ("alpha", "unsrtalpha")
 
 
 _NOT_ALNUM = re.compile(r"[^A-Za-z0-9]+")
@@ -238,6 +307,6 @@ def list_order(style: str, records: Iterable[citekit.Record]) -> list[str]:
     """The keys in the order pybtex's `style` lists them (given in citation order, then
     file order, as sphinxcontrib-bibtex gives them): alpha sorts by author, year, title."""
     ordered = list(records)
-    if style not in UNSORTED:
+    if builtin(style) not in UNSORTED:
         ordered.sort(key=_author_year_title)
     return [record.key for record in ordered]

@@ -22,7 +22,7 @@ from sphinx.util import logging
 
 import citekit
 
-from . import _incremental, _incremental_notes, _labels, _pybtex, _sources
+from . import _checks, _ids, _incremental, _incremental_notes, _labels, _pybtex, _sources
 from ._config import Settings, style_source, style_stamp
 from ._forms import Forms
 from ._model import BibliographyUse, CitationUse, Link, Part, RenderedCitation, RenderedEntry, Rendering
@@ -74,6 +74,7 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     order = document_order(env, [*domain.citations, *domain.bibliographies])
     uses = [use for docname in order for use in domain.citations.get(docname, [])]
     bibliographies = [use for docname in order for use in domain.bibliographies.get(docname, [])]
+    _checks.plugin_styles(app.config, settings, bibliographies, warn)
     styles = sorted({settings.style, *(_pybtex.list_style(b.style) for b in bibliographies if b.style)})
     structure = hashlib.sha256(
         repr(
@@ -89,13 +90,8 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     signature = hashlib.sha256(f"{sources.fingerprint}\0{structure}".encode()).hexdigest()
     previous = domain.rendering
     selection = Selection(sources.records, uses, bibliographies, warn, sources.files)
-    reported: set[tuple[str, str, int | None]] = set()
-    for use in uses:
-        for cite in use.cites:
-            where = (cite.id, use.docname, use.line)
-            if selection.record_key(cite.id) is None and where not in reported:
-                reported.add(where)
-                warn(f"unknown citation key {cite.id!r}", "unknown-key", (use.docname, use.line))
+    _checks.unknown_keys(selection, uses, warn)
+    _checks.unlisted(settings, srcdir, sources, uses, bibliographies, warn)
     if previous is not None and previous.signature == signature:
         return []
     digests = _incremental.digests(sources.records)
@@ -235,6 +231,8 @@ class Renderer:
         self.uses = uses
         self.bibliographies = bibliographies
         self.selections = [(use, selection.select(use)) for use in bibliographies]
+        self.counts = _ids.list_counts(bibliographies)  # each list's place on its page
+        self.template_reported = False
         main_lists = [keys for use, keys in self.selections if self.in_main_style(use)]
         records = selection.records
         # the main Formatter holds what is cited, listed or footnoted, nothing else: only
@@ -254,6 +252,7 @@ class Renderer:
         self.everything = [self.records[key] for key in selection.order(main_lists)]
         self._formatters: dict[tuple[str, tuple[str, ...] | None], citekit.Formatter | None] = {}
         self._entries: dict[tuple[int, frozenset[str], bool], dict[str, str]] = {}
+        self.labelled = any(use.labelprefix for use in bibliographies)  # see `style`
         self.main = self.formatter(settings.style, None) or self.formatter(FALLBACK_STYLE, None)
         self.forms = Forms(self)
         self.hover: dict[str, str] = {}
@@ -269,7 +268,8 @@ class Renderer:
         """The pybtex label style (alpha, unsrtalpha) a list is in, if any: its `:style:`,
         else the project's `bibtex_default_style` when that chose the label style."""
         if use.style:
-            return use.style if use.style in ("alpha", "unsrtalpha") else None
+            style = _pybtex.builtin(use.style)
+            return style if style in ("alpha", "unsrtalpha") else None
         return self.settings.pybtex if self.settings.labels == "alpha" and self.settings.pybtex else None
 
     @functools.cached_property
@@ -307,7 +307,7 @@ class Renderer:
             try:
                 self._formatters[cache_key] = citekit.Formatter(
                     records,
-                    citekit.Style.load(style_source(style, self.srcdir)),
+                    self.style(style),
                     self.output,
                     self.settings.locale,
                     links=self.settings.link_urls,
@@ -320,13 +320,24 @@ class Renderer:
                 self._formatters[cache_key] = None
         return self._formatters[cache_key]
 
+    def style(self, name: str) -> citekit.Style:
+        """The style, without ranges of citation numbers when a list of the build prints its
+        own labels (`:labelprefix:`): [A1, A2, A3] as sphinxcontrib-bibtex prints them, never
+        [1–3], whose numbers are not the labels."""
+        style = citekit.Style.load(style_source(name, self.srcdir))
+        if not self.labelled or b'collapse="citation-number"' not in style.xml:
+            return style
+        return citekit.Style.load(_pybtex.without_number_ranges(style.xml.decode("utf-8")))
+
     def render(self, signature: str) -> Rendering:
         rendering = Rendering(signature, self.output)
         if self.main is None:
             return rendering
         used: set[str] = set()  # anchors are unique in the whole build, for singlehtml and LaTeX
         targets: dict[str, list[tuple[BibliographyUse, dict[str, str]]]] = {}
-        self.hover = self.entries(self.main, self.selection.cited, None)
+        # hover texts are the entries; without the style's numbers when a list shows labels
+        # of its own (A1), which the numbers are not (sphinxcontrib-bibtex's show no label)
+        self.hover = self.entries(self.main, self.selection.cited, None, numbers=not self.labelled)
         number = 0
         for index, (use, keys) in enumerate(self.selections):
             placed: dict[str, str] = {}
@@ -346,7 +357,7 @@ class Renderer:
                 texts = {key: texts[key] for key in listed if key in texts}
             for key, text in texts.items():
                 cite_key = use.keyprefix + key
-                placed[cite_key] = self.anchor(cite_key, use, used)
+                placed[cite_key] = self.templated(cite_key, use, used) or self.anchor(cite_key, use, used)
                 label = alpha[key] if numbered and alpha is not None else ""
                 rendered.append(RenderedEntry(key, placed[cite_key], text, label))
             start = number + 1 if use.start < 0 else use.start
@@ -425,6 +436,28 @@ class Renderer:
                 found = []
             self._entries[cache_key] = {entry.id: entry.text for entry in found}
         return self._entries[cache_key]
+
+    def templated(self, key: str, use: BibliographyUse, used: set[str]) -> str | None:
+        """The anchor `bibtex_cite_id` gives an entry, when it is set and the anchor is free
+        (else citekit's own, with a warning, where sphinxcontrib-bibtex gives none)."""
+        try:
+            made = _ids.template_id(
+                "bibtex_cite_id",
+                self.settings.cite_id,
+                key=key,
+                bibliography_count=self.counts[use.docname, use.serial],
+            )
+        except _ids.TemplateError as exc:
+            if not self.template_reported:  # once: every entry would say the same
+                warn(str(exc), "bad-option", (use.docname, use.line))
+            self.template_reported = True
+            return None
+        if made is not None and made in used:
+            warn(f"duplicate citation id {made!r} (bibtex_cite_id)", "duplicate-id", (use.docname, use.line))
+            return None
+        if made is not None:
+            used.add(made)
+        return made
 
     @staticmethod
     def anchor(key: str, use: BibliographyUse, used: set[str]) -> str:

@@ -18,6 +18,7 @@ from sphinx.util.docutils import SphinxRole
 
 import citekit
 
+from . import _ids
 from ._citesyntax import CiteSyntaxError, parse_cites
 from ._config import main_style, style_source
 from ._model import CitationUse
@@ -123,6 +124,28 @@ class CiteRole(SphinxRole):
             found.extend(self._footcite_one((cite,)))
         return found
 
+    def _footnote_name(self, serial: int, cites: tuple[citekit.Cite, ...]) -> str:
+        """`bibtex_footcite_id` made from the entry's key, else citekit's own name."""
+        try:
+            made = _ids.template_id(
+                "bibtex_footcite_id",
+                self.config.bibtex_footcite_id,
+                key=cites[0].id,
+                footbibliography_count=int(self.env.temp_data.get(_ids.FOOTBIBLIOGRAPHIES) or 0) + 1,
+            )
+        except _ids.TemplateError as exc:
+            logger.warning(str(exc), type="citekit", subtype="bad-option", location=self.get_location())
+            made = None
+        if made is not None and made in self.inliner.document.ids:
+            logger.warning(
+                f"duplicate citation id {made!r} (bibtex_footcite_id)",
+                type="citekit",
+                subtype="duplicate-id",
+                location=self.get_location(),
+            )
+            made = None
+        return made or f"citekit-note-{serial}"
+
     def _footcite_one(self, cites: tuple[citekit.Cite, ...]) -> list[Node]:
         """One entry's footnote: it holds the entry, so a page citing the same entry again
         refers to the same footnote (as sphinxcontrib-bibtex does), and only the first
@@ -138,8 +161,8 @@ class CiteRole(SphinxRole):
                 self.rawtext, nodes.Text(self.text), docname=self.env.docname, serial=serial
             )
             self.set_source_info(placeholder)
-            names[ids] = f"citekit-note-{serial}"
-            return self._footnote(placeholder, serial, cites)
+            names[ids] = self._footnote_name(serial, cites)
+            return self._footnote(placeholder, serial, cites, names[ids])
         reference = nodes.footnote_reference("", "", auto=1, refname=name)
         document = self.inliner.document
         document.note_autofootnote_ref(reference)
@@ -149,11 +172,15 @@ class CiteRole(SphinxRole):
         return [self._names(cites), reference]
 
     def _footnote(
-        self, placeholder: citekit_citation, serial: int, cites: tuple[citekit.Cite, ...]
+        self,
+        placeholder: citekit_citation,
+        serial: int,
+        cites: tuple[citekit.Cite, ...],
+        name: str | None = None,
     ) -> list[Node]:
         """A footnote reference here; the footnote itself is placed by a transform."""
         document = self.inliner.document
-        name = f"citekit-note-{serial}"
+        name = name or f"citekit-note-{serial}"
         reference = nodes.footnote_reference("", "", auto=1, refname=name)
         document.note_autofootnote_ref(reference)
         document.note_footnote_ref(reference)
@@ -173,7 +200,9 @@ class CiteRole(SphinxRole):
         domain: CiteDomain = self.env.get_domain("cite")  # type: ignore[assignment]
         mode = "cauthor" if self.mode.startswith("c") else "author"
         mode += "s" if self.mode.endswith("s") else ""
-        domain.add_citation(CitationUse(self.env.docname, names, mode, cites, self.lineno))
+        # a :footcite:'s names are part of the footnote citation: they do not make the entry
+        # cited for the bibliographies (as sphinxcontrib-bibtex has it)
+        domain.add_citation(CitationUse(self.env.docname, names, mode, cites, self.lineno, foot=self.foot))
         inline = citekit_citation(self.rawtext, nodes.Text(self.text), docname=self.env.docname, serial=names)
         self.set_source_info(inline)
         return inline

@@ -13,9 +13,13 @@ from typing import TYPE_CHECKING, Any, cast
 from docutils import nodes
 from sphinx.errors import NoUri
 from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
-from ._model import BibliographyUse, Part, RenderedCitation, RenderedEntry, Rendering
+from citekit import Cite
+
+from . import _ids
+from ._model import BibliographyUse, Link, Part, RenderedCitation, RenderedEntry, Rendering
 from ._nodes import citekit_bibliography, citekit_citation, citekit_footnotes
 from ._render import OUTPUTS
 from ._roles import NOTES
@@ -24,6 +28,8 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
+
+logger = logging.getLogger(__name__)
 
 # markup that carries its own links: a citation holding one is not wrapped in another
 _OWN_LINKS = {"html": "<a ", "latex": "\\href{"}
@@ -102,6 +108,8 @@ class Resolver:
             for group in domain.data["bibliographies"].values()
             for use in group
         }
+        self.counts = _ids.list_counts(self.uses.values())
+        self.list_id: str | None = env.config.bibtex_bibliography_id or None
 
     def run(self, doctree: nodes.document) -> None:
         rendering = self.rendering
@@ -112,7 +120,7 @@ class Resolver:
             entries = rendering.bibliographies.get((bib["docname"], bib["serial"]), ()) if rendering else ()
             bib.replace_self(self.bibliography(bib, entries))
 
-    def citation(self, node: citekit_citation, rendered: RenderedCitation) -> nodes.Node:
+    def citation(self, node: citekit_citation, rendered: RenderedCitation) -> nodes.inline:
         """Runs of parts with the same key become one link to that key's entry; a part that
         carries links of its own (a DOI in a note) is not wrapped in another."""
         inline = nodes.inline("", "", classes=["citekit-citation"])
@@ -139,6 +147,28 @@ class Resolver:
 
     def bibliography(self, bib: citekit_bibliography, entries: tuple[RenderedEntry, ...]) -> nodes.Node:
         use = self.uses.get((bib["docname"], bib["serial"]))
+        made = self.bibliography_id(use)
+        listed = self.listed(use, entries)
+        if made is not None:
+            listed["ids"].append(made)
+        return listed
+
+    def bibliography_id(self, use: BibliographyUse | None) -> str | None:
+        """The anchor `bibtex_bibliography_id` gives the list; a bad template is reported
+        where the list stands."""
+        if use is None or self.list_id is None:
+            return None
+        try:
+            return _ids.template_id(
+                "bibtex_bibliography_id",
+                self.list_id,
+                bibliography_count=self.counts.get((use.docname, use.serial), 1),
+            )
+        except _ids.TemplateError as exc:
+            logger.warning(str(exc), type="citekit", subtype="bad-option", location=(use.docname, use.line))
+            return None
+
+    def listed(self, use: BibliographyUse | None, entries: tuple[RenderedEntry, ...]) -> nodes.Element:
         kind = use.list if use is not None else "citation"
         if kind != "citation" and use is not None:
             if kind == "bullet":
@@ -174,3 +204,62 @@ class Resolver:
                 "", "", anchor, nodes.Text(label), nodes.raw("", entry.text, format="latex")
             )
         return nodes.paragraph("", label + entry.text, ids=[entry.anchor])
+
+
+def any_reference(
+    builder: Builder, env: BuildEnvironment, fromdocname: str, target: str
+) -> nodes.Element | None:
+    """What `:any:` naming a cite key resolves to, as sphinxcontrib-bibtex resolves it: the
+    key's parenthetical citation, linked to the first list of the build that shows its entry
+    (None when no list does: then the reference is another domain's, or unresolved). The
+    citation's text is the one the build gave a plain citation of that key alone; a key only
+    cited otherwise shows its list's label, else the key."""
+    domain = env.get_domain("cite")
+    rendering: Rendering | None = domain.data.get("rendering")
+    if rendering is None:
+        return None
+    resolver = Resolver(builder, env)
+    found: tuple[BibliographyUse, RenderedEntry] | None = None
+    for where, entries in rendering.bibliographies.items():
+        use = resolver.uses.get(where)
+        if use is None or use.foot:
+            continue
+        entry = next((e for e in entries if use.keyprefix + e.key == target), None)
+        if entry is not None:
+            found = (use, entry)
+            break
+    if found is None:
+        return None
+    use, entry = found
+    for uses in domain.data["citations"].values():
+        for cited in uses:
+            alone = len(cited.cites) == 1 and cited.cites[0] == Cite(target)
+            rendered = rendering.citations.get((cited.docname, cited.serial))
+            if alone and cited.mode in ("", "p") and not cited.note and rendered is not None:
+                node = citekit_citation("", docname=fromdocname, serial=cited.serial)
+                return resolver.citation(node, rendered)
+    node = citekit_citation("", docname=fromdocname, serial=0)
+    if entry.label:
+        return resolver.citation(node, _labelled(target, entry.label, use.docname, entry.anchor, rendering))
+    for rendered in rendering.citations.values():
+        if target in rendered.links:  # cited with other keys: its own part, in the citation's brackets
+            return resolver.citation(node, _alone(target, rendered))
+    return None
+
+
+def _labelled(target: str, label: str, docname: str, anchor: str, rendering: Rendering) -> RenderedCitation:
+    titles = (r.links[target].title for r in rendering.citations.values() if target in r.links)
+    return RenderedCitation(
+        (Part("[", markup=False), Part(label, markup=False, key=target), Part("]", markup=False)),
+        {target: Link(docname, anchor, next(titles, ""))},
+    )
+
+
+def _alone(target: str, rendered: RenderedCitation) -> RenderedCitation:
+    """`target`'s parts of a citation of several keys, between the citation's opening and
+    closing parts (its brackets) when it has them."""
+    parts = rendered.parts
+    opening = parts[:1] if parts and parts[0].key is None else ()
+    closing = parts[-1:] if len(parts) > 1 and parts[-1].key is None else ()
+    own = tuple(part for part in parts if part.key == target)
+    return RenderedCitation((*opening, *own, *closing), {target: rendered.links[target]})

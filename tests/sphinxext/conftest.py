@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -76,3 +77,31 @@ def build(
     finally:
         app.cleanup()
     return app
+
+
+INCUMBENT = {"extensions": ["sphinxcontrib.bibtex"]}
+
+
+@pytest.fixture(scope="session")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Any]:
+    """`project(root, incumbent=False, **build_args)`: the build of tests/roots/test-ROOT,
+    made once per session and shared by every module asking for the same root and settings
+    (tests only read what a build wrote). `incumbent=True` builds it with
+    sphinxcontrib-bibtex instead (only `extensions` changed, to `confoverrides`' own list
+    when it names one), whose output is the reference;
+    the test is skipped when that is not installed."""
+    built: dict[str, Any] = {}
+
+    def get(root: str, incumbent: bool = False, **build_args: Any) -> Any:
+        if incumbent:
+            pytest.importorskip("sphinxcontrib.bibtex", reason="the comparison needs sphinxcontrib-bibtex")
+            # the project's other extensions (myst_parser) are named in confoverrides
+            build_args["confoverrides"] = {**INCUMBENT, **(build_args.get("confoverrides") or {})}
+        key = repr((root, sorted(build_args.items())))
+        if key not in built:
+            built[key] = build(
+                tmp_path_factory.mktemp("incumbent" if incumbent else "citekit"), root, **build_args
+            )
+        return built[key]
+
+    return get

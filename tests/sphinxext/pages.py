@@ -101,3 +101,26 @@ def entry_ids(html: str) -> list[str]:
 
 def oracle_text(oracle: dict[str, Any], style: str, key: str, part: str = "bibliography") -> str:
     return _text(oracle[style]["html"][part][key])
+
+
+def our_lists(app: Any) -> dict[str, list[set[str]]]:
+    """page -> the cite keys each of its lists holds, in the order of the page (citekit)."""
+    domain = app.env.get_domain("cite")
+    lists: dict[str, list[set[str]]] = {}
+    for docname, uses in domain.data["bibliographies"].items():
+        for use in sorted(uses, key=lambda u: u.line):
+            entries = domain.data["rendering"].bibliographies[docname, use.serial]
+            lists.setdefault(docname, []).append({use.keyprefix + entry.key for entry in entries})
+    return lists
+
+
+def their_lists(app: Any) -> dict[str, list[set[str]]]:
+    """The same, read from sphinxcontrib-bibtex's domain."""
+    domain = app.env.get_domain("cite")
+    by_list: dict[Any, set[str]] = {key: set() for key in domain.bibliographies}
+    for citation in domain.citations:
+        by_list[citation.bibliography_key].add(citation.key)
+    lists: dict[str, list[set[str]]] = {}
+    for key in sorted(by_list, key=lambda k: (k.docname, domain.bibliographies[k].line)):
+        lists.setdefault(key.docname, []).append(by_list[key])
+    return lists

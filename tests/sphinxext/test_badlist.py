@@ -4,18 +4,18 @@ directive error that dropped the whole list and left the citation unlinked."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from .conftest import build
 from .pages import citations, warnings_of
 
 
 @pytest.fixture(scope="module")
-def ours(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    return build(tmp_path_factory.mktemp("citekit"), "badlist")
+def ours(project: Callable[..., Any]) -> Any:
+    return project("badlist")
 
 
 def test_each_bad_value_is_one_warning(ours: Any) -> None:

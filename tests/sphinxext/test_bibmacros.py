@@ -6,18 +6,18 @@ reported, at its own line of its own file."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from .conftest import build
 from .pages import warnings_of
 
 
 @pytest.fixture(scope="module")
-def ours(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    return build(tmp_path_factory.mktemp("citekit"), "bibmacros")
+def ours(project: Callable[..., Any]) -> Any:
+    return project("bibmacros")
 
 
 def test_strings_of_an_earlier_file_are_known(ours: Any) -> None:

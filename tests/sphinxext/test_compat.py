@@ -7,28 +7,25 @@ compared with its output (the reference)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from .conftest import build
-from .pages import citations, links, warnings_of
+from .pages import citations, links, our_lists, their_lists, warnings_of
 
 PAGES = ["roles", "local", "foot", "filters", "prefix", "refs"]
 
 
 @pytest.fixture(scope="module")
-def ours(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    return build(tmp_path_factory.mktemp("citekit"), "compat")
+def ours(project: Callable[..., Any]) -> Any:
+    return project("compat")
 
 
 @pytest.fixture(scope="module")
-def theirs(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    pytest.importorskip("sphinxcontrib.bibtex", reason="the comparison needs sphinxcontrib-bibtex")
-    return build(
-        tmp_path_factory.mktemp("incumbent"), "compat", confoverrides={"extensions": ["sphinxcontrib.bibtex"]}
-    )
+def theirs(project: Callable[..., Any]) -> Any:
+    return project("compat", incumbent=True)
 
 
 def _html(app: Any, name: str) -> str:
@@ -51,29 +48,8 @@ def test_every_citation_links_to_an_entry_that_exists(ours: Any) -> None:
     assert sum(1 for href, _, text in roles if not href and text) == 0  # only :cite:empty: has no link
 
 
-def _our_lists(app: Any) -> dict[str, list[set[str]]]:
-    domain = app.env.get_domain("cite")
-    lists: dict[str, list[set[str]]] = {}
-    for docname, uses in domain.data["bibliographies"].items():
-        for use in sorted(uses, key=lambda u: u.line):
-            entries = domain.data["rendering"].bibliographies[docname, use.serial]
-            lists.setdefault(docname, []).append({use.keyprefix + entry.key for entry in entries})
-    return lists
-
-
-def _their_lists(app: Any) -> dict[str, list[set[str]]]:
-    domain = app.env.get_domain("cite")
-    by_list: dict[Any, set[str]] = {key: set() for key in domain.bibliographies}
-    for citation in domain.citations:
-        by_list[citation.bibliography_key].add(citation.key)
-    lists: dict[str, list[set[str]]] = {}
-    for key in sorted(by_list, key=lambda k: (k.docname, domain.bibliographies[k].line)):
-        lists.setdefault(key.docname, []).append(by_list[key])
-    return lists
-
-
 def test_each_list_holds_what_sphinxcontrib_bibtex_lists(ours: Any, theirs: Any) -> None:
-    assert _our_lists(ours) == _their_lists(theirs)
+    assert our_lists(ours) == their_lists(theirs)
 
 
 def _our_order(app: Any) -> dict[str, list[list[str]]]:

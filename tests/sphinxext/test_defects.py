@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from .conftest import build
-from .pages import citations, entry_ids, page, text_by_id, warnings_of
+from .pages import citations, entry_ids, links, page, text_by_id, warnings_of
 
 
 def test_latin1_bibliography(tmp_path: Path) -> None:
@@ -79,6 +79,12 @@ def test_myst_pages(myst: Any) -> None:
     notes = Path(myst.outdir, "notes.html").read_text(encoding="utf-8")
     assert [text for _, _, text in citations(notes)] == ["(Knuth 1984)", "1968"]
     assert notes.count("<li") >= 5  # the bullet list of everything cited in the build
+    # MyST moves footnotes to the end of the page after a rule of its own: the
+    # footbibliography's container keeps the page's rule from standing beside it
+    # (docutils: "adjacent transitions are not allowed"); {cite:p} with two keys links both
+    ruled = Path(myst.outdir, "ruled.html").read_text(encoding="utf-8")
+    assert [href.rpartition("-")[2] for href in links(ruled)[0]] == ["vaswani2017", "neumann1944"]
+    assert "Knuth" in ruled.split('class="footnote-list')[1]
 
 
 def test_citekit_bib_encoding_is_an_alias_of_citekit_encoding(tmp_path: Path) -> None:

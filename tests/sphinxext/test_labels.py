@@ -9,28 +9,25 @@ project) is numbered within itself, and citations going to it show those numbers
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from .conftest import build
 from .pages import citations, warnings_of
 
 PAGES = ["numeric", "other", "alpha", "alpha2", "apart"]
 
 
 @pytest.fixture(scope="module")
-def ours(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    return build(tmp_path_factory.mktemp("citekit"), "labels")
+def ours(project: Callable[..., Any]) -> Any:
+    return project("labels")
 
 
 @pytest.fixture(scope="module")
-def theirs(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    pytest.importorskip("sphinxcontrib.bibtex", reason="the comparison needs sphinxcontrib-bibtex")
-    return build(
-        tmp_path_factory.mktemp("incumbent"), "labels", confoverrides={"extensions": ["sphinxcontrib.bibtex"]}
-    )
+def theirs(project: Callable[..., Any]) -> Any:
+    return project("labels", incumbent=True)
 
 
 def _html(app: Any, name: str) -> str:

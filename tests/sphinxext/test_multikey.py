@@ -6,29 +6,24 @@ commas, each item once."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from html import unescape
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from .conftest import build
 from .pages import citations, warnings_of
 
 
 @pytest.fixture(scope="module")
-def ours(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    return build(tmp_path_factory.mktemp("citekit"), "multikey")
+def ours(project: Callable[..., Any]) -> Any:
+    return project("multikey")
 
 
 @pytest.fixture(scope="module")
-def theirs(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    pytest.importorskip("sphinxcontrib.bibtex", reason="the comparison needs sphinxcontrib-bibtex")
-    return build(
-        tmp_path_factory.mktemp("incumbent"),
-        "multikey",
-        confoverrides={"extensions": ["sphinxcontrib.bibtex"]},
-    )
+def theirs(project: Callable[..., Any]) -> Any:
+    return project("multikey", incumbent=True)
 
 
 def _texts(html: str) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -49,11 +50,9 @@ def test_extension_declares_parallel_safety() -> None:
     assert isinstance(metadata["env_version"], int)
 
 
-def test_parallel_build_of_the_compat_project_matches_serial(tmp_path: Path) -> None:
-    from .conftest import build
-
-    serial = build(tmp_path / "serial", "compat")
-    parallel = build(tmp_path / "parallel", "compat", parallel=2)
+def test_parallel_build_of_the_compat_project_matches_serial(project: Callable[..., Any]) -> None:
+    serial = project("compat")  # the serial build test_compat checks against sphinxcontrib-bibtex
+    parallel = project("compat", parallel=2)
     assert warnings_of(parallel) == warnings_of(serial) == ""
     for name in ["roles", "local", "foot", "filters", "prefix", "refs"]:
         ours = Path(serial.outdir, f"{name}.html").read_text(encoding="utf-8")
