@@ -12,10 +12,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from . import _config
+from ._build import on_env_updated
 from ._directive import BibliographyDirective, FootBibliographyDirective
 from ._domain import CiteDomain, FootCiteDomain
 from ._nodes import HIDDEN, citekit_bibliography, citekit_citation, citekit_footnotes
-from ._render import on_env_updated
 from ._roles import CiteRole
 from ._transforms import PlaceNotes, resolve_citations
 
