@@ -40,7 +40,19 @@ def is_numeric(value: object) -> bool:
     return bool(_NUMERIC.match(str(value).replace("\\-", "-")))
 
 
-@extend("if", "else-if")
+# The tests a branch may have and still be evaluated by `PlainConditions`.
+_PLAIN_TESTS = frozenset(("type", "variable", "match"))
+
+
+def _plain(element: Any) -> bool:
+    return _PLAIN_TESTS.issuperset(element.attrib.keys())
+
+
+def _special(element: Any) -> bool:
+    return not _plain(element)
+
+
+@extend("if", "else-if", when=_special)
 class Conditions:
     def render(self, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
         if str(self.get("disambiguate", "")).lower() == "true":  # type: ignore[attr-defined]
@@ -71,6 +83,44 @@ class Conditions:
                 value = item.reference.get(variable.replace("-", "_"))
             out.append(value is not None and is_numeric(value))
         return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _types(value: str) -> frozenset[str]:
+    return frozenset(name.lower() for name in value.split())
+
+
+@functools.lru_cache(maxsize=4096)
+def _variables(value: str) -> tuple[str, ...]:
+    return tuple(name.replace("-", "_") for name in value.split())
+
+
+@extend("if", "else-if", when=_plain)
+class PlainConditions:
+    """A branch testing only `type` and `variable` (most of them): the tests of citeproc-py's
+    `If.render` and `Conditions._type` in one step, the attribute values parsed once."""
+
+    def render(self, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
+        results: list[bool] = []
+        types = self.get("type")  # type: ignore[attr-defined]
+        if types is not None:
+            wanted = _types(types)
+            results.append(bool(wanted) and item.reference.type in wanted)
+        variables = self.get("variable")  # type: ignore[attr-defined]
+        if variables is not None:
+            reference = item.reference
+            for name in _variables(variables):
+                results.append(("locator" in item) if name == "locator" else (name in reference))
+        match = self.get("match")  # type: ignore[attr-defined]
+        if match == "any":
+            passed = any(results)
+        elif match == "none":
+            passed = not any(results)
+        else:
+            passed = all(results)
+        if not passed:
+            raise ConditionFailed
+        return self.render_children(item, context=context, delimiter=delimiter, **kwargs)  # type: ignore[attr-defined]
 
 
 @functools.lru_cache(maxsize=65536)
