@@ -101,6 +101,11 @@ class PlainConditions:
     `If.render` and `Conditions._type` in one step, the attribute values parsed once."""
 
     def render(self, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
+        if not self.ck_passes(item):
+            raise ConditionFailed
+        return self.render_children(item, context=context, delimiter=delimiter, **kwargs)  # type: ignore[attr-defined]
+
+    def ck_passes(self, item: Any) -> bool:
         results: list[bool] = []
         types = self.get("type")  # type: ignore[attr-defined]
         if types is not None:
@@ -113,14 +118,28 @@ class PlainConditions:
                 results.append(("locator" in item) if name == "locator" else (name in reference))
         match = self.get("match")  # type: ignore[attr-defined]
         if match == "any":
-            passed = any(results)
-        elif match == "none":
-            passed = not any(results)
-        else:
-            passed = all(results)
-        if not passed:
-            raise ConditionFailed
-        return self.render_children(item, context=context, delimiter=delimiter, **kwargs)  # type: ignore[attr-defined]
+            return any(results)
+        if match == "none":
+            return not any(results)
+        return all(results)
+
+
+@extend("choose")
+class PlainChoose:
+    """citeproc-py's `Choose.render`, with a `PlainConditions` branch tested in place instead
+    of raising `ConditionFailed` when it does not hold (most branches of a long choose)."""
+
+    def render(self, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
+        for child in self.iterchildren():  # type: ignore[attr-defined]
+            if isinstance(child, PlainConditions):
+                if child.ck_passes(item):
+                    return child.render_children(item, context=context, delimiter=delimiter, **kwargs)  # type: ignore[attr-defined]
+                continue
+            try:
+                return child.render(item, context=context, delimiter=delimiter, **kwargs)
+            except ConditionFailed:
+                continue
+        return None
 
 
 @functools.lru_cache(maxsize=65536)
