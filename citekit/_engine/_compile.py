@@ -43,17 +43,16 @@ from . import (  # noqa: F401
     textcase,
     vocabulary,
 )
-from ._elements import element_classes
+from ._elements import ElementLookup
 
 
 class _StyleTree(frontend.CitationStylesStyle):  # type: ignore[misc]
     """citeproc-py's style object, built from checked XML with citekit's element classes."""
 
     def __init__(self, xml: bytes, locale: str) -> None:
-        lookup = etree.ElementNamespaceClassLookup()
-        namespace = lookup.get_namespace(CSL_NS)
-        namespace[None] = model.CitationStylesElement
-        namespace.update(element_classes())
+        fallback = etree.ElementNamespaceClassLookup()
+        fallback.get_namespace(CSL_NS)[None] = model.CitationStylesElement
+        lookup = ElementLookup(CSL_NS, fallback)
         self.parser = etree.XMLParser(
             remove_comments=True, encoding="UTF-8", no_network=True, resolve_entities=False, load_dtd=False
         )

@@ -7,7 +7,7 @@ the citation's list of earlier cites, the formatter), which broke as soon as two
 ran at once, and lost state whenever lxml dropped and recreated an element proxy. Now the
 elements only *read* the state of the render in progress through `current()`, a context
 variable that each session sets for the duration of one call (`RenderState.active`); the
-properties in `StatefulLayout` and friends redirect the old attribute names to it, so
+properties of `BibliographyLayout`, `CitationLayout` and friends redirect the old attribute names to it, so
 citeproc-py's own code keeps working unchanged.
 """
 
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import operator
 from collections.abc import Iterator
 from typing import Any
 
@@ -89,44 +90,58 @@ def current() -> RenderState:
     return state
 
 
-def _layout_state(layout: Any) -> LayoutState:
-    tables = getattr(layout, "ck_tables", None)  # a compiled tree's (`tables`): no walk
-    if tables is not None:
-        state = current()
-        return state.bibliography if layout in tables.bibliography_layouts else state.citation
+# The layout's scratch attributes (element attribute -> `LayoutState` field).
+_LAYOUT_FIELDS = {
+    "repressed": "repressed",
+    "ck_collecting": "collecting",
+    "ck_names": "names",
+    "ck_names_text": "names_text",
+    "ck_names_key": "names_key",
+    "ck_suppress": "suppress",
+    "ck_replace": "replace",
+    "ck_terms": "terms",
+    "ck_suppressed": "suppressed",
+    "ck_recording": "recording",
+    "ck_variables": "variables",
+    "ck_year_suffix_done": "year_suffix_done",
+    "ck_previous": "previous",
+}
+
+
+def _bibliography_layout(layout: Any) -> bool:
     parent = layout.getparent()
-    tag = str(parent.tag) if parent is not None else ""
-    state = current()
-    return state.bibliography if tag.endswith("}bibliography") else state.citation
+    return parent is not None and str(parent.tag).endswith("}bibliography")
 
 
-def _redirect(field: str) -> property:
+def _other_layout(layout: Any) -> bool:
+    return not _bibliography_layout(layout)
+
+
+def _redirect_to(section: str, field: str) -> property:
+    """A property for `LayoutState.field` of the render in progress, in the section
+    (citation or bibliography) of the layout, known when the style is compiled."""
+    read = operator.attrgetter(f"{section}.{field}")
+
     def get(self: Any) -> Any:
-        return getattr(_layout_state(self), field)
+        return read(current())
 
     def put(self: Any, value: Any) -> None:
-        setattr(_layout_state(self), field, value)
+        setattr(getattr(current(), section), field, value)
 
     return property(get, put, doc=f"`LayoutState.{field}` of the render in progress.")
 
 
-@extend("layout")
-class StatefulLayout:
-    """The layout's scratch attributes, read from and written to the current render state."""
+def _layout_mixin(name: str, section: str, doc: str) -> type:
+    fields = {attribute: _redirect_to(section, field) for attribute, field in _LAYOUT_FIELDS.items()}
+    return type(name, (), {"__module__": __name__, "__doc__": doc, **fields})
 
-    repressed = _redirect("repressed")
-    ck_collecting = _redirect("collecting")
-    ck_names = _redirect("names")
-    ck_names_text = _redirect("names_text")
-    ck_names_key = _redirect("names_key")
-    ck_suppress = _redirect("suppress")
-    ck_replace = _redirect("replace")
-    ck_terms = _redirect("terms")
-    ck_suppressed = _redirect("suppressed")
-    ck_recording = _redirect("recording")
-    ck_variables = _redirect("variables")
-    ck_year_suffix_done = _redirect("year_suffix_done")
-    ck_previous = _redirect("previous")
+
+BibliographyLayout = extend("layout", when=_bibliography_layout)(
+    _layout_mixin("BibliographyLayout", "bibliography", "The bibliography layout's scratch attributes.")
+)
+CitationLayout = extend("layout", when=_other_layout)(
+    _layout_mixin("CitationLayout", "citation", "The citation layout's scratch attributes.")
+)
 
 
 def _get_cites(self: Any) -> list[Any]:

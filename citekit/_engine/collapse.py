@@ -83,7 +83,11 @@ def _trailing_label(out: Any, labels: list[Any]) -> Any:
     return labels[0] if label and strip_markers(str(out)).endswith(label) else ""
 
 
-@extend("text")
+def _term(element: Any) -> bool:
+    return "term" in element.attrib and element.get("text-case") != "lowercase"
+
+
+@extend("text", when=_term)
 class ReportedTerms:
     """Terms rendered in a cite are told to the layout (to capitalise one that opens it)."""
 

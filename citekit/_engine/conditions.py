@@ -40,7 +40,19 @@ def is_numeric(value: object) -> bool:
     return bool(_NUMERIC.match(str(value).replace("\\-", "-")))
 
 
-@extend("if", "else-if")
+# The tests a branch may have and still be evaluated by `PlainConditions`.
+_PLAIN_TESTS = frozenset(("type", "variable", "match"))
+
+
+def _plain(element: Any) -> bool:
+    return _PLAIN_TESTS.issuperset(element.attrib.keys())
+
+
+def _special(element: Any) -> bool:
+    return not _plain(element)
+
+
+@extend("if", "else-if", when=_special)
 class Conditions:
     def render(self, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
         if str(self.get("disambiguate", "")).lower() == "true":  # type: ignore[attr-defined]
@@ -71,6 +83,63 @@ class Conditions:
                 value = item.reference.get(variable.replace("-", "_"))
             out.append(value is not None and is_numeric(value))
         return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _types(value: str) -> frozenset[str]:
+    return frozenset(name.lower() for name in value.split())
+
+
+@functools.lru_cache(maxsize=4096)
+def _variables(value: str) -> tuple[str, ...]:
+    return tuple(name.replace("-", "_") for name in value.split())
+
+
+@extend("if", "else-if", when=_plain)
+class PlainConditions:
+    """A branch testing only `type` and `variable` (most of them): the tests of citeproc-py's
+    `If.render` and `Conditions._type` in one step, the attribute values parsed once."""
+
+    def render(self, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
+        if not self.ck_passes(item):
+            raise ConditionFailed
+        return self.render_children(item, context=context, delimiter=delimiter, **kwargs)  # type: ignore[attr-defined]
+
+    def ck_passes(self, item: Any) -> bool:
+        results: list[bool] = []
+        types = self.get("type")  # type: ignore[attr-defined]
+        if types is not None:
+            wanted = _types(types)
+            results.append(bool(wanted) and item.reference.type in wanted)
+        variables = self.get("variable")  # type: ignore[attr-defined]
+        if variables is not None:
+            reference = item.reference
+            for name in _variables(variables):
+                results.append(("locator" in item) if name == "locator" else (name in reference))
+        match = self.get("match")  # type: ignore[attr-defined]
+        if match == "any":
+            return any(results)
+        if match == "none":
+            return not any(results)
+        return all(results)
+
+
+@extend("choose")
+class PlainChoose:
+    """citeproc-py's `Choose.render`, with a `PlainConditions` branch tested in place instead
+    of raising `ConditionFailed` when it does not hold (most branches of a long choose)."""
+
+    def render(self, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
+        for child in self.iterchildren():  # type: ignore[attr-defined]
+            if isinstance(child, PlainConditions):
+                if child.ck_passes(item):
+                    return child.render_children(item, context=context, delimiter=delimiter, **kwargs)  # type: ignore[attr-defined]
+                continue
+            try:
+                return child.render(item, context=context, delimiter=delimiter, **kwargs)
+            except ConditionFailed:
+                continue
+        return None
 
 
 @functools.lru_cache(maxsize=65536)

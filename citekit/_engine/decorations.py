@@ -49,7 +49,14 @@ class SubstitutedUndecorated:
             _SUBSTITUTED.reset(token)
 
 
-@extend("text", "group", "number", "date", "date-part", "names", "name", "label", "layout", "et-al")
+def _explicit(element: Any) -> bool:
+    return bool(element.get("text-decoration") == "none" or element.get("vertical-align") == "baseline")
+
+
+_DECORATED = ("text", "group", "number", "date", "date-part", "names", "name", "label", "layout", "et-al")
+
+
+@extend(*_DECORATED, when=_explicit)
 class ExplicitDecorations:
     def _decorates(self) -> bool:
         return not (_SUBSTITUTED.get() and self.tag.endswith("}names"))  # type: ignore[attr-defined]
@@ -65,7 +72,11 @@ class ExplicitDecorations:
         return super().vertical_align(text)  # type: ignore[misc]
 
 
-@extend("text")
+def _styled(element: Any) -> bool:
+    return element.get("font-style") is not None and "macro" not in element.attrib
+
+
+@extend("text", when=_styled)
 class UprightNonRoman:
     def font_style(self, text: Any) -> Any:
         if "macro" not in self.attrib and text and not romanesque(str(text)):  # type: ignore[attr-defined]
@@ -85,7 +96,26 @@ def _set_above(element: Any, attribute: str) -> bool:
     return False
 
 
-@extend("text", "group", "number", "date", "label", "layout")
+def _resets(element: Any) -> bool:
+    return any(element.get(attribute) == "normal" for attribute in RESETS)
+
+
+# An element with no formatting attribute formats nothing: citeproc-py's `format` and its five
+# steps (each looking up the formatter and an attribute) are skipped.
+FORMATTING = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
+
+
+def _unformatted(element: Any) -> bool:
+    return not any(attribute in element.attrib for attribute in FORMATTING)
+
+
+@extend("text", "group", "number", "date", "names", "label", "layout", when=_unformatted)
+class Unformatted:
+    def format(self, string: Any) -> Any:
+        return str(string) if isinstance(string, int | float) else string
+
+
+@extend("text", "group", "number", "date", "label", "layout", when=_resets)
 class Resets:
     def format(self, string: Any) -> Any:
         text = super().format(string)  # type: ignore[misc]

@@ -13,7 +13,23 @@ from ._elements import extend
 from .conditions import in_bibliography
 
 
-@extend("text", "group", "number", "date", "names", "label")
+def _displayed(element: Any) -> bool:
+    """Whether `element` can be displayed: a `display`, the citation number, or the first
+    element of a bibliography layout with second-field-align (see `_implied_display`)."""
+    if element.get("display") or element.get("variable") == "citation-number":
+        return True
+    layout = element.getparent()
+    if layout is None or not layout.tag.endswith("}layout") or element.getprevious() is not None:
+        return False
+    bibliography = layout.getparent()
+    return bool(
+        bibliography is not None
+        and bibliography.tag.endswith("}bibliography")
+        and bibliography.get("second-field-align")
+    )
+
+
+@extend("text", "group", "number", "date", "names", "label", when=_displayed)
 class Display:
     def render(self, *args: Any, **kwargs: Any) -> Any:
         out = super().render(*args, **kwargs)  # type: ignore[misc]

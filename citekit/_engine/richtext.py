@@ -83,7 +83,11 @@ _CURLY_DOUBLE = re.compile(r"“([^“”]*)”")
 _CURLY_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u2014\u201c-]))‘([^‘’]*?\S)’(?![\w])")
 
 
-@extend("text")
+def _valued(element: Any) -> bool:
+    return "value" in element.attrib and "variable" not in element.attrib
+
+
+@extend("text", when=_valued)
 class RichTextValue:
     """A style's `value="…"` is rich text too (quotes, apostrophes, inline tags)."""
 

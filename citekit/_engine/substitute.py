@@ -184,7 +184,7 @@ def _substitute_candidates(branch: Any) -> bool:
     return False
 
 
-@extend("if", "else-if", "else")
+@extend("if", "else-if", "else", when=_substitute_candidates.__wrapped__)
 class SubstituteChoice:
     """A `cs:choose` in a `cs:substitute` is transparent, as in citeproc-js: each child of the
     matching branch is a candidate, and the first that renders is the substitute (chicago:
@@ -278,7 +278,11 @@ class SuppressedNames:
         return text
 
 
-@extend("text")
+def _macro_call(element: Any) -> bool:
+    return "macro" in element.attrib
+
+
+@extend("text", when=_macro_call)
 class MacroAsGroup:
     """A macro call is an implicit group (as in citeproc-js): when the variables it tries are
     all empty or suppressed, its terms and fixed text are left out too."""

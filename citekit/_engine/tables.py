@@ -268,3 +268,21 @@ class CompiledNamesLookups:
         if tables is None:
             return super().substitute()  # type: ignore[misc]
         return tables.substitute_of[self]
+
+
+def _variable_text(element: Any) -> bool:
+    return "variable" in element.attrib
+
+
+@extend("text", when=_variable_text)
+class VariableText:
+    """citeproc-py's `Text.process` for a `cs:text` of a variable, with the item's language
+    read without raising and catching `VariableError` for each item that has none."""
+
+    def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        reference = item.reference
+        if "language" in reference:
+            language = reference.language[:2]
+        else:
+            language = self.get_root().get("default-locale", "en")[:2]  # type: ignore[attr-defined]
+        return self._variable(item, self if context is None else context), language  # type: ignore[attr-defined]

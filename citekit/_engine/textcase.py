@@ -190,7 +190,11 @@ def title_case(text: str, *, first: bool = True, last: bool = True, continued: b
     return "".join(out)
 
 
-@extend("text", "label", "number")
+def _cased(element: Any) -> bool:
+    return element.get("text-case") is not None
+
+
+@extend("text", "label", "number", when=_cased)
 class TitleCase:
     def case(self, text: Any, language: Any = None) -> Any:
         case = self.get("text-case")  # type: ignore[attr-defined]
