@@ -15,7 +15,8 @@ The rules, one table each, as citeproc-js's:
   instead, already there (`ABSORBED_INSIDE_QUOTE`: `“Why?”.` -> `“Why?”`). A quote followed
   by a mark of its own string (`‘God willing’.` in one field or prefix) is a `quote-held`
   span and keeps it outside, as citeproc-js does.
-- A layout suffix after a display block goes inside the last block.
+- A layout suffix after a display block goes inside the last block; an entry's trailing
+  space does not.
 - `ABSORBED`: a `.` right after terminal punctuation (`?.` -> `?`, `..` -> `.`, but not
   after an ellipsis) is dropped where it ends something: before a space, a closing
   bracket or quote, a span boundary or the end.
@@ -166,8 +167,28 @@ def _suffix_into_display(tree: Node) -> None:
         last.children.append(trailing)
 
 
+def _space_out_of_display(tree: Node) -> None:
+    """An entry ending in a display block keeps its trailing space outside the block, as
+    citeproc-js ends the block's text before the entry's trailing space (`…, NJ,</div>`)."""
+    last = tree.children[-1] if tree.children else None
+    if not (isinstance(last, Node) and last.tag in _DISPLAY):
+        return
+    node = last
+    while node.children and isinstance(node.children[-1], Node):
+        node = node.children[-1]
+    if not node.children:
+        return
+    text = node.children[-1]
+    assert isinstance(text, str)
+    kept = text.rstrip()
+    if kept != text:
+        node.children[-1] = kept
+        tree.children.append(text[len(kept) :])
+
+
 def _transform(tree: Node, context: Context) -> None:
     _suffix_into_display(tree)
+    _space_out_of_display(tree)
     if context.punctuation_in_quote:
         _into_quotes(tree, context.protected)
     _absorb(tree, context.protected, _ENDS | set(context.close_quotes))

@@ -16,6 +16,14 @@ from ._links import find_links, href
 from ._markup import Node, written_tag
 
 _DISPLAY = frozenset(("left-margin", "right-inline", "block", "indent", "citation-number"))
+# citeproc-js's HTML for each display (its `@display/...` formats): the line breaks and
+# indents around the divs are part of the entry it prints (an entry's own ends are stripped).
+_HTML_DISPLAY = {
+    "block": ("\n\n    ", "\n"),
+    "left-margin": ("\n    ", ""),
+    "right-inline": ("", "\n  "),
+    "indent": ("", "\n  "),
+}
 
 
 @attrs.frozen
@@ -119,12 +127,13 @@ class OutputFormat:
         return "".join(out)
 
     def _display(self, tag: str, inner: str, breaks: bool) -> str:
-        if self.name == "html" and tag != "citation-number":
-            return f'<div class="csl-{tag}">{inner.strip() if tag == "block" else inner}</div>'
+        if self.name == "html" and tag in _HTML_DISPLAY:
+            before, after = _HTML_DISPLAY[tag]
+            return f'{before}<div class="csl-{tag}">{inner}</div>{after}'
         if tag == "left-margin":
             return inner + " "
         if tag == "block":
-            return (self.line_break if breaks else " ") + inner.strip()
+            return (self.line_break if breaks else " ") + inner
         return inner
 
     def _text(self, text: str, links: bool) -> list[Piece]:
