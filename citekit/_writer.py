@@ -14,6 +14,7 @@ import attrs
 
 from ._links import find_links, href
 from ._markup import Node, written_tag
+from ._superscripts import SUPERSCRIPTS
 
 _DISPLAY = frozenset(("left-margin", "right-inline", "block", "indent", "citation-number"))
 # citeproc-js's HTML for each display (its `@display/...` formats): the line breaks and
@@ -92,6 +93,11 @@ class OutputFormat:
         return out
 
     def _node(self, node: Node, links: bool, breaks: bool, nested: bool) -> list[Piece]:
+        if node.tag == "unicode-sup":
+            if "sup" not in self.tags:  # plain text keeps the character, as citeproc-js's
+                return self._pieces(node.children, links, breaks, nested)
+            plain = "".join(SUPERSCRIPTS.get(c, c) for c in node.plain())
+            node = Node("sup", [plain])
         tag = written_tag(node.tag or "")
         if tag in _DISPLAY:
             inner = self._join(self._pieces(node.children, links, breaks, nested), "", "")
