@@ -33,7 +33,7 @@ from citeproc.string import String
 from ._elements import extend
 from ._format import apply_formatting, apply_text_case
 from ._state import current
-from .ordinals import ordinal
+from .ordinals import gender_of, ordinal
 from .substitute import count_variable, layout_of, record_variable, suppressed
 
 _ORDER = ("year", "month", "day")
@@ -138,7 +138,9 @@ class _Part:
         else:
             limit = str(element.get_locale_option("limit-day-ordinals-to-day-1") or "false").lower()
             if form == "ordinal" and not (limit == "true" and value > 1):
-                text = ordinal(value, element)
+                month = _month(date)
+                gender = gender_of(element, f"month-{month:02d}") if month else None
+                text = ordinal(value, element, gender)
             elif form == "numeric-leading-zeros":
                 text = f"{value:02d}"
             else:
