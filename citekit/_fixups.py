@@ -168,22 +168,50 @@ def _suffix_into_display(tree: Node) -> None:
 
 
 def _space_out_of_display(tree: Node) -> None:
-    """An entry ending in a display block keeps its trailing space outside the block, as
-    citeproc-js ends the block's text before the entry's trailing space (`…, NJ,</div>`)."""
-    last = tree.children[-1] if tree.children else None
+    """Spaces at the edges of a display part are outside it, as citeproc-js moves an affix's
+    space up out of a part that is not formatted (`upward`): a block's leading space goes
+    before it (` \n2017`), and an entry ending in a display part keeps its trailing space
+    outside (`…, NJ,</div>`)."""
+    children = tree.children
+    index = 0
+    while index < len(children):
+        node = children[index]
+        if isinstance(node, Node) and node.tag in _DISPLAY and node.tag != "right-inline":
+            leaf = _edge(node, 0)
+            if leaf is not None:
+                parent, at = leaf
+                text = parent.children[at]
+                assert isinstance(text, str)
+                kept = text.lstrip()
+                if kept != text:
+                    parent.children[at] = kept
+                    children.insert(index, text[: len(text) - len(kept)])
+                    index += 1
+        index += 1
+    last = children[-1] if children else None
     if not (isinstance(last, Node) and last.tag in _DISPLAY):
         return
-    node = last
-    while node.children and isinstance(node.children[-1], Node):
-        node = node.children[-1]
-    if not node.children:
+    leaf = _edge(last, -1)
+    if leaf is None:
         return
-    text = node.children[-1]
+    parent, at = leaf
+    text = parent.children[at]
     assert isinstance(text, str)
     kept = text.rstrip()
     if kept != text:
-        node.children[-1] = kept
-        tree.children.append(text[len(kept) :])
+        parent.children[at] = kept
+        children.append(text[len(kept) :])
+
+
+def _edge(node: Node, end: int) -> tuple[Node, int] | None:
+    """The first (`end` 0) or last (-1) text of `node`, as (its parent, its index)."""
+    while node.children and isinstance(node.children[end], Node):
+        child = node.children[end]
+        assert isinstance(child, Node)
+        node = child
+    if not node.children:
+        return None
+    return node, (0 if end == 0 else len(node.children) - 1)
 
 
 def _transform(tree: Node, context: Context) -> None:
