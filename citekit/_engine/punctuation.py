@@ -31,7 +31,6 @@ from citeproc.string import MixedString, String, join, normalize_seam
 from .._markup import CLOSE, MARKERS, wrap
 from ._elements import extend
 from .quotes import HELD, QUOTE_MARKERS
-from .substitute import unaffixed
 
 # (last mark on the left, first mark on the right): the right one is dropped.
 ABSORBED = frozenset({(";", ":"), (";", "."), (":", "."), ("!", ":"), ("?", ":")})
@@ -148,8 +147,6 @@ class MergedAffixes:
     def wrap(self, string: Any) -> Any:
         if string is None:
             return None
-        if self.tag.endswith("}names") and unaffixed():  # type: ignore[attr-defined]
-            return string
         prefix: str = self.get("prefix", "")  # type: ignore[attr-defined]
         suffix: str = self.get("suffix", "")  # type: ignore[attr-defined]
         decorated = any(attribute in self.attrib for attribute in DECORATIONS)  # type: ignore[attr-defined]

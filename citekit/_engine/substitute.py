@@ -181,9 +181,9 @@ _SUBSTITUTED_BY: contextvars.ContextVar[list[str] | None] = contextvars.ContextV
 
 @extend("names")
 class SubstituteAffixes:
-    """citeproc-js puts a cs:names's affixes around the names it prints, and around names its
-    cs:substitute prints in their stead, but not around a title or a term printed there
-    (`<names suffix=". ">` substituted by "Anon." prints `Anon.`, not `Anon.. `)."""
+    """citeproc-js puts a cs:names's affixes and formatting around the names it prints, and
+    around names its cs:substitute prints in their stead, but not around a title or a term
+    printed there (`<names suffix=". ">` substituted by "Anon." prints `Anon.`, not `Anon.. `)."""
 
     def render(self, *args: Any, **kwargs: Any) -> Any:
         token = _SUBSTITUTED_BY.set([])
@@ -192,12 +192,11 @@ class SubstituteAffixes:
         finally:
             _SUBSTITUTED_BY.reset(token)
 
-
-def unaffixed() -> bool:
-    """Whether the cs:names being rendered printed its substitute's text rather than names
-    (its affixes are then left off)."""
-    printed = _SUBSTITUTED_BY.get()
-    return printed is not None and bool(printed) and printed[-1] not in ("names", "choose")
+    def markup(self, text: Any) -> Any:
+        printed = _SUBSTITUTED_BY.get()
+        if printed and printed[-1] != "names":
+            return text
+        return super().markup(text)  # type: ignore[misc]
 
 
 @functools.lru_cache(maxsize=4096)
