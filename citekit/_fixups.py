@@ -15,7 +15,8 @@ The rules, one table each, as citeproc-js's:
   instead, already there (`ABSORBED_INSIDE_QUOTE`: `“Why?”.` -> `“Why?”`). A quote followed
   by a mark of its own string (`‘God willing’.` in one field or prefix) is a `quote-held`
   span and keeps it outside, as citeproc-js does.
-- A layout suffix after a display block goes inside the last block.
+- A layout suffix after a display block goes inside the last block; an entry's trailing
+  space does not.
 - `ABSORBED`: a `.` right after terminal punctuation (`?.` -> `?`, `..` -> `.`, but not
   after an ellipsis) is dropped where it ends something: before a space, a closing
   bracket or quote, a span boundary or the end.
@@ -166,8 +167,56 @@ def _suffix_into_display(tree: Node) -> None:
         last.children.append(trailing)
 
 
+def _space_out_of_display(tree: Node) -> None:
+    """Spaces at the edges of a display part are outside it, as citeproc-js moves an affix's
+    space up out of a part that is not formatted (`upward`): a block's leading space goes
+    before it (` \n2017`), and an entry ending in a display part keeps its trailing space
+    outside (`…, NJ,</div>`)."""
+    children = tree.children
+    index = 0
+    while index < len(children):
+        node = children[index]
+        if isinstance(node, Node) and node.tag in _DISPLAY and node.tag != "right-inline":
+            leaf = _edge(node, 0)
+            if leaf is not None:
+                parent, at = leaf
+                text = parent.children[at]
+                assert isinstance(text, str)
+                kept = text.lstrip()
+                if kept != text:
+                    parent.children[at] = kept
+                    children.insert(index, text[: len(text) - len(kept)])
+                    index += 1
+        index += 1
+    last = children[-1] if children else None
+    if not (isinstance(last, Node) and last.tag in _DISPLAY):
+        return
+    leaf = _edge(last, -1)
+    if leaf is None:
+        return
+    parent, at = leaf
+    text = parent.children[at]
+    assert isinstance(text, str)
+    kept = text.rstrip()
+    if kept != text:
+        parent.children[at] = kept
+        children.append(text[len(kept) :])
+
+
+def _edge(node: Node, end: int) -> tuple[Node, int] | None:
+    """The first (`end` 0) or last (-1) text of `node`, as (its parent, its index)."""
+    while node.children and isinstance(node.children[end], Node):
+        child = node.children[end]
+        assert isinstance(child, Node)
+        node = child
+    if not node.children:
+        return None
+    return node, (0 if end == 0 else len(node.children) - 1)
+
+
 def _transform(tree: Node, context: Context) -> None:
     _suffix_into_display(tree)
+    _space_out_of_display(tree)
     if context.punctuation_in_quote:
         _into_quotes(tree, context.protected)
     _absorb(tree, context.protected, _ENDS | set(context.close_quotes))

@@ -40,6 +40,9 @@ _TAGS = {
     "nodecor": "\ue01e",  # field text that undoes the formatting around it (see flip_flop)
     # An affix's mark that stays where it is: no quote before it takes it in (written as is).
     "kept": "\ue01f",
+    # A Unicode superscript character (`ᵉ`, `º`): superscript of its plain letter where an
+    # output has superscript, the character itself in plain text (see `_writer`).
+    "unicode-sup": "\ue020",
 }
 OPEN = {tag: char for tag, char in _TAGS.items()}
 _TAG_OF = {char: tag for tag, char in _TAGS.items()}

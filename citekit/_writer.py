@@ -14,8 +14,17 @@ import attrs
 
 from ._links import find_links, href
 from ._markup import Node, written_tag
+from ._superscripts import SUPERSCRIPTS
 
 _DISPLAY = frozenset(("left-margin", "right-inline", "block", "indent", "citation-number"))
+# citeproc-js's HTML for each display (its `@display/...` formats): the line breaks and
+# indents around the divs are part of the entry it prints (an entry's own ends are stripped).
+_HTML_DISPLAY = {
+    "block": ("\n\n    ", "\n"),
+    "left-margin": ("\n    ", ""),
+    "right-inline": ("", "\n  "),
+    "indent": ("", "\n  "),
+}
 
 
 @attrs.frozen
@@ -84,6 +93,11 @@ class OutputFormat:
         return out
 
     def _node(self, node: Node, links: bool, breaks: bool, nested: bool) -> list[Piece]:
+        if node.tag == "unicode-sup":
+            if "sup" not in self.tags:  # plain text keeps the character, as citeproc-js's
+                return self._pieces(node.children, links, breaks, nested)
+            plain = "".join(SUPERSCRIPTS.get(c, c) for c in node.plain())
+            node = Node("sup", [plain])
         tag = written_tag(node.tag or "")
         if tag in _DISPLAY:
             inner = self._join(self._pieces(node.children, links, breaks, nested), "", "")
@@ -119,12 +133,13 @@ class OutputFormat:
         return "".join(out)
 
     def _display(self, tag: str, inner: str, breaks: bool) -> str:
-        if self.name == "html" and tag != "citation-number":
-            return f'<div class="csl-{tag}">{inner.strip() if tag == "block" else inner}</div>'
+        if self.name == "html" and tag in _HTML_DISPLAY:
+            before, after = _HTML_DISPLAY[tag]
+            return f'{before}<div class="csl-{tag}">{inner}</div>{after}'
         if tag == "left-margin":
             return inner + " "
         if tag == "block":
-            return (self.line_break if breaks else " ") + inner.strip()
+            return (self.line_break if breaks else " ") + inner
         return inner
 
     def _text(self, text: str, links: bool) -> list[Piece]:

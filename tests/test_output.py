@@ -68,3 +68,23 @@ def test_links_can_be_turned_off() -> None:
 def test_unknown_output_is_an_error() -> None:
     with pytest.raises(ValueError, match="unknown output"):
         citekit.Formatter([NASTY], "apa", "pdf")
+
+
+@pytest.mark.parametrize(
+    ("output", "expected"),
+    [
+        # citeproc-js 2.4.63 (shared/oracle/render_js.mjs, apa): text keeps the characters,
+        # HTML writes each as <sup> of its plain letter.
+        ("text", "X, Y. (2000). H²O and 1ᵉʳ."),
+        ("html", "X, Y. (2000). <i>H<sup>2</sup>O and 1<sup>e</sup><sup>r</sup></i>."),
+    ],
+)
+def test_unicode_superscripts_as_citeproc_js_writes_them(output: str, expected: str) -> None:
+    item = {
+        "id": "a",
+        "type": "article-journal",
+        "title": "H²O and 1ᵉʳ",
+        "author": [{"family": "X", "given": "Y"}],
+        "issued": {"date-parts": [[2000]]},
+    }
+    assert Formatter([Record.from_csl(item)], "apa", output).bibliography()[0].text == expected

@@ -12,7 +12,8 @@ delimiter. This module renders the whole `cs:date` element itself, as the CSL sp
   the first end losing its last suffix and the second its first prefix (citeproc-js);
 - a season (CSL-JSON `season` 1–4, or month 13–24, cycling) prints the `season-0N` term
   where the month goes; a season given as text prints as it is;
-- a literal date prints its text where the year would go (not in a month-and-day date);
+- a literal date prints its text where the year would go, with the year's affixes and
+  formatting (not in a month-and-day date);
 - parts are joined as citeproc-js joins them: a part's affix and the delimiter never leave
   two spaces or two periods at the seam (`month suffix=" "` with `delimiter=" "` gives
   `November 2002`; a day's suffix "." and a month's prefix "." give `14.07.2009`);
@@ -33,7 +34,7 @@ from citeproc.string import String
 from ._elements import extend
 from ._format import apply_formatting, apply_text_case
 from ._state import current
-from .ordinals import ordinal
+from .ordinals import gender_of, ordinal
 from .substitute import count_variable, layout_of, record_variable, suppressed
 
 _ORDER = ("year", "month", "day")
@@ -138,7 +139,9 @@ class _Part:
         else:
             limit = str(element.get_locale_option("limit-day-ordinals-to-day-1") or "false").lower()
             if form == "ordinal" and not (limit == "true" and value > 1):
-                text = ordinal(value, element)
+                month = _month(date)
+                gender = gender_of(element, f"month-{month:02d}") if month else None
+                text = ordinal(value, element, gender)
             elif form == "numeric-leading-zeros":
                 text = f"{value:02d}"
             else:
@@ -210,9 +213,14 @@ def render_date(element: Any, value: Any, year_suffix: YearSuffix | None = None)
     `year_suffix` goes after the first year printed (of a range: its end, as citeproc-js)."""
     parts, delimiter, _ = _parts(element)
     if isinstance(value, LiteralDate):
-        # printed where the year goes: a cs:date of only month and day prints nothing
+        # printed where the year goes, with the year's affixes and formatting (citeproc-js
+        # appends it as the year date-part); a cs:date of only month and day prints nothing
         # (citeproc-js; else "in press" came out twice in APA-like styles)
-        return (str(value.text) or None) if any(p.name == "year" for p in parts) else None
+        year = next((p for p in parts if p.name == "year"), None)
+        if year is None or not str(value.text):
+            return None
+        text = apply_formatting(str(value.text), year.attrib, element.get_formatter())
+        return _join([(year, text)], delimiter)
     if isinstance(value, DateRange):
         begin, end = value.begin, value.get("end")
         if end is not None and not end.get("year"):  # an open range: "1987–"

@@ -90,13 +90,35 @@ def _given(name: Any) -> str:
     return "".join(str(name.get("given") or "").replace(".", " ").split())
 
 
-def _cite_names(reference: Any) -> list[tuple[str, int, Any]]:
-    """The names a cite shows: the first of the person variables the item has."""
-    for variable in _PERSON_VARIABLES:
+def _cite_names(reference: Any, variables: Iterable[str] = _PERSON_VARIABLES) -> list[tuple[str, int, Any]]:
+    """The names a cite shows: the first of the person variables (`variables`: those the
+    citation prints) the item has."""
+    for variable in variables:
         names = reference.get(variable) or []
         if names:
             return [(variable, index, name) for index, name in enumerate(names)]
     return []
+
+
+def _citation_variables(root: Any) -> tuple[str, ...]:
+    """The person variables some cs:names of the citation (or a macro it calls) prints: a
+    director the cites never show does not share a family name with an author (citeproc-js
+    registers the names cites print)."""
+    citation = root.citation
+    if citation is None:
+        return _PERSON_VARIABLES
+    found: set[str] = set()
+    macros: set[str] = set()
+    stack = [citation]
+    while stack:
+        for element in stack.pop().iter():
+            tag = str(element.tag)
+            if tag.endswith("}names"):
+                found.update(v.replace("-", "_") for v in str(element.get("variable", "")).split())
+            elif tag.endswith("}text") and element.get("macro") and element.get("macro") not in macros:
+                macros.add(element.get("macro"))
+                stack.extend(root.xpath_search(f"cs:macro[@name='{element.get('macro')}'][1]"))
+    return tuple(v for v in _PERSON_VARIABLES if v in found)
 
 
 def _initials(given: str) -> str:
@@ -205,10 +227,12 @@ class Disambiguation:
     global_levels: dict[str, dict[tuple[str, int], int]] = attrs.Factory(dict)
     people: dict[Family, dict[str, str]] = attrs.Factory(dict)  # family -> given -> initials
     by_family: dict[Family, set[str]] = attrs.Factory(dict)  # family -> items whose cite names it
+    cite_variables: tuple[str, ...] = _PERSON_VARIABLES  # the person variables cites print
 
     @classmethod
     def for_style(cls, style: Any, numbered: bool, make_item: Callable[[str], Any]) -> Disambiguation:
-        return cls(style, numbered, Options.of(style.root), make_item)
+        root = style.root
+        return cls(style, numbered, Options.of(root), make_item, cite_variables=_citation_variables(root))
 
     def update(self, bibliography: Any, new: Iterable[str]) -> set[str]:
         """Take in newly registered items (the bibliography already sorted); -> the keys whose
@@ -329,7 +353,10 @@ class Disambiguation:
         sorted_names = current().sort_names
         for key in new:
             seen = sorted_names.get(key, {})
-            named = [*_cite_names(source[key]), *((v, i, name) for (v, i), name in seen.items())]
+            named = [
+                *_cite_names(source[key], self.cite_variables),
+                *((v, i, name) for (v, i), name in seen.items()),
+            ]
             for _variable, index, name in named:
                 if (primary and index > 0) or not name.get("family"):
                     continue
@@ -354,7 +381,7 @@ class Disambiguation:
     def _levels(self, reference: Any, primary: bool) -> dict[tuple[str, int], int]:
         initials_only = self.options.rule.endswith("with-initials")
         levels: dict[tuple[str, int], int] = {}
-        for variable, index, name in _cite_names(reference):
+        for variable, index, name in _cite_names(reference, self.cite_variables):
             if primary and index > 0:
                 continue
             mine = _given(name)

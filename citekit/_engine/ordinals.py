@@ -4,6 +4,11 @@ CSL 1.0.1: a locale that defines `ordinal` or any `ordinal-00` … `ordinal-99` 
 ordinal term of the locales it falls back to. citeproc-py looks each term up through the whole
 chain, so a German style found en-US's `ordinal-02` ("nd") before de-DE's `ordinal` (".");
 citeproc-js prints `2.`. Here the first locale with any ordinal term answers alone.
+
+CSL 1.0.1 gendered ordinals: an ordinal term may come in `gender-form` variants; a day takes
+the gender of its month's term (`1ᵉʳ septembre`), a number that of its variable's term (the
+`gender` attribute). Without a gender (or a variant of it), the variant with no gender-form
+answers, else the feminine, else the masculine, as citeproc-js fills its default.
 """
 
 from __future__ import annotations
@@ -26,30 +31,65 @@ def _own_terms(element: Any) -> Any:
     return None
 
 
-def ordinal(number: int, element: Any) -> str:
-    """`number` with its ordinal suffix: `ordinal-10` … `ordinal-99` match the last two digits
-    (`111th`), `ordinal-00` … `ordinal-09` the last digit, each unless its `match` says
-    otherwise; else `ordinal`."""
+def _variants(table: Any) -> dict[str, dict[str | None, Any]]:
+    """Every ordinal term of the locale behind `table`: name -> gender-form (None: neuter)
+    -> cs:term (the table itself keeps one term a name)."""
+    some = next(term for (name, _, _), term in table.items() if str(name).startswith("ordinal"))
+    parent = some.getparent()
+    out: dict[str, dict[str | None, Any]] = {}
+    for term in parent.iterchildren(some.tag) if parent is not None else [some]:
+        name = str(term.get("name"))
+        if name.startswith("ordinal") and term.get("form") in (None, "long"):
+            out.setdefault(name, {})[term.get("gender-form")] = term
+    return out
+
+
+def _term(variants: dict[str | None, Any], gender: str | None) -> Any:
+    """citeproc-js's getTerm with a gender: that gender's variant, else the default (the
+    neuter term; without one, the feminine, else the masculine)."""
+    for wanted in (gender, None, "feminine", "masculine"):
+        if wanted in variants:
+            return variants[wanted]
+    return None
+
+
+def gender_of(element: Any, name: str) -> str | None:
+    """The grammatical gender the locale gives the term `name` (its `gender` attribute)."""
+    term = element.get_term(name)
+    get = getattr(term, "get", None)
+    gender = get("gender") if get is not None else None
+    return str(gender) if gender else None
+
+
+def ordinal(number: int, element: Any, gender: str | None = None) -> str:
+    """`number` with its ordinal suffix, as citeproc-js's CSL 1.0.1 ordinalizer: the term
+    `ordinal-NN` whose `match` (`last-two-digits` for `ordinal-10` … `ordinal-99`, else
+    `last-digit`) fits, whole number first, then the last two digits, then the last digit;
+    else `ordinal`. Only terms of `gender`'s form (or neuter ones, when no gender is asked)
+    are candidates; the term found is then taken in `gender`'s variant."""
     table = _own_terms(element)
     if table is None:
         return str(to_ordinal(number, element))
-    value = abs(number)
-    for name, default in (
-        (f"ordinal-{value % 100:02}", "last-two-digits"),
-        (f"ordinal-{value % 10:02}", "last-digit"),
-    ):
-        term = table.get((name, None, False))
-        if term is None:
+    variants = _variants(table)
+    found: dict[tuple[str, str, str | None], str] = {}
+    for name, by_gender in variants.items():
+        if name == "ordinal":
             continue
-        wanted = int(name[-2:])
-        match = term.get("match") or default
-        if (
-            (match == "whole-number" and value == wanted)
-            or (match == "last-two-digits" and value % 100 == wanted)
-            or (match == "last-digit" and value % 10 == wanted)
-        ):
+        stub = name[8:]
+        for form, term in by_gender.items():
+            match = term.get("match") or ("last-digit" if stub.startswith("0") else "last-two-digits")
+            found[(match, stub[1:] if stub.startswith("0") else stub, form)] = name
+    digits = str(number)
+    wanted = gender if gender in ("masculine", "feminine") else None
+    for key in (
+        ("whole-number", digits, wanted),
+        ("last-two-digits", digits[-2:], wanted),
+        ("last-digit", digits[-1:], wanted),
+    ):
+        if key in found:
+            term = _term(variants[found[key]], gender)
             return f"{number}{term.single}"
-    term = table.get(("ordinal", None, False))
+    term = _term(variants.get("ordinal", {}), gender)
     return f"{number}{term.single}" if term is not None else str(number)
 
 
@@ -59,6 +99,7 @@ class LocaleOrdinal:
         if self.get("form") != "ordinal":  # type: ignore[attr-defined]
             return super().format_number(number)  # type: ignore[misc]
         try:
-            return ordinal(int(number), self)
+            variable = self.get("variable")  # type: ignore[attr-defined]
+            return ordinal(int(number), self, gender_of(self, variable) if variable else None)
         except ValueError:
             return number

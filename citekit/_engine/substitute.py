@@ -12,6 +12,7 @@ branch substitutes).
 
 from __future__ import annotations
 
+import contextvars
 import functools
 from typing import Any
 
@@ -159,6 +160,9 @@ class SuppressingSubstitute:
                 continue
             if text:
                 self.add_to_repressed_list(child, context)  # type: ignore[attr-defined]
+                printed = _SUBSTITUTED_BY.get()
+                if printed is not None:
+                    printed.append(_local(child))
                 return text
             if _local(child) == "text" and child.get("term") is not None:
                 return None
@@ -167,6 +171,32 @@ class SuppressingSubstitute:
 
 def _local(element: Any) -> str:
     return str(element.tag).rpartition("}")[2]
+
+
+# While a cs:names renders: what its cs:substitute printed in its stead (the element's name).
+_SUBSTITUTED_BY: contextvars.ContextVar[list[str] | None] = contextvars.ContextVar(
+    "substituted_by", default=None
+)
+
+
+@extend("names")
+class SubstituteAffixes:
+    """citeproc-js puts a cs:names's affixes and formatting around the names it prints, and
+    around names its cs:substitute prints in their stead, but not around a title or a term
+    printed there (`<names suffix=". ">` substituted by "Anon." prints `Anon.`, not `Anon.. `)."""
+
+    def render(self, *args: Any, **kwargs: Any) -> Any:
+        token = _SUBSTITUTED_BY.set([])
+        try:
+            return super().render(*args, **kwargs)  # type: ignore[misc]
+        finally:
+            _SUBSTITUTED_BY.reset(token)
+
+    def markup(self, text: Any) -> Any:
+        printed = _SUBSTITUTED_BY.get()
+        if printed and printed[-1] != "names":
+            return text
+        return super().markup(text)  # type: ignore[misc]
 
 
 @functools.lru_cache(maxsize=4096)

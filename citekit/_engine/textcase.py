@@ -133,7 +133,7 @@ STOP_WORDS = frozenset(
     )
 )
 _WORD = re.compile(r"[^\s\u2013\u2014/]+")
-_MARKS = "".join(sorted(MARKERS))
+_MARKS = "".join(sorted(MARKERS | QUOTE_MARKERS))  # a quoted word is still a stop word
 _LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
 
 
