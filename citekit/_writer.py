@@ -16,6 +16,13 @@ from ._links import find_links, href
 from ._markup import Node, written_tag
 
 _DISPLAY = frozenset(("left-margin", "right-inline", "block", "indent", "citation-number"))
+# What citeproc-js's HTML writes before and after each display div.
+_HTML_DISPLAY_SPACING = {
+    "block": ("\n\n    ", "\n"),
+    "left-margin": ("\n    ", ""),
+    "right-inline": ("", "\n  "),
+    "indent": ("", "\n  "),
+}
 
 
 @attrs.frozen
@@ -120,7 +127,9 @@ class OutputFormat:
 
     def _display(self, tag: str, inner: str, breaks: bool) -> str:
         if self.name == "html" and tag != "citation-number":
-            return f'<div class="csl-{tag}">{inner.strip() if tag == "block" else inner}</div>'
+            # citeproc-js's own line breaks around each kind of div (an entry's ends are stripped)
+            before, after = _HTML_DISPLAY_SPACING[tag]
+            return f'{before}<div class="csl-{tag}">{inner.strip() if tag == "block" else inner}</div>{after}'
         if tag == "left-margin":
             return inner + " "
         if tag == "block":

@@ -11,7 +11,6 @@ Run it with `PYTHONPATH=tests/conformance:.` from the project root.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -66,39 +65,7 @@ def _document(fixture: Any, order: Sequence[str], uncited: Sequence[str] = ()) -
 def _bibliography(fixture: Any, document: Document) -> str:
     raw = {item_id: item for item_id, item in zip(_ids(fixture), fixture.input, strict=True)}
     chosen = [entry for entry in document.bibliography() if _keeps(raw.get(entry.id, {}), fixture.bibsection)]
-    return "\n".join([_BIB_START, *(_ENTRY.format(_block_lines(e.text)) for e in chosen), "</div>"])
-
-
-# citeproc-js's HTML for each display (its `@display/…` formats), where the lines of an entry
-# come from.
-_DISPLAY_HTML = {
-    "block": "\n\n    {}\n",
-    "left-margin": "\n    {}",
-    "right-inline": "{}\n  ",
-    "indent": "{}\n  ",
-}
-_DIV = re.compile(r'<div class="csl-([a-z-]+)">|</div>')
-
-
-def _block_lines(entry: str) -> str:
-    """Each display block of an entry laid out on lines as citeproc-js's HTML writes it."""
-    if "<div" not in entry:
-        return entry
-    out: list[str] = []
-    depth, start, kind = 0, 0, ""
-    for match in _DIV.finditer(entry):
-        if match.group(1):
-            if depth == 0:
-                out.append(entry[start : match.start()])
-                start, kind = match.start(), match.group(1)
-            depth += 1
-        elif depth:
-            depth -= 1
-            if depth == 0:
-                out.append(_DISPLAY_HTML.get(kind, "{}").format(entry[start : match.end()]))
-                start = match.end()
-    out.append(entry[start:])
-    return "".join(out)
+    return "\n".join([_BIB_START, *(_ENTRY.format(e.text) for e in chosen), "</div>"])
 
 
 def _keeps(item: dict[str, Any], spec: dict[str, Any] | None) -> bool:
