@@ -17,7 +17,9 @@ from typing import Any
 
 from citeproc.model import Names
 from citeproc.source import VariableError
+from citeproc.string import String
 
+from .._markup import strip_markers
 from ._elements import extend
 from ._state import current
 from .subsequent import replacements
@@ -62,7 +64,10 @@ class SubsequentAuthorSubstitute:
         return out
 
     def _entry(self, item: Any, replace: str | None) -> tuple[Any, str | None]:
-        return render_entry(self, item, replace=replace)
+        text, names = render_entry(self, item, replace=replace)
+        if text is not None and self.ck_terms:  # type: ignore[attr-defined]
+            text = capitalize_opening_term(text, self.ck_terms)  # type: ignore[attr-defined]
+        return text, names
 
 
 def render_entry(
@@ -86,6 +91,21 @@ def render_entry(
         layout.ck_suppressed, layout.ck_recording = set(), None  # outside an entry: sort keys
         layout.ck_variables = None
     return text, layout.ck_names
+
+
+def capitalize_opening_term(text: Any, terms: list[str]) -> Any:
+    """`ibid.` -> `Ibid.` when the cite or entry starts with a term (also printed with
+    `strip-periods`: AGLC's `ibid` opens a note as `Ibid`), as citeproc-js capitalises a term
+    rendered first (`term_predecessor`), except in in-text citations: `Anon. (1953)`."""
+    plain = strip_markers(str(text)).lstrip()
+    forms = {form for t in terms if t for form in (t, t.replace(".", "")) if form}
+    if not plain[:1].islower() or not any(plain.startswith(form) for form in forms):
+        return text
+    raw = str(text)
+    for index, char in enumerate(raw):
+        if char.isalpha():
+            return String(raw[:index] + char.upper() + raw[index + 1 :])
+    return text
 
 
 def layout_of(element: Any) -> Any:

@@ -118,9 +118,13 @@ def _term_table(locale: Any) -> TermTable | None:
         name, form = term.get("name"), term.get("form")
         if form == "long":  # the default form, written out (`<term name="accessed" form="long">`)
             form = None
-        table.setdefault((name, form, False), term)
+        # A term defined twice: the later definition wins, as in citeproc-js (errata's
+        # `editor` short term, "ed" then "org", prints "org"); of gendered variants (ordinals),
+        # the first stays
+        keep = table.setdefault if term.get("gender-form") else table.__setitem__
+        keep((name, form, False), term)
         if term.get("match") not in _NOT_ZERO_PADDED:
-            table.setdefault((name, form, True), term)
+            keep((name, form, True), term)
     return table
 
 
