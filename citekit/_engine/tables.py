@@ -272,3 +272,17 @@ class CompiledNamesLookups:
         if tables is None:
             return super().substitute()  # type: ignore[misc]
         return tables.substitute_of[self]
+
+
+@extend("number")
+class HyphenatedNumberVariable:
+    """citeproc-py's cs:number reads `item.reference[variable]` as written, so a variable
+    with a hyphen (`number-of-pages`, `collection-number`) was never found and printed
+    nothing; the reference spells it with an underscore, as cs:text reads it."""
+
+    def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        variable = str(self.get("variable", ""))  # type: ignore[attr-defined]
+        if "-" not in variable or variable in ("page-first",):
+            return super().process(item, context, **kwargs)  # type: ignore[misc]
+        value = item.reference[variable.replace("-", "_")]
+        return self._process(value, variable)  # type: ignore[attr-defined]

@@ -195,6 +195,20 @@ STYLES: dict[str, tuple[str, list[dict[str, Any]]]] = {
             {"id": "b", "type": "book", "title": "B title", "author": [{"family": "Doe", "given": "Jane"}]},
         ],
     ),
+    "number-hyphenated-variable": (
+        "cs:number prints a variable whose name has a hyphen (`number-of-pages`)",
+        [
+            {
+                "id": "a",
+                "type": "book",
+                "title": "T",
+                "number-of-pages": "266",
+                "number-of-volumes": "3",
+                "collection-number": "12",
+            },
+            {"id": "b", "type": "book", "title": "T", "number-of-pages": "1"},
+        ],
+    ),
 }
 
 # (style, output, item, bibliography entry or citation, citeproc-js)
@@ -333,6 +347,10 @@ EXPECTED = [
     ("opening-term", "text", "b", "bibliography", "Jane Doe. in. B title"),
     ("opening-term", "html", "a", "bibliography", "Anon. in. A title"),
     ("opening-term", "html", "b", "bibliography", "Jane Doe. in. B title"),
+    ("number-hyphenated-variable", "text", "a", "bibliography", "266 pp.|3rd|xii"),
+    ("number-hyphenated-variable", "text", "b", "bibliography", "1 p."),
+    ("number-hyphenated-variable", "html", "a", "bibliography", "266 pp.|3rd|xii"),
+    ("number-hyphenated-variable", "html", "b", "bibliography", "1 p."),
 ]
 
 
