@@ -40,10 +40,19 @@ class SubsequentAuthorSubstitute:
         entry = current().bibliography
         out = []
         for item in citation_items:
-            entry.name_parts, entry.replace_each = [], None
+            entry.name_parts, entry.name_data, entry.replace_each = [], [], None
             text, names = self._entry(item, None)
+            remember = True
             if names is not None:
                 names = self.ck_names_key  # type: ignore[attr-defined]  # compared without a label
+                # citeproc-js compares the names' data, not their text ("Lefèvre Chloé" and
+                # "Lefèvre, Chloé" are the same person), and a term standing for the names
+                # (`anon.`) is never replaced, nor remembered
+                terms = {_bare(strip_markers(str(term))) for term in self.ck_terms}  # type: ignore[attr-defined]
+                if entry.name_data:
+                    names = ",".join(entry.name_data)
+                elif names is not None and _bare(names) in terms:
+                    names, remember = None, False
             parts = entry.name_parts
             if substitute is not None and names is not None:
                 # a substitute that is no name (a title) is replaced whole under every rule,
@@ -56,8 +65,9 @@ class SubsequentAuthorSubstitute:
                     if chosen:
                         entry.name_parts, entry.replace_each, entry.substitute = [], chosen, substitute
                         text, _ = self._entry(item, None)
-            entry.previous, entry.previous_parts = names, parts
-            entry.name_parts, entry.replace_each = None, None
+            if remember:
+                entry.previous, entry.previous_parts = names, parts
+            entry.name_parts, entry.name_data, entry.replace_each = None, None, None
             formatted = self.format(self.wrap(text))  # type: ignore[attr-defined]
             if formatted is not None:
                 out.append(formatted)
@@ -106,6 +116,11 @@ def capitalize_opening_term(text: Any, terms: list[str]) -> Any:
         if char.isalpha():
             return String(raw[:index] + char.upper() + raw[index + 1 :])
     return text
+
+
+def _bare(text: str) -> str:
+    """A term compared whatever its case and periods (`strip-periods`, `capitalize-first`)."""
+    return text.replace(".", "").strip().casefold()
 
 
 def layout_of(element: Any) -> Any:

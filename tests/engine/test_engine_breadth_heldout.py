@@ -209,6 +209,28 @@ STYLES: dict[str, tuple[str, list[dict[str, Any]]]] = {
             {"id": "b", "type": "book", "title": "T", "number-of-pages": "1"},
         ],
     ),
+    "substitute-by-name-data": (
+        "subsequent-author-substitute compares the names' data, not their text; a term "
+        "standing for them is never replaced",
+        [
+            {
+                "id": "a",
+                "type": "book",
+                "title": "A book",
+                "author": [{"family": "Lefèvre", "given": "Chloé"}, {"family": "Baker", "given": "Zoë"}],
+            },
+            {
+                "id": "b",
+                "type": "webpage",
+                "title": "B page",
+                "author": [{"family": "Lefèvre", "given": "Chloé"}, {"family": "Baker", "given": "Zoë"}],
+            },
+            {"id": "c", "type": "book", "title": "C anonymous"},
+            {"id": "d", "type": "book", "title": "D anonymous"},
+            {"id": "e", "type": "book", "title": "E book", "author": [{"family": "Smith", "given": "Jane"}]},
+            {"id": "f", "type": "book", "title": "F book", "author": [{"family": "Smith", "given": "John"}]},
+        ],
+    ),
 }
 
 # (style, output, item, bibliography entry or citation, citeproc-js)
@@ -351,6 +373,18 @@ EXPECTED = [
     ("number-hyphenated-variable", "text", "b", "bibliography", "1 p."),
     ("number-hyphenated-variable", "html", "a", "bibliography", "266 pp.|3rd|xii"),
     ("number-hyphenated-variable", "html", "b", "bibliography", "1 p."),
+    ("substitute-by-name-data", "text", "a", "bibliography", "Lefèvre, C., Z. Baker. A book."),
+    ("substitute-by-name-data", "text", "b", "bibliography", "---. B page."),
+    ("substitute-by-name-data", "text", "c", "bibliography", "Anon. C anonymous."),
+    ("substitute-by-name-data", "text", "d", "bibliography", "Anon. D anonymous."),
+    ("substitute-by-name-data", "text", "e", "bibliography", "Smith, J. E book."),
+    ("substitute-by-name-data", "text", "f", "bibliography", "Smith, J. F book."),
+    ("substitute-by-name-data", "html", "a", "bibliography", "Lefèvre, C., Z. Baker. A book."),
+    ("substitute-by-name-data", "html", "b", "bibliography", "---. B page."),
+    ("substitute-by-name-data", "html", "c", "bibliography", "Anon. C anonymous."),
+    ("substitute-by-name-data", "html", "d", "bibliography", "Anon. D anonymous."),
+    ("substitute-by-name-data", "html", "e", "bibliography", "Smith, J. E book."),
+    ("substitute-by-name-data", "html", "f", "bibliography", "Smith, J. F book."),
 ]
 
 
