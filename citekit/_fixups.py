@@ -145,7 +145,6 @@ def _quotes(tree: Node) -> Iterator[Node]:
         stack.extend(child for child in node.children if isinstance(child, Node))
 
 
-# Not left-margin: what follows a left margin is the right-inline part (see the Formatter).
 _DISPLAY = frozenset(("block", "right-inline", "indent"))
 
 
@@ -162,7 +161,14 @@ def _suffix_into_display(tree: Node) -> None:
     last = children[start - 1]
     trailing = "".join(str(child) for child in children[start:])
     punctuation = trailing.strip() and not any(char.isalnum() for char in trailing)
-    if isinstance(last, Node) and last.tag in _DISPLAY and punctuation:
+    # A left margin takes it only when the entry starts with a display part: citeproc-js then
+    # puts the suffix on the layout's last child (`using_display`), else after it.
+    first = children[0]
+    starts_displayed = isinstance(first, Node) and first.tag in (*_DISPLAY, "left-margin")
+    if not isinstance(last, Node):
+        return
+    displayed = last.tag in _DISPLAY or (last.tag == "left-margin" and starts_displayed and last is not first)
+    if displayed and punctuation:
         del children[start:]
         last.children.append(trailing)
 

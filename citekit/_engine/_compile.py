@@ -26,6 +26,7 @@ from . import (  # noqa: F401
     dates,
     decorations,
     display,
+    entities,
     keysort,
     labels,
     lookups,
@@ -61,6 +62,7 @@ class _StyleTree(frontend.CitationStylesStyle):  # type: ignore[misc]
         root: Any = self.xml.getroot()
         root.set_locale_list(locale, validate=False)
         _add_default_names(root)
+        entities.decode_references(root)
         self.root = root
         self.tables = tables.build_tables(root)
         # Every element proxy is held for the life of the tree, so lxml hands out the same

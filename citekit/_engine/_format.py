@@ -34,3 +34,17 @@ def apply_text_case(text: str, case: str | None) -> str:
     if case in ("capitalize-all", "title"):
         return " ".join(w[:1].upper() + w[1:] for w in text.split(" "))
     return text
+
+
+def sentence_case(text: str) -> str:
+    """citeproc-js's `sentence` text-case for a string that is not a title (a name part): the
+    first word's first letter upper case, every later word lower case (`National research
+    council` for an institution under `<name-part name="family" text-case="sentence"/>`)."""
+    words = text.split(" ")
+    first = True
+    for index, word in enumerate(words):
+        if not word:
+            continue
+        words[index] = word[:1].upper() + word[1:] if first else word.lower()
+        first = False
+    return " ".join(words)

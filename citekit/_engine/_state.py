@@ -43,6 +43,7 @@ class LayoutState:
     year_suffix_done: bool = False  # the implicit year-suffix has been printed in this entry or cite
     previous: str | None = None  # the previous entry's names (subsequent-author-substitute)
     name_parts: list[str] | None = None  # each name the entry's first cs:names rendered
+    name_data: list[str] | None = None  # the same names' data, as citeproc-js compares them
     previous_parts: list[str] | None = None  # the same, for the previous entry
     replace_each: dict[int, bool] | None = None  # names to print as `substitute` (per-name rules)
     substitute: str | None = None  # the style's subsequent-author-substitute text

@@ -27,7 +27,7 @@ from ._elements import extend
 from ._state import current
 from .labels import NAME_LABELS
 from .punctuation import cite_suffix
-from .substitute import render_entry
+from .substitute import capitalize_opening_term, render_entry
 
 NO_PRINTED_FORM = "[CSL STYLE ERROR: reference with no printed form.]"
 NO_PRINTED_FORM_WORD_PROCESSOR = "[NO_PRINTED_FORM]"
@@ -106,20 +106,6 @@ class ReportedTerms:
         return text, language
 
 
-def _capitalize_opening_term(text: Any, terms: list[str]) -> Any:
-    """`ibid.` -> `Ibid.` when the cite starts with a term (also printed with `strip-periods`:
-    AGLC's `ibid` opens a note as `Ibid`, as in citeproc-js)."""
-    plain = strip_markers(str(text)).lstrip()
-    forms = {form for t in terms if t for form in (t, t.replace(".", "")) if form}
-    if not plain[:1].islower() or not any(plain.startswith(form) for form in forms):
-        return text
-    raw = str(text)
-    for index, char in enumerate(raw):
-        if char.isalpha():
-            return String(raw[:index] + char.upper() + raw[index + 1 :])
-    return text
-
-
 class _Cite:
     def __init__(self, item: Any, text: Any, author: str | None) -> None:
         self.item = item
@@ -170,7 +156,7 @@ class CollapsingLayout:
                 and note
                 and ((not cites and not prefix) or (prefix.endswith(".") and " " in prefix))
             ):
-                text = _capitalize_opening_term(text, self.ck_terms)  # type: ignore[attr-defined]
+                text = capitalize_opening_term(text, self.ck_terms)  # type: ignore[attr-defined]
             if text is not None:
                 cites.append(_Cite(item, self._affixed(item, text), author))
                 element.cites.append(item)

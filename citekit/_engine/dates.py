@@ -109,6 +109,7 @@ class _Part:
         if value is None:
             return None
         form = self.attrib.get("form")
+        letter = ""
         if self.name == "year":
             year = int(value)
             if form == "short":
@@ -120,7 +121,7 @@ class _Part:
                 elif year < 1000:
                     text += str(element.get_single_term("ad"))
             if year_suffix is not None:
-                text += year_suffix.take()
+                letter = year_suffix.take()
         elif self.name == "month":
             if isinstance(value, str):
                 text = value
@@ -149,8 +150,15 @@ class _Part:
         if not text:
             return None
         formatter = element.get_formatter()
-        text = apply_text_case(text, self.attrib.get("text-case"))
-        return apply_formatting(text, self.attrib, formatter)
+        case = self.attrib.get("text-case")
+        text = apply_formatting(apply_text_case(text, case), self.attrib, formatter)
+        if letter:
+            # citeproc-js's implicit year-suffix is a blob of its own made from the year
+            # date-part: its affixes, formatting and text-case (`1957 a` for a year with
+            # prefix=" "); the outer affixes come with the part (`_affixed`)
+            letter = apply_formatting(apply_text_case(letter, case), self.attrib, formatter)
+            text += self.attrib.get("suffix", "") + self.attrib.get("prefix", "") + letter
+        return text
 
 
 def _parts(element: Any) -> tuple[list[_Part], str, Any]:

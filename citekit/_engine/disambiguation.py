@@ -39,6 +39,7 @@ from .positions import Position
 
 NAMES = "ck_show_names"  # int: names to show before et-al (citations; bibliography too, as citeproc-js)
 GIVEN = "ck_given"  # {(variable, index): 1 initials | 2 full given name}
+GLOBAL_GIVEN = "ck_global_given"  # the same, from the global given-name rule alone (bibliography)
 CONDITION = "ck_disambiguate"  # True: disambiguate="true" tests succeed
 SUFFIX = "year_suffix"  # the letter citeproc-py's dates print after the year
 _PERSON_VARIABLES = ("author", "editor", "translator", "composer", "director", "container_author")
@@ -63,6 +64,14 @@ def names_in_bibliography(root: Any) -> bool:
     bibliography then asks for the item's disambiguation, `disambig_request`)."""
     options = Options.of(root)
     return options.add_names and options.add_given
+
+
+@functools.lru_cache(maxsize=256)
+def global_given_in_bibliography(root: Any) -> bool:
+    """Whether a global given-name rule (`all-names*`, `primary-name*`) shows its given names in
+    the bibliography too: citeproc-js's name registry is global, and its bibliography asks it
+    for every name it renders (`evalname`): `Ivanova, P. 1971` beside another Ivanova."""
+    return Options.of(root).registers_names
 
 
 def _suffix(index: int) -> str:
@@ -373,8 +382,10 @@ class Disambiguation:
             if levels != self.global_levels.get(key, {}):
                 if levels:
                     self.global_levels[key] = levels
+                    source[key][GLOBAL_GIVEN] = levels
                 else:
                     self.global_levels.pop(key, None)
+                    source[key].pop(GLOBAL_GIVEN, None)
                 changed.append(key)
         return changed
 

@@ -29,8 +29,16 @@ from citeproc.string import String
 from .._markup import MARKERS, wrap
 from .._styles import CSL_NS
 from ._elements import extend
-from ._format import apply_formatting, apply_text_case
-from .disambiguation import GIVEN, NAMES, in_citation, names_in_bibliography, saw_sort_names
+from ._format import apply_formatting, apply_text_case, sentence_case
+from .disambiguation import (
+    GIVEN,
+    GLOBAL_GIVEN,
+    NAMES,
+    global_given_in_bibliography,
+    in_citation,
+    names_in_bibliography,
+    saw_sort_names,
+)
 from .textcase import dotted_i_locale, upper
 
 _CJK = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
@@ -267,6 +275,38 @@ def _scope(element: Any) -> tuple[Any, ...]:
     return tuple(element.xpath_search("./ancestor::*[self::cs:citation or self::cs:bibliography][1]"))
 
 
+_NAMES_TAG = f"{{{CSL_NS}}}names"
+_NAME_PART_TAG = f"{{{CSL_NS}}}name-part"
+_TEXT_TAG = f"{{{CSL_NS}}}text"
+
+
+@functools.lru_cache(maxsize=4096)
+def _built_name_part(names: Any, which: str) -> Any:
+    """The cs:name-part (`family` or `given`) whose formatting a cs:names's names take in
+    citeproc-js: the last one built inside it, its substitute's macros included, not its own
+    cs:name's (it keeps one per part while building the names element). nehet's author names
+    are plain because the container-author macro in its substitute has a plain family part."""
+    found = None
+    root = names.getroottree().getroot()
+    pending: list[Any] = [iter([names])]
+    seen: set[str] = set()
+    while pending:
+        element = next(pending[-1], None)
+        if element is None:
+            pending.pop()
+            continue
+        if element.tag == _NAME_PART_TAG and element.get("name") == which:
+            found = element
+        elif element.tag == _TEXT_TAG and element.get("macro") and element is not names:
+            name = element.get("macro")
+            if name not in seen and "'" not in name:
+                seen.add(name)
+                pending.append(iter(root.xpath_search(f"./cs:macro[@name='{name}']")))
+            continue
+        pending.append(iter(element.iterchildren()))
+    return found
+
+
 @functools.lru_cache(maxsize=4096)
 def _in_substitute(names: Any) -> bool:
     return bool(names.xpath_search("ancestor::cs:substitute[1]/parent::cs:names"))
@@ -325,8 +365,12 @@ class NameElement:
         if citing:
             use_first = max(use_first, int(item.reference.get(NAMES) or 0))
             levels = item.reference.get(GIVEN) or {}
-        elif sort_options is None and names_in_bibliography(self.get_root()):  # type: ignore[attr-defined]
-            use_first = max(use_first, int(item.reference.get(NAMES) or 0))
+        elif sort_options is None:
+            root = self.get_root()  # type: ignore[attr-defined]
+            if names_in_bibliography(root):
+                use_first = max(use_first, int(item.reference.get(NAMES) or 0))
+            if global_given_in_bibliography(root):
+                levels = item.reference.get(GLOBAL_GIVEN) or {}
         key = variable.replace("-", "_")
         asian = _static_order(str(item.reference.get("language") or ""))
         use_last = str(option("et-al-use-last", "false")).lower() == "true"
@@ -389,7 +433,7 @@ class NameElement:
             if before_et_al == " " and not _STARTS_ROMANESQUE.match(et_al.lstrip(_MARKS)):
                 before_et_al = ""  # "Ziggy Zither等" (citeproc-js: a space only before a Roman-like term)
             joined = _joined(rendered, delimiter) + before_et_al + et_al
-            return self._whole(joined, whole, formatter)
+            return self._whole(joined, whole, formatter, self._resets_with_et_al(whole))
         and_ = option("and") if sort_options is None else None  # a sort key has no "and" (citeproc-js)
         if and_ and len(rendered) > 1:
             word = "&" if and_ == "symbol" else str(self.get_single_term("and"))  # type: ignore[attr-defined]
@@ -426,9 +470,32 @@ class NameElement:
             suffix = suffix[1:]  # "H." + "." is "H." (citeproc-js)
         return str(self.get("prefix", "")) + text + suffix  # type: ignore[attr-defined]
 
-    def _whole(self, text: str, whole: dict[str, str], formatter: Any) -> String:
+    def _whole(
+        self, text: str, whole: dict[str, str], formatter: Any, resets: tuple[str, ...] = ()
+    ) -> String:
         """A shortened list (et-al or ellipsis), formatted and affixed as a whole."""
-        return String(self.wrap(apply_formatting(text, whole, formatter)))  # type: ignore[attr-defined]
+        text = apply_formatting(text, whole, formatter)
+        for tag in resets:
+            text = wrap(tag, text)
+        return String(self.wrap(text))  # type: ignore[attr-defined]
+
+    def _resets_with_et_al(self, whole: dict[str, str]) -> tuple[str, ...]:
+        """`font-style="normal"` (weight, variant) on cs:name around names and "et al.": citeproc-js
+        writes the reset when an element around sets the attribute, and also when the et-al,
+        its last part, does (it tests the reset against the last child's formatting):
+        `<span style="font-style:normal;">King <i>et al.</i></span>`."""
+        following = self.xpath_search("./following-sibling::cs:et-al[1]")  # type: ignore[attr-defined]
+        et_al = following[0] if following else None
+        parent = self.getparent()  # type: ignore[attr-defined]
+        return tuple(
+            tag
+            for attribute, tag in _NORMAL.items()
+            if whole.get(attribute) == "normal"
+            and (
+                (et_al is not None and et_al.get(attribute) not in (None, "normal"))
+                or (parent is not None and _set_around(parent, attribute))
+            )
+        )
 
     def _et_al(self) -> str:
         following = self.xpath_search("./following-sibling::cs:et-al[1]")  # type: ignore[attr-defined]
@@ -449,6 +516,9 @@ class NameElement:
         return dotted_i_locale(self.get_root())  # type: ignore[attr-defined]
 
     def _name_part(self, which: str) -> Any:
+        names = self.getparent()  # type: ignore[attr-defined]
+        if names is not None and names.tag == _NAMES_TAG and not _in_substitute(names):
+            return _built_name_part(names, which)
         for part in self.findall("cs:name-part", self.nsmap):  # type: ignore[attr-defined]
             if part.get("name") == which:
                 return part
@@ -461,7 +531,12 @@ class NameElement:
             return piece
         case = part.get("text-case")
         dotted = case == "uppercase" and self._dotted_i()
-        cased = upper(piece, True) if dotted else apply_text_case(piece, case)
+        if dotted:
+            cased = upper(piece, True)
+        elif case == "sentence":
+            cased = sentence_case(piece)
+        else:
+            cased = apply_text_case(piece, case)
         return str(apply_formatting(cased, dict(part.attrib), self.get_formatter()))  # type: ignore[attr-defined]
 
     def _part(self, which: str, *pieces: str, space: str = " ", glue: bool = True, styles: str = "") -> str:

@@ -30,7 +30,7 @@ from citeproc.string import MixedString, String, join, normalize_seam
 
 from .._markup import CLOSE, MARKERS, wrap
 from ._elements import extend
-from .quotes import HELD, QUOTE_MARKERS
+from .quotes import HELD, QUOTE, QUOTE_MARKERS
 
 # (last mark on the left, first mark on the right): the right one is dropped.
 ABSORBED = frozenset({(";", ":"), (";", "."), (":", "."), ("!", ":"), ("?", ":")})
@@ -130,6 +130,9 @@ _SWAPPED_IN = frozenset(".,!?")
 # What citeproc-js's `upward` would move out of a first child's prefix (`PUNCT_OR_SPACE`).
 _LEADING = frozenset(".,;:!? ")
 _TRANSPARENT = frozenset(("choose", "if", "else-if", "else"))
+# A suffix's first mark that `downward` takes into a quote ending the element (the fixups
+# move `.` and `,` already, wherever they come from).
+_DOWNWARD = frozenset(";:")
 
 
 def _kept_first(text: Any) -> Any:
@@ -158,8 +161,10 @@ class MergedAffixes:
             # A formatted element's first child's prefix stays inside it in citeproc-js
             # (`upward`): no seam outside merges it (histoire's `, ` + ` vol.`: `,  vol.`).
             string = _kept_first(string)
+        if suffix[:1] in _DOWNWARD and self.get("quotes") != "true":  # type: ignore[attr-defined]
+            string, suffix = self._suffix_into_quote(string, suffix)
         out = merged(merged(prefix, string), suffix)
-        if decorated and prefix[:1] in _SWAPPED_IN and str(out)[:1] == prefix[:1]:
+        if decorated and prefix[:1] in _SWAPPED_IN and str(out)[:1] == prefix[:1] and not self._migrates_up():
             # citeproc-js moves a prefix's mark to the element before it (and so into a
             # quote there) only when neither is formatted (`leftward`): `“Title”, <i>J</i>`
             out = _kept_first(out)
@@ -179,6 +184,39 @@ class MergedAffixes:
         while parent is not None and parent.tag.rsplit("}", 1)[-1] in _TRANSPARENT:
             parent = parent.getparent()
         return parent is None or parent.tag.endswith("}layout") or not parent.get("delimiter")
+
+    def _suffix_into_quote(self, string: Any, suffix: str) -> tuple[Any, str]:
+        """citeproc-js's `downward`: with punctuation-in-quote, the mark starting a group's
+        suffix moves down into its last child when that ends in a quoted element, and so
+        into the quotes, `;` and `:` too (`“…adaptation edge:” Physical Review`). A quoted
+        element's own suffix stays outside (`fix` swaps only `.`, `,`, `!`, `?`)."""
+        raw = str(string)
+        closers = _quote_closers(raw)
+        if not closers or raw[closers[-1][0]] != QUOTE:
+            return string, suffix
+        if str(self.get_locale_option("punctuation-in-quote")).lower() != "true":  # type: ignore[attr-defined]
+            return string, suffix
+        at = closers[-1][1]
+        return String(raw[:at] + suffix[0] + raw[at:]), suffix[1:]
+
+    def _migrates_up(self) -> bool:
+        """Whether this element's prefix mark first moves up to the group around it (citeproc-js's
+        `upward`: a first child's leading mark goes to a parent with no prefix and no formatting
+        or quotes), where `leftward` may move it on: `“Title,” <i>Journal</i>` for a group
+        starting with `<text variable="container-title" font-style="italic" prefix=", "/>`."""
+        element = self
+        parent = element.getparent()  # type: ignore[attr-defined]
+        while parent is not None:
+            if element.getprevious() is not None:  # type: ignore[attr-defined]
+                return False
+            if parent.tag.rsplit("}", 1)[-1] not in _TRANSPARENT:
+                break
+            if parent.tag.endswith("}choose"):
+                element = parent
+            parent = parent.getparent()
+        if parent is None or not parent.tag.endswith("}group") or parent.get("prefix"):
+            return False
+        return not any(attribute in parent.attrib for attribute in (*DECORATIONS, "quotes"))
 
     def _leaf(self) -> bool:
         """A `cs:text` that prints its own text (not a macro's)."""

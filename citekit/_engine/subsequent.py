@@ -42,6 +42,15 @@ def replacements(rule: str, parts: list[str], previous: list[str] | None) -> dic
     return {}
 
 
+_NAME_PARTS = ("non-dropping-particle", "family", "given", "dropping-particle", "suffix", "literal")
+
+
+def name_data(name: Any) -> str:
+    """A name as citeproc-js's subsequent-author-substitute compares it (`setRenderedName`):
+    its parts' data run together, whatever form the style renders it in."""
+    return "".join(str(name.get(part) or "") for part in _NAME_PARTS)
+
+
 _SUBSEQUENT = {"et-al-min": "et-al-subsequent-min", "et-al-use-first": "et-al-subsequent-use-first"}
 
 
@@ -69,6 +78,8 @@ class SubsequentName:
         if entry.collecting and entry.names is None and entry.name_parts is not None:
             index = len(entry.name_parts)
             entry.name_parts.append(text)
+            if entry.name_data is not None:
+                entry.name_data.append(name_data(name))
             if entry.replace_each and index in entry.replace_each and entry.substitute is not None:
                 return entry.substitute, inverted
         return text, inverted

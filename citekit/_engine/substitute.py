@@ -18,7 +18,9 @@ from typing import Any
 
 from citeproc.model import Names
 from citeproc.source import VariableError
+from citeproc.string import String
 
+from .._markup import strip_markers
 from ._elements import extend
 from ._state import current
 from .subsequent import replacements
@@ -39,10 +41,19 @@ class SubsequentAuthorSubstitute:
         entry = current().bibliography
         out = []
         for item in citation_items:
-            entry.name_parts, entry.replace_each = [], None
+            entry.name_parts, entry.name_data, entry.replace_each = [], [], None
             text, names = self._entry(item, None)
+            remember = True
             if names is not None:
                 names = self.ck_names_key  # type: ignore[attr-defined]  # compared without a label
+                # citeproc-js compares the names' data, not their text ("Lefèvre Chloé" and
+                # "Lefèvre, Chloé" are the same person), and a term standing for the names
+                # (`anon.`) is never replaced, nor remembered
+                terms = {_bare(strip_markers(str(term))) for term in self.ck_terms}  # type: ignore[attr-defined]
+                if entry.name_data:
+                    names = ",".join(entry.name_data)
+                elif names is not None and _bare(names) in terms:
+                    names, remember = None, False
             parts = entry.name_parts
             if substitute is not None and names is not None:
                 # a substitute that is no name (a title) is replaced whole under every rule,
@@ -55,15 +66,19 @@ class SubsequentAuthorSubstitute:
                     if chosen:
                         entry.name_parts, entry.replace_each, entry.substitute = [], chosen, substitute
                         text, _ = self._entry(item, None)
-            entry.previous, entry.previous_parts = names, parts
-            entry.name_parts, entry.replace_each = None, None
+            if remember:
+                entry.previous, entry.previous_parts = names, parts
+            entry.name_parts, entry.name_data, entry.replace_each = None, None, None
             formatted = self.format(self.wrap(text))  # type: ignore[attr-defined]
             if formatted is not None:
                 out.append(formatted)
         return out
 
     def _entry(self, item: Any, replace: str | None) -> tuple[Any, str | None]:
-        return render_entry(self, item, replace=replace)
+        text, names = render_entry(self, item, replace=replace)
+        if text is not None and self.ck_terms:  # type: ignore[attr-defined]
+            text = capitalize_opening_term(text, self.ck_terms)  # type: ignore[attr-defined]
+        return text, names
 
 
 def render_entry(
@@ -87,6 +102,26 @@ def render_entry(
         layout.ck_suppressed, layout.ck_recording = set(), None  # outside an entry: sort keys
         layout.ck_variables = None
     return text, layout.ck_names
+
+
+def capitalize_opening_term(text: Any, terms: list[str]) -> Any:
+    """`ibid.` -> `Ibid.` when the cite or entry starts with a term (also printed with
+    `strip-periods`: AGLC's `ibid` opens a note as `Ibid`), as citeproc-js capitalises a term
+    rendered first (`term_predecessor`), except in in-text citations: `Anon. (1953)`."""
+    plain = strip_markers(str(text)).lstrip()
+    forms = {form for t in terms if t for form in (t, t.replace(".", "")) if form}
+    if not plain[:1].islower() or not any(plain.startswith(form) for form in forms):
+        return text
+    raw = str(text)
+    for index, char in enumerate(raw):
+        if char.isalpha():
+            return String(raw[:index] + char.upper() + raw[index + 1 :])
+    return text
+
+
+def _bare(text: str) -> str:
+    """A term compared whatever its case and periods (`strip-periods`, `capitalize-first`)."""
+    return text.replace(".", "").strip().casefold()
 
 
 def layout_of(element: Any) -> Any:

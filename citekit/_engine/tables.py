@@ -118,9 +118,13 @@ def _term_table(locale: Any) -> TermTable | None:
         name, form = term.get("name"), term.get("form")
         if form == "long":  # the default form, written out (`<term name="accessed" form="long">`)
             form = None
-        table.setdefault((name, form, False), term)
+        # A term defined twice: the later definition wins, as in citeproc-js (errata's
+        # `editor` short term, "ed" then "org", prints "org"); of gendered variants (ordinals),
+        # the first stays
+        keep = table.setdefault if term.get("gender-form") else table.__setitem__
+        keep((name, form, False), term)
         if term.get("match") not in _NOT_ZERO_PADDED:
-            table.setdefault((name, form, True), term)
+            keep((name, form, True), term)
     return table
 
 
@@ -286,3 +290,17 @@ class VariableText:
         else:
             language = self.get_root().get("default-locale", "en")[:2]  # type: ignore[attr-defined]
         return self._variable(item, self if context is None else context), language  # type: ignore[attr-defined]
+
+
+@extend("number")
+class HyphenatedNumberVariable:
+    """citeproc-py's cs:number reads `item.reference[variable]` as written, so a variable
+    with a hyphen (`number-of-pages`, `collection-number`) was never found and printed
+    nothing; the reference spells it with an underscore, as cs:text reads it."""
+
+    def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        variable = str(self.get("variable", ""))  # type: ignore[attr-defined]
+        if "-" not in variable or variable in ("page-first",):
+            return super().process(item, context, **kwargs)  # type: ignore[misc]
+        value = item.reference[variable.replace("-", "_")]
+        return self._process(value, variable)  # type: ignore[attr-defined]

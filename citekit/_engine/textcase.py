@@ -147,6 +147,17 @@ def _capitalize(word: str) -> str:
     return word
 
 
+def _capitalize_any(word: str) -> str:
+    """capitalize-first and capitalize-all: the first letter upper case in any script
+    (citeproc-js's `_capitalise`: `[Электронный ресурс]`, `Т. 101`), but a lone Greek letter."""
+    for index, char in enumerate(word):
+        if char.isalpha():
+            if "\u0370" <= char <= "\u03ff" and not word[index + 1 :].strip(_MARKS):
+                return word
+            return word[:index] + char.upper() + word[index + 1 :]
+    return word
+
+
 def _bare(word: str) -> str:
     return word.strip(_MARKS + "“”‘’\"'()[]{}.,;:!?").lower()
 
@@ -325,7 +336,7 @@ def _capitalize_lowercase(text: Any, *, every: bool) -> Any:
                 return match.group(0)
             done = True
             token = match.group(0)
-            return _capitalize(token) if token == token.lower() else token
+            return _capitalize_any(token) if token == token.lower() else token
 
         out.append(String(_WORD.sub(word, value)))
     return MixedString(out) if len(out) > 1 else out[0]
