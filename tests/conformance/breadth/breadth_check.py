@@ -112,12 +112,14 @@ def load_reference(path: Path = REFERENCE) -> tuple[dict[str, Any], list[dict[st
     return json.loads(lines[0]), [json.loads(line) for line in lines[1:] if line.strip()]
 
 
-def render(items: list[dict[str, Any]], style: str, output: str) -> tuple[dict[str, str], dict[str, str]]:
+def render(
+    items: list[dict[str, Any]], style: str, output: str, *, csl_aliases: bool = True
+) -> tuple[dict[str, str], dict[str, str]]:
     """citekit's (citations, bibliography) by item id; an exception is kept as the text."""
     records = [Record.from_csl(item) for item in items]
     try:
         # Unstripped, as the reference: only its HTML entries are stripped (see `normalise`).
-        formatter = Formatter(records, style, output, links=False, strip=False)
+        formatter = Formatter(records, style, output, links=False, strip=False, csl_aliases=csl_aliases)
     except Exception as exc:
         failed = {r.key: f"!{type(exc).__name__}: {exc}" for r in records}
         return failed, failed
@@ -135,14 +137,15 @@ def render(items: list[dict[str, Any]], style: str, output: str) -> tuple[dict[s
     return citations, bibliography
 
 
-def compare(record: dict[str, Any], limit: int | None = None) -> Iterator[Check]:
+def compare(record: dict[str, Any], limit: int | None = None, *, csl_aliases: bool = True) -> Iterator[Check]:
     """Checks of one style's reference record; `limit` keeps only the first items' checks
-    (every item is still registered, so numbering and disambiguation are unchanged)."""
+    (every item is still registered, so numbering and disambiguation are unchanged).
+    `csl_aliases=False` renders as citeproc-js does, without the `event`/`event-title` alias."""
     style = record["style"]
     wanted = {item["id"] for item in record["items"][:limit]} if limit else None
     for output in OUTPUTS:
         expected = record[output]
-        citations, bibliography = render(record["items"], style, output)
+        citations, bibliography = render(record["items"], style, output, csl_aliases=csl_aliases)
         for kind, actual in (("citations", citations), ("bibliography", bibliography)):
             for item_id, text in (expected.get(kind) or {}).items():
                 if text is None or (wanted is not None and item_id not in wanted):
