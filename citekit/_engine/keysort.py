@@ -16,7 +16,7 @@ every comparison.
 
 Under a global given-name rule the names the sort renders count in disambiguation, so a key
 that can render a name is rendered for every item; the others stay lazy (APA's ten keys
-were all rendered for every item: a tenth of its whole job).
+were all rendered for every item: 9 % of a whole job of 1,000 items, under cProfile).
 """
 
 from __future__ import annotations
