@@ -96,8 +96,8 @@ class Session:
 
     @contextmanager
     def _busy(self) -> Iterator[None]:
-        """`_active`, for a call that registers or renders many records: without cycle
-        collection (see `gcpause`)."""
+        """`_active`, for a call that registers many records: without cycle collection
+        (see `gcpause`)."""
         with paused(), self._active():
             yield
 
@@ -254,7 +254,7 @@ class Session:
         wanted = None if ids is None else {self._key_of[i] for i in ids if i in self._key_of}
         items = [item for item in self._bib.items if wanted is None or item.key in wanted]
         out: list[tuple[str, str | Exception]] = []
-        with self._busy():
+        with self._active():
             substitute.reset(self.compiled.tree)
             for done, item in enumerate(items, 1):
                 if progress is not None:
