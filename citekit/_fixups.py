@@ -287,7 +287,7 @@ def _last_char(node: Node, skip: int = 0) -> str:
 def _absorb(tree: Node, protected: frozenset[str], ends: frozenset[str]) -> None:
     leaves = _leaves(tree)
     flat = "".join(leaf.text for leaf in leaves)
-    if not any(flat[i : i + 2] in _PAIRS for i in range(len(flat) - 1)):
+    if not any(pair in flat for pair in _PAIRS):
         return
     owner: list[tuple[int, int]] = []  # flat index -> (leaf number, index in leaf)
     boundary_after: set[int] = set()  # flat indices followed by a span boundary (or the end)

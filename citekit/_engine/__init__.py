@@ -22,7 +22,8 @@ small module per CSL feature it adds or corrects (each registers its mixins on i
 - `_state`: the per-session `RenderState` every element reads (nothing is kept on elements);
   `positions`: cite positions computed from a document; `sortcache`: bibliography sort keys
   kept per session; `keysort`: a later sort key rendered only for the items still tied;
-  `aliases`: the `csl_aliases` rendering option
+  `aliases`: the `csl_aliases` rendering option; `gcpause`: no cycle collection while a
+  session registers many records
 
 The order in which the mixins wrap each other is `_elements.FEATURE_ORDER`.
 """

@@ -26,6 +26,7 @@ from ._compile import CompiledStyle
 from ._state import RenderState
 from .collapse import NO_PRINTED_FORM
 from .disambiguation import CONDITION, GIVEN, NAMES, SUFFIX, Disambiguation
+from .gcpause import paused
 from .items import EngineItem, EngineSource, KeyIndex
 from .positions import FIRST, Position
 from .richtext import prepare_item, rich_text
@@ -45,6 +46,11 @@ class Session:
         self._lock = threading.RLock()
         self._decided: dict[str, tuple[Any, ...]] = {}  # key -> what its cites depend on
         self._last: set[str] = set()  # keys of uncited records: numbered after the others
+        with paused():
+            self._build(items, register_all)
+
+    def _build(self, items: Sequence[dict[str, Any]], register_all: bool) -> None:
+        compiled = self.compiled
         engine_items = []
         for index, item in enumerate(items):
             key = f"k{index}"
@@ -88,6 +94,13 @@ class Session:
         with self._lock, self._state.active():
             yield
 
+    @contextmanager
+    def _busy(self) -> Iterator[None]:
+        """`_active`, for a call that registers many records: without cycle collection
+        (see `gcpause`)."""
+        with paused(), self._active():
+            yield
+
     @property
     def ids(self) -> list[str]:
         """Every record id this session can cite, in the order given."""
@@ -113,7 +126,7 @@ class Session:
         if not new and last <= self._last:
             return set()
         self._last |= last
-        with self._active():
+        with self._busy():
             self._append(Citation([EngineItem(k, self._index) for k in new]))
             if self._last:
                 items = self._bib.items

@@ -74,7 +74,16 @@ def _strip(value: str) -> str:
     compares with `ignorePunctuation` (`Simple title, here A` before `Simple title here B`,
     the CSL suite's sort_Quotes). Spaces still count (see the module docstring)."""
     text = strip_markers(value.translate(_QUOTES)).lstrip(_LEADING)
-    return "".join(char for char in text if not unicodedata.category(char).startswith("P"))
+    if text.isascii():
+        return text.translate(_ASCII_PUNCTUATION)
+    return "".join(char for char in text if not _punctuation(char))
+
+
+def _punctuation(char: str) -> bool:
+    return unicodedata.category(char).startswith("P")
+
+
+_ASCII_PUNCTUATION = str.maketrans({chr(c): None for c in range(128) if _punctuation(chr(c))})
 
 
 @functools.lru_cache(maxsize=64)
@@ -86,18 +95,24 @@ def _collator(locale: str) -> Any:
 
 def fallback_key(value: str, locale: str = "en-US") -> str:
     """The collation key without ICU (see the module docstring)."""
+    text = _strip(value).casefold()
+    if text.isascii():  # most keys: one table look-up per character
+        return text.translate(_ASCII_KEY)
     tailoring = _TAILORING.get(locale.split("-")[0].lower(), {})
+    return "".join(tailoring.get(char) or _OKINA.get(char) or _key_char(char) for char in text)
+
+
+def _key_char(char: str) -> str:
     out: list[str] = []
-    for char in _strip(value).casefold():
-        if char in tailoring or char in _OKINA:
-            out.append(tailoring.get(char) or _OKINA[char])
-            continue
-        for base in unicodedata.normalize("NFKD", char.translate(_BASE)):
-            if base.isalnum() and not unicodedata.combining(base):
-                out.append(base)
-            elif not unicodedata.combining(base):
-                out.append(base if base < "0" else " ")  # before digits and letters
+    for base in unicodedata.normalize("NFKD", char.translate(_BASE)):
+        if base.isalnum() and not unicodedata.combining(base):
+            out.append(base)
+        elif not unicodedata.combining(base):
+            out.append(base if base < "0" else " ")  # before digits and letters
     return "".join(out)
+
+
+_ASCII_KEY = str.maketrans({chr(c): _key_char(chr(c)) for c in range(128)})
 
 
 def collation_key(value: str, locale: str = "en-US", *, use_icu: bool = True) -> str:

@@ -4,9 +4,22 @@ suite's sort_LeadingA sorts a quoted title by its first word)."""
 
 from __future__ import annotations
 
+import unicodedata
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from citekit._engine.quotes import QUOTE
-from citekit._engine.sorting import collation_key
-from citekit._markup import CLOSE, wrap
+from citekit._engine.sorting import (
+    _LEADING,
+    _OKINA,
+    _QUOTES,
+    _TAILORING,
+    _key_char,
+    collation_key,
+    fallback_key,
+)
+from citekit._markup import CLOSE, strip_markers, wrap
 
 
 def test_accents_and_case_do_not_decide_the_order() -> None:
@@ -27,3 +40,18 @@ def test_punctuation_is_ignored() -> None:
         )
         assert a < b < c
         assert collation_key("O'Connor", use_icu=use_icu) < collation_key("Olsen", use_icu=use_icu)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    text=st.text(st.characters(max_codepoint=0x2FF) | st.sampled_from("ʻæøåłß“”«»¿\u0301ﬁ①")),
+    locale=st.sampled_from(["en-US", "da-DK", "pl-PL", "tr-TR", "sv-SE"]),
+)
+def test_ascii_keys_are_the_character_rule(text: str, locale: str) -> None:
+    """The fallback key of a text that is ASCII once stripped is looked up in one table; it is
+    the character-by-character rule (the decomposed base letter, the tailoring) all the same."""
+    tailoring = _TAILORING.get(locale.split("-")[0].lower(), {})
+    stripped = strip_markers(text.translate(_QUOTES)).lstrip(_LEADING)
+    stripped = "".join(c for c in stripped if not unicodedata.category(c).startswith("P"))
+    expected = "".join(tailoring.get(c) or _OKINA.get(c) or _key_char(c) for c in stripped.casefold())
+    assert fallback_key(text, locale) == expected

@@ -4,6 +4,8 @@ sort keys order as `Sort.sort` does, the child and XPath look-ups answer as `fin
 
 from __future__ import annotations
 
+import copy
+import gc
 from typing import Any, ClassVar
 
 import pytest
@@ -13,7 +15,7 @@ from hypothesis import strategies as st
 
 from citekit import Style
 from citekit._engine import Session, compile_style
-from citekit._engine.keysort import LazyKeySort
+from citekit._engine.keysort import LazyKeySort, shows_names
 from citekit._engine.tables import _AXES, CompiledLookups
 
 STYLES = ("apa", "ieee", "chicago-author-date", "chicago-notes-bibliography", "modern-language-association")
@@ -142,3 +144,51 @@ def test_a_session_registers_as_citeproc_py() -> None:
         reference.register(Citation([CitationItem(k) for k in keys]))
     assert bib.keys == reference.keys == ["k3", "k1", "k0", "k5"]
     assert [item.key for item in bib.items] == bib.keys
+
+
+@pytest.mark.parametrize(
+    ("style_id", "name_keys"),
+    [
+        # the styles' own cs:key lists: the keys whose macros reach a cs:names
+        ("apa", {"author-sort"}),
+        ("chicago-author-date", {"author-sort", "title-and-descriptions-bib", "source-bib"}),
+        ("chicago-notes-bibliography", {"author-sort", "title-and-descriptions-bib", "source-bib"}),
+    ],
+)
+def test_keys_that_show_names(style_id: str, name_keys: set[str]) -> None:
+    root = compile_style(Style.load(style_id)).tree.root
+    keys = root.bibliography.xpath_search("./cs:sort/cs:key")
+    assert {str(k.get("macro") or k.get("variable")) for k in keys if shows_names(k)} == name_keys
+
+
+def test_a_name_variable_key_shows_names() -> None:
+    root = compile_style(Style.load("apa")).tree.root
+    key = root.bibliography.xpath_search("./cs:sort/cs:key")[0]
+    for variable, expected in (("author", True), ("container-author", True), ("title", False)):
+        twin = copy.deepcopy(key)
+        del twin.attrib["macro"]
+        twin.set("variable", variable)
+        assert shows_names(twin) is expected
+
+
+def test_sessions_register_without_cycle_collection() -> None:
+    """The collections whose walks grow with the heap are paused while a session registers
+    its records, and the collector is left on (or off) as it was found."""
+    compiled = compile_style(Style.load("apa"))
+    items = [
+        {"id": f"R{n}", "type": "book", "title": f"T{n}", "author": [{"family": f"F{n % 7}", "given": "A"}]}
+        for n in range(300)
+    ]
+    gc.collect()
+    before = [generation["collections"] for generation in gc.get_stats()]
+    session = Session(compiled, items)
+    after = [generation["collections"] for generation in gc.get_stats()]
+    # at most the one young collection due when the call turns the collector back on
+    assert after[1:] == before[1:] and after[0] - before[0] <= 1
+    assert len(session.registered) == 300 and gc.isenabled()
+    gc.disable()
+    try:
+        Session(compiled, items[:3])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
