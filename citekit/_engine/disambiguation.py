@@ -8,7 +8,9 @@ The spec's order, for the registered items:
 2. each item's cite is rendered alone; items whose cites read the same are ambiguous;
 3. `disambiguate-add-names`: more names are shown, one at a time, until cites differ;
 4. `disambiguate-add-givenname` with `by-cite`: name by name, initials then the full given
-   name, until the cite is told apart (`A. N. Hansen and Campbell`);
+   name, until the cite is told apart (`A. N. Hansen and Campbell`); under the global rules
+   a cite's given names are those of step 1 only (citeproc-js expands them by cite under
+   `by-cite` alone), so works of the same authors go on to a year suffix;
 5. `disambiguate="true"` branches are taken for the items still ambiguous;
 6. `disambiguate-add-year-suffix`: a, b, c… in bibliography order.
 
