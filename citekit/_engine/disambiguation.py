@@ -8,7 +8,9 @@ The spec's order, for the registered items:
 2. each item's cite is rendered alone; items whose cites read the same are ambiguous;
 3. `disambiguate-add-names`: more names are shown, one at a time, until cites differ;
 4. `disambiguate-add-givenname` with `by-cite`: name by name, initials then the full given
-   name, until the cite is told apart (`A. N. Hansen and Campbell`);
+   name, until the cite is told apart (`A. N. Hansen and Campbell`); under the global rules
+   a cite's given names are those of step 1 only (citeproc-js expands them by cite under
+   `by-cite` alone), so works of the same authors go on to a year suffix;
 5. `disambiguate="true"` branches are taken for the items still ambiguous;
 6. `disambiguate-add-year-suffix`: a, b, c… in bibliography order.
 
@@ -72,6 +74,14 @@ def global_given_in_bibliography(root: Any) -> bool:
     the bibliography too: citeproc-js's name registry is global, and its bibliography asks it
     for every name it renders (`evalname`): `Ivanova, P. 1971` beside another Ivanova."""
     return Options.of(root).registers_names
+
+
+@functools.lru_cache(maxsize=256)
+def initials_by_rule(root: Any) -> bool:
+    """Whether a given name that disambiguation expands to initials is initialised even
+    without `initialize-with`: under the `-with-initials` rules citeproc-js initialises it
+    with an empty mark (`McDonald P` in a style whose short names set none)."""
+    return Options.of(root).rule.endswith("-with-initials")
 
 
 def _suffix(index: int) -> str:
@@ -417,16 +427,17 @@ class Disambiguation:
         render = functools.partial(self._render, bibliography, visual=True)
         if options.positional and options.rule == "by-cite":  # the notes may tell them apart
             ambiguous = [still for group in ambiguous for still in _groups(render(group))]
-        # What add-givenname may do under the rule: full given names or only initials, for
-        # every name or only the first of each cite.
-        most = 1 if options.rule.endswith("with-initials") else 2
-        first_only = options.rule.startswith("primary-name")
-        if options.add_names and options.add_given and options.rule == "by-cite" and ambiguous:
-            ambiguous = _names_with_givens(ambiguous, source, render, most, start or {})
+        # add-givenname works cite by cite only under `by-cite`: under the global rules the
+        # given names are those of step 1 alone, and add-names shows more names with them
+        # (citeproc-js sets `givensMax` for by-cite only): two works of the same authors then
+        # take year suffixes, never given names.
+        by_cite = options.add_given and options.rule == "by-cite"
+        if options.add_names and by_cite and ambiguous:
+            ambiguous = _names_with_givens(ambiguous, source, render, 2, start or {})
         elif options.add_names and ambiguous:
-            ambiguous = _add_names(ambiguous, source, render, most if options.add_given else 0)
-        if options.add_given and ambiguous:
-            ambiguous = _add_givennames(ambiguous, source, render, most, first_only)
+            ambiguous = _add_names(ambiguous, source, render, 2 if by_cite else 0)
+        if by_cite and ambiguous:
+            ambiguous = _add_givennames(ambiguous, source, render)
         if options.condition and ambiguous:
             for key in (key for group in ambiguous for key in group):
                 source[key][CONDITION] = True
@@ -558,7 +569,6 @@ def _add_givennames(
     source: Mapping[str, Any],
     render: Callable[..., dict[str, str]],
     most: int = 2,
-    first_only: bool = False,
 ) -> list[list[str]]:
     """Name by name, initials then the full given name, until each cite is told apart. A cite
     left ambiguous keeps the fewest expansions that told it from the most others (citeproc-js:
@@ -568,7 +578,7 @@ def _add_givennames(
         done: set[str] = set()
         saved = {k: dict(source[k].get(GIVEN) or {}) for k in group}
         best = {k: (len(group), saved[k]) for k in group}  # (confused with, levels)
-        names = 1 if first_only else max(len(list(_names_of(source[k]))) for k in group)
+        names = max(len(list(_names_of(source[k]))) for k in group)
         levels_allowed = (1, 2)[:most]
         for position, level in ((p, lv) for p in range(names) for lv in levels_allowed):
             trying = [k for k in group if k not in done]

@@ -36,6 +36,7 @@ from .disambiguation import (
     NAMES,
     global_given_in_bibliography,
     in_citation,
+    initials_by_rule,
     names_in_bibliography,
     saw_sort_names,
 )
@@ -574,6 +575,8 @@ class NameElement:
         mark = option("initialize-with")
         if level and form == "short":
             form = "long"  # add-givenname: the given name joins the family name
+            if mark is None and level == 1 and initials_by_rule(self.get_root()):  # type: ignore[attr-defined]
+                mark = ""
             if mark is not None and level == 1 and given:  # under initialize="false", only initials
                 initialize_all = str(option("initialize", "true")).lower() != "false"
                 given = initialize(given, mark, initialize_all=initialize_all)

@@ -13,6 +13,11 @@ import pytest
 from citekit import Formatter, Record
 
 DATA = Path(__file__).parent / "data" / "breadth_rules"
+_SAME_THREE = [
+    {"family": "Schmidt", "given": "Noah"},
+    {"family": "Öztürk", "given": "Fatima"},
+    {"family": "Álvarez", "given": "Noah"},
+]
 
 # style -> (what citeproc-js does, the items)
 STYLES: dict[str, tuple[str, list[dict[str, Any]]]] = {
@@ -231,6 +236,95 @@ STYLES: dict[str, tuple[str, list[dict[str, Any]]]] = {
             {"id": "f", "type": "book", "title": "F book", "author": [{"family": "Smith", "given": "John"}]},
         ],
     ),
+    "initials-by-rule": (
+        "under a `-with-initials` rule a given name expanded to initials is initialised even "
+        "when cs:name sets no initialize-with (an empty mark: `McDonald P`, `Lee AL`)",
+        [
+            {
+                "id": "p",
+                "type": "book",
+                "title": "P",
+                "issued": {"date-parts": [[1978]]},
+                "author": [{"family": "McDonald", "given": "Priya"}],
+            },
+            {
+                "id": "i",
+                "type": "book",
+                "title": "I",
+                "issued": {"date-parts": [[1993]]},
+                "author": [{"family": "McDonald", "given": "Ingrid"}, {"family": "Okafor", "given": "Chidi"}],
+            },
+            {
+                "id": "a",
+                "type": "book",
+                "title": "A",
+                "issued": {"date-parts": [[2001]]},
+                "author": [
+                    {"family": "Lee", "given": "Ana Lucía"},
+                    {"family": "Ross", "given": "B"},
+                    {"family": "Chen", "given": "C"},
+                ],
+            },
+            {
+                "id": "b",
+                "type": "book",
+                "title": "B",
+                "issued": {"date-parts": [[2002]]},
+                "author": [{"family": "Lee", "given": "Bo"}],
+            },
+        ],
+    ),
+    "global-rule-year-suffix": (
+        "under a global given-name rule (here primary-name) add-givenname never expands a cite's "
+        "given names and add-names shows names without them: works of the same authors take year "
+        "suffixes (an item in Japanese, whose names read `Schmidt Noah` when expanded, included)",
+        [
+            {
+                "id": "c",
+                "type": "chapter",
+                "title": "C",
+                "issued": {"date-parts": [[1950]]},
+                "author": _SAME_THREE,
+                "language": "ja",
+            },
+            {
+                "id": "d",
+                "type": "dataset",
+                "title": "D",
+                "issued": {"date-parts": [[1950]]},
+                "author": _SAME_THREE,
+            },
+            {
+                "id": "e",
+                "type": "book",
+                "title": "E",
+                "issued": {"date-parts": [[1950]]},
+                "author": _SAME_THREE,
+            },
+            {
+                "id": "f",
+                "type": "book",
+                "title": "F",
+                "issued": {"date-parts": [[1960]]},
+                "author": [
+                    {"family": "Kim", "given": "Ada"},
+                    {"family": "Ross", "given": "Ben"},
+                    {"family": "Lee", "given": "Cy"},
+                ],
+            },
+            {
+                "id": "g",
+                "type": "book",
+                "title": "G",
+                "issued": {"date-parts": [[1960]]},
+                "author": [
+                    {"family": "Kim", "given": "Ada"},
+                    {"family": "Ross", "given": "Bo"},
+                    {"family": "Lee", "given": "Cy"},
+                ],
+            },
+        ],
+    ),
 }
 
 # (style, output, item, bibliography entry or citation, citeproc-js)
@@ -385,6 +479,36 @@ EXPECTED = [
     ("substitute-by-name-data", "html", "d", "bibliography", "Anon. D anonymous."),
     ("substitute-by-name-data", "html", "e", "bibliography", "Smith, J. E book."),
     ("substitute-by-name-data", "html", "f", "bibliography", "Smith, J. F book."),
+    ("initials-by-rule", "text", "p", "citation", "(McDonald P 1978)"),
+    ("initials-by-rule", "text", "i", "citation", "(McDonald I & Okafor 1993)"),
+    ("initials-by-rule", "text", "a", "citation", "(Lee AL et al. 2001)"),
+    ("initials-by-rule", "text", "a", "bibliography", "Lee AL, Ross B, Chen C 2001"),
+    ("initials-by-rule", "text", "b", "citation", "(Lee B 2002)"),
+    ("initials-by-rule", "html", "p", "citation", "(McDonald P 1978)"),
+    ("initials-by-rule", "html", "i", "citation", "(McDonald I &amp; Okafor 1993)"),
+    ("initials-by-rule", "html", "a", "citation", "(Lee AL et al. 2001)"),
+    ("initials-by-rule", "html", "a", "bibliography", "Lee AL, Ross B, Chen C 2001"),
+    ("initials-by-rule", "html", "b", "citation", "(Lee B 2002)"),
+    ("global-rule-year-suffix", "text", "c", "citation", "(Schmidt et al. 1950a)"),
+    ("global-rule-year-suffix", "text", "c", "bibliography", "Schmidt N et al. 1950a C"),
+    ("global-rule-year-suffix", "text", "d", "citation", "(Schmidt et al. 1950b)"),
+    ("global-rule-year-suffix", "text", "d", "bibliography", "Schmidt N et al. 1950b D"),
+    ("global-rule-year-suffix", "text", "e", "citation", "(Schmidt et al. 1950c)"),
+    ("global-rule-year-suffix", "text", "e", "bibliography", "Schmidt N et al. 1950c E"),
+    ("global-rule-year-suffix", "text", "f", "citation", "(Kim et al. 1960a)"),
+    ("global-rule-year-suffix", "text", "f", "bibliography", "Kim A et al. 1960a F"),
+    ("global-rule-year-suffix", "text", "g", "citation", "(Kim et al. 1960b)"),
+    ("global-rule-year-suffix", "text", "g", "bibliography", "Kim A et al. 1960b G"),
+    ("global-rule-year-suffix", "html", "c", "citation", "(Schmidt et al. 1950a)"),
+    ("global-rule-year-suffix", "html", "c", "bibliography", "Schmidt N et al. 1950a C"),
+    ("global-rule-year-suffix", "html", "d", "citation", "(Schmidt et al. 1950b)"),
+    ("global-rule-year-suffix", "html", "d", "bibliography", "Schmidt N et al. 1950b D"),
+    ("global-rule-year-suffix", "html", "e", "citation", "(Schmidt et al. 1950c)"),
+    ("global-rule-year-suffix", "html", "e", "bibliography", "Schmidt N et al. 1950c E"),
+    ("global-rule-year-suffix", "html", "f", "citation", "(Kim et al. 1960a)"),
+    ("global-rule-year-suffix", "html", "f", "bibliography", "Kim A et al. 1960a F"),
+    ("global-rule-year-suffix", "html", "g", "citation", "(Kim et al. 1960b)"),
+    ("global-rule-year-suffix", "html", "g", "bibliography", "Kim A et al. 1960b G"),
 ]
 
 
