@@ -162,6 +162,11 @@ def _suppressed(layout: Any) -> set[str]:
 _GENERATED = frozenset(("year-suffix", "citation-number", "citation-label", "first-reference-note-number"))
 
 
+def _generated(element: Any) -> bool:
+    """Whether `element` is a `cs:text` of a variable the processor makes (not data)."""
+    return _local(element) == "text" and element.get("variable") in _GENERATED
+
+
 @extend("substitute")
 class SuppressingSubstitute:
     """The variables a `cs:substitute` renders are suppressed in the rest of the entry (the
@@ -390,15 +395,39 @@ class CountedGroup:
     """A group is left out when it tried variables and none rendered, however its children
     nest (citeproc-js): citeproc-py counts a `cs:choose` that printed anything, a label's
     term for one, as a rendered variable. A nested group that printed counts as rendered (the
-    CSL suite's variables_TitleShortOnShortTitleNoTitleCondition)."""
+    CSL suite's variables_TitleShortOnShortTitleNoTitleCondition). A generated variable that
+    printed (`year-suffix`, `citation-number`) fills the group too, beside an empty locator
+    (citeproc-py did not count it, so `<group><text variable="locator"/><text
+    variable="year-suffix"/></group>` lost its suffix)."""
 
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         layout = layout_of(context if context is not None else self)
         counts = getattr(layout, "ck_variables", None)
-        before = list(counts) if counts is not None else None
-        text = super().process(item, context=context, **kwargs)  # type: ignore[misc]
-        if before is not None and counts is not None and counts[0] > before[0] and counts[1] == before[1]:
+        if counts is None:
+            return super().process(item, context=context, **kwargs)  # type: ignore[misc]
+        tried, printed = counts[0], counts[1]
+        # citeproc-py's Group.process, with the counts deciding as well
+        output = []
+        called = rendered = False
+        delimiter = self.get("delimiter", "")  # type: ignore[attr-defined]
+        for child in self.iterchildren():  # type: ignore[attr-defined]
+            calls = child.calls_variable()
+            called = called or calls
+            try:
+                if _local(child) == "choose":
+                    text = child.render(item, context=context, delimiter=delimiter, **kwargs)
+                else:
+                    text = child.render(item, context=context, **kwargs)
+            except VariableError:
+                continue
+            if text is not None:
+                output.append(text)
+                rendered = rendered or calls or bool(text and _generated(child))
+        if counts[0] > tried and counts[1] == printed:
             raise VariableError
+        if not output or (called and not rendered):
+            raise VariableError
+        text = self.join(output)  # type: ignore[attr-defined]
         if text:
             count_variable(layout, rendered=True)  # a group that printed fills its enclosing one
         return text

@@ -325,10 +325,45 @@ STYLES: dict[str, tuple[str, list[dict[str, Any]]]] = {
             },
         ],
     ),
+    "year-suffix-in-group": (
+        "a year-suffix that prints fills its group beside an empty variable (a locator, an edition)",
+        [
+            {
+                "id": "a",
+                "type": "book",
+                "title": "One",
+                "author": [{"family": "Kim", "given": "A"}],
+                "issued": {"date-parts": [[1959]]},
+            },
+            {
+                "id": "b",
+                "type": "book",
+                "title": "Two",
+                "author": [{"family": "Kim", "given": "A"}],
+                "issued": {"date-parts": [[1959]]},
+            },
+            {
+                "id": "c",
+                "type": "book",
+                "title": "Three",
+                "volume": "2",
+                "author": [{"family": "Lee", "given": "B"}],
+                "issued": {"date-parts": [[1960]]},
+            },
+        ],
+    ),
 }
 
 # (style, output, item, bibliography entry or citation, citeproc-js)
 EXPECTED = [
+    ("year-suffix-in-group", "text", "a", "citation", "(Kim, 1959, a, a)"),
+    ("year-suffix-in-group", "text", "b", "citation", "(Kim, 1959, b, b)"),
+    ("year-suffix-in-group", "text", "c", "citation", "(Lee, 1960)"),
+    ("year-suffix-in-group", "text", "a", "bibliography", "Kim, a, One"),
+    ("year-suffix-in-group", "text", "c", "bibliography", "Lee, 2, Three"),
+    ("year-suffix-in-group", "html", "a", "citation", "(Kim, 1959, <i>a</i>, a)"),
+    ("year-suffix-in-group", "html", "b", "citation", "(Kim, 1959, <i>b</i>, b)"),
+    ("year-suffix-in-group", "html", "b", "bibliography", "Kim, b, Two"),
     ("prefix-mark-upward", "text", "j", "bibliography", "“A study,” Journal 4."),
     ("prefix-mark-upward", "text", "w", "bibliography", "“A page”, Site."),
     ("prefix-mark-upward", "html", "j", "bibliography", "“A study,” <i>Journal</i> 4."),
