@@ -177,7 +177,8 @@ def _space_out_of_display(tree: Node) -> None:
     """Spaces at the edges of a display part are outside it, as citeproc-js moves an affix's
     space up out of a part that is not formatted (`upward`): a block's leading space goes
     before it (` \n2017`), and an entry ending in a display part keeps its trailing space
-    outside (`…, NJ,</div>`)."""
+    outside (`…, NJ,</div>`), but for a `cs:text value`'s own (`[s.l.] , </div>`: not an
+    affix, so citeproc-js leaves it in place)."""
     children = tree.children
     index = 0
     while index < len(children):
@@ -204,7 +205,7 @@ def _space_out_of_display(tree: Node) -> None:
     text = parent.children[at]
     assert isinstance(text, str)
     kept = text.rstrip()
-    if kept != text:
+    if kept != text and parent.tag != "kept":  # a `cs:text value`'s own space stays inside
         parent.children[at] = kept
         children.append(text[len(kept) :])
 

@@ -43,7 +43,12 @@ _TAGS = {
     # A Unicode superscript character (`ᵉ`, `º`): superscript of its plain letter where an
     # output has superscript, the character itself in plain text (see `_writer`).
     "unicode-sup": "\ue020",
+    # An element's explicit `quotes="false"`: gone once quotes are resolved (see _engine.quotes).
+    "unquoted": "\ue021",
 }
+# A line break a style writes (`prefix=",&#10;"`): printed as one, as citeproc-js prints it,
+# where a newline in field text is a space in plain text (see `_output`). Not a span.
+STYLE_NEWLINE = "\ue022"
 OPEN = {tag: char for tag, char in _TAGS.items()}
 _TAG_OF = {char: tag for tag, char in _TAGS.items()}
 MARKERS = frozenset((CLOSE, *_TAGS.values()))

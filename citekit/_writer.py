@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 import attrs
 
 from ._links import find_links, href
-from ._markup import Node, written_tag
+from ._markup import STYLE_NEWLINE, Node, written_tag
 from ._superscripts import SUPERSCRIPTS
 
 _DISPLAY = frozenset(("left-margin", "right-inline", "block", "indent", "citation-number"))
@@ -68,7 +68,7 @@ class OutputFormat:
         """`block_breaks`: a display="block" part starts a new line (as in citeproc-js) or,
         when False, runs on after a space (for one-line text such as a "Cite this" box)."""
         pieces = self._pieces(tree.children, links, block_breaks, nested=False)
-        text = self._join(pieces, "", "")
+        text = self._join(pieces, "", "").replace(STYLE_NEWLINE, "\n")
         if "\n" not in text:
             return self.line_start(text)
         return "\n".join(self.line_start(line) for line in text.split("\n"))

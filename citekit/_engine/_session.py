@@ -29,7 +29,7 @@ from .disambiguation import CONDITION, GIVEN, NAMES, SUFFIX, Disambiguation
 from .gcpause import paused
 from .items import EngineItem, EngineSource, KeyIndex
 from .positions import FIRST, Position
-from .richtext import prepare_item, rich_text
+from .richtext import locale_quotes, prepare_item, rich_text
 from .superscript import mark_superscripts
 
 
@@ -52,13 +52,14 @@ class Session:
     def _build(self, items: Sequence[dict[str, Any]], register_all: bool) -> None:
         compiled = self.compiled
         engine_items = []
+        self._quotes = locale_quotes(compiled.tree.root)
         for index, item in enumerate(items):
             key = f"k{index}"
             if item["id"] in self._key_of:
                 continue  # a repeated id: the first record wins, as in citeproc-js
             self._key_of[item["id"]] = key
             self._id_of[key] = item["id"]
-            engine_items.append(prepare_item({**item, "id": key}))
+            engine_items.append(prepare_item({**item, "id": key}, self._quotes))
         self.style_name = compiled.style.id
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -69,11 +70,6 @@ class Session:
         keys = self._index
         self._disambiguation = Disambiguation.for_style(
             compiled.tree, compiled.cites_numbers, lambda key: EngineItem(key, keys)
-        )
-        term = compiled.term
-        self._quotes = (
-            (term("open-quote") or "“", term("close-quote") or "”"),
-            (term("open-inner-quote") or "‘", term("close-inner-quote") or "’"),
         )
         if register_all:
             self.register(list(self._key_of))
@@ -196,11 +192,11 @@ class Session:
         for index, cite in enumerate(cites):
             options: dict[str, Any] = {}
             if cite.locator is not None:
-                options["locator"] = Locator(cite.label or "page", rich_text(cite.locator))
+                options["locator"] = Locator(cite.label or "page", rich_text(cite.locator, self._quotes))
             if cite.prefix is not None:
-                options["prefix"] = rich_text(cite.prefix)
+                options["prefix"] = rich_text(cite.prefix, self._quotes)
             if cite.suffix is not None:
-                options["suffix"] = rich_text(cite.suffix)
+                options["suffix"] = rich_text(cite.suffix, self._quotes)
             item = EngineItem(self._key_of[cite.id], self._index, **options)
             item.ck_position = positions[index] if positions is not None else FIRST
             item.ck_suppress_author = cite.suppress_author

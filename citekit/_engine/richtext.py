@@ -1,11 +1,12 @@
 """Rich text in field values, as citeproc-js reads it: `<i>`, `<b>`, `<sup>`, `<sub>`,
 `<sc>`, `<span style="font-variant:small-caps;">`, `<span class="nocase">` and
 `<span class="nodecor">` (text that takes no formatting from around it), straight
-double quotes around a phrase, and apostrophes.
+quotes and the locale's own quote marks around a phrase, and apostrophes.
 
 citeproc-py prints the tags as text. Here each becomes one of citekit's markers before the
-engine sees the item, so every output writes it in its own way; `"…"` becomes a quote
-marker (written later with the locale's quotes, alternating when nested: see `quotes`);
+engine sees the item, so every output writes it in its own way; `"…"` and a phrase in the
+locale's quote marks become quote markers (written later with the locale's quotes,
+alternating when nested: see `quotes`);
 an apostrophe becomes `’`; a space before `:`, `;`, `?`, `!` or `»`, or after `«`, becomes a
 narrow no-break space (U+202F), as citeproc-js spaces every field and value it appends
 (French typography: `« Anonymous »`). `<span class="nocase">` is left for citeproc-py, which already
@@ -14,19 +15,20 @@ protects its content from text-case. Markers that are not citekit's own are remo
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
 from citeproc.string import String
 
-from .._markup import CLOSE, MARKERS, OPEN
+from .._markup import CLOSE, MARKERS, OPEN, STYLE_NEWLINE, wrap
 from .._vocab import Kind, variables_of
 from ._elements import extend
 from .names import parse_particles
 from .notefields import note_fields
-from .quotes import DOUBLE, QUOTE, QUOTE_MARKERS, SINGLE, hold
+from .quotes import QUOTE, QUOTE_MARKERS, Pair, hold, mark_locale_quotes
 
-_NO_MARKERS = str.maketrans({ord(c): None for c in (*MARKERS, *QUOTE_MARKERS)})
+_NO_MARKERS = str.maketrans({ord(c): None for c in (*MARKERS, *QUOTE_MARKERS, STYLE_NEWLINE)})
 _TAG = re.compile(
     r"<(/?)(i|b|sup|sub|sc)>|<span\s+style=\"font-variant:\s*small-caps;?\">|"
     r"<span\s+class=\"(?:nocase|nodecor)\">|</span>",
@@ -58,10 +60,13 @@ _SINGLE = re.compile(
 # citeproc-js (`CSL.Output.Queue.append`): the spaces French typography makes narrow and unbreakable.
 _BEFORE_HIGH_MARK = re.compile(r" ([:;?!\u00bb])")
 NARROW_NBSP = "\u202f"
+# en-US's quote marks: where no style's locale is at hand
+DEFAULT_QUOTES: tuple[Pair, Pair] = (("“", "”"), ("‘", "’"))
 
 
-def rich_text(text: str) -> str:
-    """Field text with its inline markup turned into markers."""
+def rich_text(text: str, quotes: tuple[Pair, Pair] = DEFAULT_QUOTES) -> str:
+    """Field text with its inline markup turned into markers; `quotes` are the locale's
+    (outer, inner) quote marks, read as quotes in the text as citeproc-js reads them."""
     text = text.translate(_NO_MARKERS)
     if " " in text:
         text = _BEFORE_HIGH_MARK.sub(NARROW_NBSP + r"\1", text).replace("\u00ab ", "\u00ab" + NARROW_NBSP)
@@ -72,15 +77,7 @@ def rich_text(text: str) -> str:
     if "'" in text:
         text = _SINGLE.sub(lambda m: QUOTE + m.group(1) + CLOSE, text)
         text = text.replace("'", "’")
-    if "‘" in text:
-        text = _CURLY_SINGLE.sub(lambda m: SINGLE + m.group(1) + CLOSE, text)
-    if "“" in text:
-        text = _CURLY_DOUBLE.sub(lambda m: DOUBLE + m.group(1) + CLOSE, text)
-    return hold(text)
-
-
-_CURLY_DOUBLE = re.compile(r"“([^“”]*)”")
-_CURLY_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u2014\u201c-]))‘([^‘’]*?\S)’(?![\w])")
+    return hold(mark_locale_quotes(text, *quotes))
 
 
 def _valued(element: Any) -> bool:
@@ -94,7 +91,12 @@ class RichTextValue:
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         text, language = super().process(item, context, **kwargs)  # type: ignore[misc]
         if "value" in self.attrib and "variable" not in self.attrib:  # type: ignore[attr-defined]
-            text = String(rich_text(str(self.get("value"))))  # type: ignore[attr-defined]
+            quotes = locale_quotes(self.get_root())  # type: ignore[attr-defined]
+            value = rich_text(str(self.get("value")), quotes)  # type: ignore[attr-defined]
+            kept = value.rstrip()
+            if kept and kept != value:  # the value's own trailing space stays where it is
+                value = kept + wrap("kept", value[len(kept) :])
+            text = String(value)
         return text, language
 
 
@@ -138,12 +140,28 @@ def _tags(text: str) -> str:
     return "".join(out)
 
 
-def prepare_item(item: dict[str, Any]) -> dict[str, Any]:
+@functools.lru_cache(maxsize=64)
+def locale_quotes(root: Any) -> tuple[Pair, Pair]:
+    """A style's (outer, inner) quote marks in its locale."""
+
+    def term(name: str, default: str) -> str:
+        try:
+            return str(root.get_single_term(name)) or default
+        except Exception:
+            return default
+
+    return (
+        (term("open-quote", "“"), term("close-quote", "”")),
+        (term("open-inner-quote", "‘"), term("close-inner-quote", "’")),
+    )
+
+
+def prepare_item(item: dict[str, Any], quotes: tuple[Pair, Pair] = DEFAULT_QUOTES) -> dict[str, Any]:
     """The item with rich text in its text fields marked, and no stray markers anywhere."""
     out: dict[str, Any] = {}
     for key, value in note_fields(item).items():
         if isinstance(value, str) and key not in _PLAIN and key not in _NAMES:
-            out[key] = rich_text(value)
+            out[key] = rich_text(value, quotes)
         elif key in _NAMES and isinstance(value, list):
             out[key] = [_name(n) for n in value]
         else:
