@@ -17,32 +17,16 @@ entries without the outer csl-entry div).
 
 from __future__ import annotations
 
-import functools
-import json
-from pathlib import Path
-from typing import Any
-
 import pytest
+from js_cases import cases, rendered
 
-from citekit import Formatter, Record, Style
-
-DATA = Path(__file__).parent / "data" / "quotes_newlines_js.json"
-
-
-@functools.cache
-def _cases() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(DATA.read_text(encoding="utf-8"))
-    return dict(data["cases"])
+DATA = "quotes_newlines_js.json"
 
 
 @pytest.mark.parametrize("output", ["text", "html"])
-@pytest.mark.parametrize("name", sorted(_cases()))
+@pytest.mark.parametrize("name", sorted(cases(DATA)))
 def test_as_citeproc_js(name: str, output: str) -> None:
-    case = _cases()[name]
-    records = [Record.from_csl(item) for item in case["items"]]
-    formatter = Formatter(records, Style.load(case["style"]), output, links=False, strip=False)
-    expected = case[output]
-    entries = formatter.bibliography()
-    written = {e.id: e.text.rstrip() if output == "text" else e.text.strip() for e in entries}
-    assert written == expected["bibliography"]
-    assert {key: formatter.cite([key]) for key in expected["citations"]} == expected["citations"]
+    case = cases(DATA)[name]
+    bibliography, citations = rendered(case, output, normalised=True)
+    assert bibliography == case[output]["bibliography"]
+    assert citations == case[output]["citations"]
