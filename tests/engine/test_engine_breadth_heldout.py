@@ -21,6 +21,10 @@ _SAME_THREE = [
 
 # style -> (what citeproc-js does, the items)
 STYLES: dict[str, tuple[str, list[dict[str, Any]]]] = {
+    "term-apostrophe": (
+        "a term's straight apostrophe (the style's own term or the locale's) prints curly",
+        [{"id": "w", "type": "webpage", "title": "W", "URL": "https://example.org/a"}],
+    ),
     "et-al-use-last-cap": (
         "with et-al-use-last at most et-al-min - 2 names come before the ellipsis, and after one "
         "name the ellipsis has a space, not the delimiter, before it",
@@ -670,6 +674,20 @@ EXPECTED = [
     ),
     ("et-al-use-last-cap", "html", "t", "citation", "(King … Lee)"),
     ("et-al-use-last-cap", "html", "t", "bibliography", "King, Ann – Young, Bo – Lee, Cy"),
+    (
+        "term-apostrophe",
+        "text",
+        "w",
+        "bibliography",
+        "Disponible à l’adresse à l’adresse https://example.org/a",
+    ),
+    (
+        "term-apostrophe",
+        "html",
+        "w",
+        "bibliography",
+        "<i>Disponible à l’adresse</i> à l’adresse https://example.org/a",
+    ),
 ]
 
 
