@@ -30,6 +30,7 @@ from .._markup import MARKERS, wrap
 from .._styles import CSL_NS
 from ._elements import extend
 from ._format import apply_formatting, apply_text_case, sentence_case
+from .decorations import romanesque
 from .disambiguation import (
     GIVEN,
     GLOBAL_GIVEN,
@@ -40,6 +41,7 @@ from .disambiguation import (
     names_in_bibliography,
     saw_sort_names,
 )
+from .punctuation import ABSORBED
 from .textcase import dotted_i_locale, upper
 
 _CJK = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
@@ -57,6 +59,8 @@ _NAME_OPTIONS = (
 )
 
 
+# A name-part suffix whose first mark the name part already ends with drops it (citeproc-js).
+_DOUBLED = frozenset(".,;:")
 _FORMATTING = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
 _NORMAL = {"font-style": "normal", "font-weight": "normal-weight", "font-variant": "normal-variant"}
 
@@ -379,6 +383,10 @@ class NameElement:
             if et_al_min and len(names) >= et_al_min:
                 return min(len(names), use_first)
             return len(names)
+        if use_last and sort_options is None and len(names) >= et_al_min > 2:
+            # citeproc-js (`_imposeNameConstraints`): with et-al-use-last, at most
+            # et-al-min - 2 names come before the ellipsis
+            use_first = min(use_first, et_al_min - 2)
         truncated = bool(et_al_min) and len(names) >= et_al_min and use_first < len(names)
         shown = names[:use_first] if truncated else names
         if not shown:
@@ -417,7 +425,8 @@ class NameElement:
             last = self._each(
                 apply_formatting(last, whole, formatter) if whole else last, names[-1], sort_options
             )
-            return self._whole(_joined(rendered, delimiter) + delimiter + "… " + last, whole, formatter)
+            before = delimiter if len(rendered) > 1 else " "  # citeproc-js's single ellipsis: " … "
+            return self._whole(_joined(rendered, delimiter) + before + "… " + last, whole, formatter)
         if forced:
             truncated, whole = True, {}  # each name already carries the formatting
         if truncated:
@@ -538,7 +547,10 @@ class NameElement:
             cased = sentence_case(piece)
         else:
             cased = apply_text_case(piece, case)
-        return str(apply_formatting(cased, dict(part.attrib), self.get_formatter()))  # type: ignore[attr-defined]
+        attrib = dict(part.attrib)
+        if not romanesque(piece):
+            attrib.pop("font-style", None)  # citeproc-js: no font-style on a non-romanesque string
+        return str(apply_formatting(cased, attrib, self.get_formatter()))  # type: ignore[attr-defined]
 
     def _part(self, which: str, *pieces: str, space: str = " ", glue: bool = True, styles: str = "") -> str:
         """Name pieces joined, each with a name-part's formatting and text-case, then `which`'s
@@ -554,7 +566,12 @@ class NameElement:
         part = self._name_part(which)
         if part is None or not text:
             return text
-        return str(part.get("prefix", "")) + text + str(part.get("suffix", ""))
+        suffix = str(part.get("suffix", ""))
+        visible = text.rstrip("".join(MARKERS))
+        seam = (visible[-1:], suffix[:1])
+        if seam[0] and (seam[0] == seam[1] in _DOUBLED or seam in ABSORBED):
+            suffix = suffix[1:]  # citeproc-js merges the seam: initials `T.A.` + `.` print `T.A.`
+        return str(part.get("prefix", "")) + text + suffix
 
     def _one(
         self,
@@ -593,9 +610,10 @@ class NameElement:
         locale = str(self.get_root().get("default-locale") or "en-US")  # type: ignore[attr-defined]
         nbsp = "\u00a0" if locale[:2].lower() in _NBSP_LOCALES and not sorting else " "
         if _is_cjk(parts.family, parts.given):
+            # as citeproc-js renders a non-romanesque name: the parts take no affixes
             if form == "short":
-                return self._part("family", parts.family), False
-            return self._part("family", parts.family) + self._part("given", given), False
+                return self._styled("family", parts.family), False
+            return self._styled("family", parts.family) + self._styled("given", given), False
         if asian:  # static order (see `_static_order`): the particle joined even after a hyphen
             family = self._part("family", parts.ndp, parts.family, space=nbsp, glue=False)
             return _space_join(family, "" if form == "short" else self._part("given", given)), False

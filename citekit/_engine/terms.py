@@ -32,3 +32,19 @@ class TermFallback:
                 if term is not None:
                     break
         return term
+
+
+def _term_text(element: Any) -> bool:
+    return "term" in element.attrib and "variable" not in element.attrib and "macro" not in element.attrib
+
+
+@extend("text", when=_term_text)
+class TermApostrophe:
+    """A term's straight apostrophe prints curly, as citeproc-js prints every string it
+    appends (iso690-note-fr's `disponible à l'adresse` prints `disponible à l’adresse`)."""
+
+    def _term(self, item: Any) -> Any:
+        text = super()._term(item)  # type: ignore[misc]
+        if text and "'" in str(text):
+            return type(text)(str(text).replace("'", "\u2019"))
+        return text

@@ -21,6 +21,77 @@ _SAME_THREE = [
 
 # style -> (what citeproc-js does, the items)
 STYLES: dict[str, tuple[str, list[dict[str, Any]]]] = {
+    "term-apostrophe": (
+        "a term's straight apostrophe (the style's own term or the locale's) prints curly",
+        [{"id": "w", "type": "webpage", "title": "W", "URL": "https://example.org/a"}],
+    ),
+    "et-al-use-last-cap": (
+        "with et-al-use-last at most et-al-min - 2 names come before the ellipsis, and after one "
+        "name the ellipsis has a space, not the delimiter, before it",
+        [
+            {
+                "id": "f",
+                "type": "book",
+                "title": "F",
+                "author": [
+                    {"family": "Baker", "given": "Zoë"},
+                    {"family": "Eriksson", "given": "Jean"},
+                    {"family": "Lefèvre", "given": "María"},
+                    {"family": "Berg", "given": "Hendrik", "non-dropping-particle": "van der"},
+                ],
+            },
+            {
+                "id": "s",
+                "type": "book",
+                "title": "S",
+                "author": [
+                    {"family": "García", "given": "Zoë"},
+                    {"family": "Ærø", "given": "Ingrid"},
+                    {"family": "Johansson", "given": "Noah"},
+                    {"family": "McDonald", "given": "Kwame"},
+                    {"family": "Brown", "given": "Lars"},
+                    {"literal": "National Research Council"},
+                ],
+            },
+            {
+                "id": "t",
+                "type": "book",
+                "title": "T",
+                "author": [
+                    {"family": "King", "given": "Ann"},
+                    {"family": "Young", "given": "Bo"},
+                    {"family": "Lee", "given": "Cy"},
+                ],
+            },
+        ],
+    ),
+    "name-part-suffix-mark": (
+        "a name-part suffix's mark merges with the mark the part ends with (`T.A.` + `.`); a "
+        "non-romanesque name takes no name-part affixes and only the family name's formatting",
+        [
+            {
+                "id": "i",
+                "type": "book",
+                "title": "I",
+                "author": [
+                    {"family": "Johansson", "given": "Thomas A."},
+                    {"family": "Brown", "given": "Chloé"},
+                    {"family": "Gates", "given": "William H.", "suffix": "III"},
+                    {"family": "Kowalski", "given": "Ewa"},
+                ],
+            },
+            {
+                "id": "k",
+                "type": "book",
+                "title": "K",
+                "author": [
+                    {"family": "김", "given": "민준"},
+                    {"family": "García", "given": "Pedro"},
+                    {"family": "La Fontaine", "given": "Jean", "dropping-particle": "de"},
+                ],
+            },
+        ],
+    ),
     "prefix-mark-upward": (
         "a formatted first child's prefix mark moves up to a plain group, then into the quote "
         "before it (`upward`, `leftward`)",
@@ -544,6 +615,79 @@ EXPECTED = [
     ("global-rule-year-suffix", "html", "f", "bibliography", "Kim A et al. 1960a F"),
     ("global-rule-year-suffix", "html", "g", "citation", "(Kim et al. 1960b)"),
     ("global-rule-year-suffix", "html", "g", "bibliography", "Kim A et al. 1960b G"),
+    (
+        "name-part-suffix-mark",
+        "text",
+        "i",
+        "bibliography",
+        "[Johansson, T.A.; [Brown, C.; [Gates, W.H., III; [Kowalski, E. X",
+    ),
+    ("name-part-suffix-mark", "text", "k", "bibliography", "김민준; [García, P.; [La Fontaine, J. de. X"),
+    (
+        "name-part-suffix-mark",
+        "html",
+        "i",
+        "bibliography",
+        "[<b>Johansson</b>, <i>T.A.</i>; [<b>Brown</b>, <i>C.</i>; [<b>Gates</b>, <i>W.H.</i>, III;"
+        " [<b>Kowalski</b>, <i>E.</i> X",
+    ),
+    (
+        "name-part-suffix-mark",
+        "html",
+        "k",
+        "bibliography",
+        "<b>김</b>민준; [<b>García</b>, <i>P.</i>; [<b>La Fontaine</b>, <i>J.</i> <i>de</i>. X",
+    ),
+    ("et-al-use-last-cap", "text", "f", "citation", "(Baker … van der Berg)"),
+    (
+        "et-al-use-last-cap",
+        "text",
+        "f",
+        "bibliography",
+        "Baker, Zoë – Eriksson, Jean – … Berg, Hendrik van der",
+    ),
+    ("et-al-use-last-cap", "text", "s", "citation", "(García … National Research Council)"),
+    (
+        "et-al-use-last-cap",
+        "text",
+        "s",
+        "bibliography",
+        "García, Zoë – Ærø, Ingrid – … National Research Council",
+    ),
+    ("et-al-use-last-cap", "text", "t", "citation", "(King … Lee)"),
+    ("et-al-use-last-cap", "text", "t", "bibliography", "King, Ann – Young, Bo – Lee, Cy"),
+    ("et-al-use-last-cap", "html", "f", "citation", "(Baker … van der Berg)"),
+    (
+        "et-al-use-last-cap",
+        "html",
+        "f",
+        "bibliography",
+        "Baker, Zoë – Eriksson, Jean – … Berg, Hendrik van der",
+    ),
+    ("et-al-use-last-cap", "html", "s", "citation", "(García … National Research Council)"),
+    (
+        "et-al-use-last-cap",
+        "html",
+        "s",
+        "bibliography",
+        "García, Zoë – Ærø, Ingrid – … National Research Council",
+    ),
+    ("et-al-use-last-cap", "html", "t", "citation", "(King … Lee)"),
+    ("et-al-use-last-cap", "html", "t", "bibliography", "King, Ann – Young, Bo – Lee, Cy"),
+    (
+        "term-apostrophe",
+        "text",
+        "w",
+        "bibliography",
+        "Disponible à l’adresse à l’adresse https://example.org/a",
+    ),
+    (
+        "term-apostrophe",
+        "html",
+        "w",
+        "bibliography",
+        "<i>Disponible à l’adresse</i> à l’adresse https://example.org/a",
+    ),
 ]
 
 
