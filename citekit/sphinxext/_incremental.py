@@ -232,6 +232,11 @@ def numeric(
     (so what the build numbers is what it cites)."""
     if style.citation_format != "numeric" or not _plain(settings, style, uses, bibliographies):
         return False
+    return only_cited(lists, cited)
+
+
+def only_cited(lists: list[list[str]], cited: list[str]) -> bool:
+    """Whether every list holds cited records only (what the build numbers is what it cites)."""
     shown = set(cited)
     return all(set(keys) <= shown for keys in lists)
 

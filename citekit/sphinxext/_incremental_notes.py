@@ -22,7 +22,7 @@ import attrs
 import citekit
 
 from ._config import Settings
-from ._incremental import GLOBAL_MODES, MAX_CHANGED, plain_lists, reorder, sort_keys
+from ._incremental import GLOBAL_MODES, MAX_CHANGED, only_cited, plain_lists, reorder, sort_keys
 from ._model import BibliographyUse, CitationUse, RenderedCitation, Rendering
 from ._select import Selection
 
@@ -46,8 +46,7 @@ def eligible(
         return False
     if any(use.foot or use.mode in GLOBAL_MODES for use in uses):
         return False
-    shown = set(cited)
-    return all(set(keys) <= shown for keys in lists)
+    return only_cited(lists, cited)
 
 
 @attrs.frozen
