@@ -24,7 +24,7 @@ from .._markup import MarkerFormatter
 from . import quotes, substitute
 from ._compile import CompiledStyle
 from ._state import RenderState
-from .collapse import NO_PRINTED_FORM
+from .collapse import NO_PRINTED_FORM, number_slot, numbers_only
 from .disambiguation import CONDITION, GIVEN, NAMES, SUFFIX, Disambiguation
 from .gcpause import paused
 from .items import EngineItem, EngineSource, KeyIndex
@@ -46,6 +46,9 @@ class Session:
         self._lock = threading.RLock()
         self._decided: dict[str, tuple[Any, ...]] = {}  # key -> what its cites depend on
         self._last: set[str] = set()  # keys of uncited records: numbered after the others
+        # A lone first cite's marked text around its number, where only the number differs
+        # from record to record (`collapse.numbers_only`): learnt from the first such cite.
+        self._number_slot: tuple[str, str] | None = None
         with paused():
             self._build(items, register_all)
 
@@ -84,6 +87,7 @@ class Session:
         """Render as citeproc-js's processCitationCluster does (what a Document is measured
         against): a citation with nothing to print is the bare `[NO_PRINTED_FORM]`."""
         self._state.word_processor = True
+        self._number_slot = None  # learnt again in this mode
 
     @contextmanager
     def _active(self) -> Iterator[None]:
@@ -210,25 +214,30 @@ class Session:
                     warnings.simplefilter("ignore")
                     for item in items:
                         self._note_number(item)
-                    marked = self._rendered_alone(cites, items)
+                    alone = _alone(cites, items)
+                    marked = self._rendered_alone(items[0]) if alone else None
                     if marked is None:
                         marked = str(self.compiled.tree.render_citation(citation, [], _unknown))
+                        if alone and self._number_slot is None and self._numbers_only(items[0]):
+                            self._number_slot = number_slot(marked, items[0].number)
                     return self._finish(marked)
             except Exception as exc:
                 ids = ", ".join(c.id for c in cites)
                 raise RenderError(f"{self.style_name}: citing {ids} failed: {exc!r}") from exc
 
-    def _rendered_alone(self, cites: Sequence[Cite], items: list[Any]) -> str | None:
-        """A lone first cite with nothing added to it is the cite disambiguation rendered:
-        it is not rendered again (a Formatter cites each record so)."""
-        if len(cites) != 1:
-            return None
-        cite, position = cites[0], items[0].ck_position
-        if cite.locator is not None or cite.prefix is not None or cite.suffix is not None:
-            return None
-        if cite.suppress_author or cite.author_only or not position.first or position.near_note:
-            return None
-        return self._disambiguation.rendered(items[0].key, self._bib.source[items[0].key])
+    def _rendered_alone(self, item: Any) -> str | None:
+        """The marked text of a lone first cite with nothing added to it, if the session
+        knows it without rendering: the cite disambiguation rendered (a Formatter cites
+        each record so), or, in a style whose such cites differ only by their number
+        (`numbers_only`), another record's cite with this one's number put in."""
+        known = self._disambiguation.rendered(item.key, self._bib.source[item.key])
+        if known is None and self._number_slot is not None and not item.is_bad():
+            before, after = self._number_slot
+            return f"{before}{item.number}{after}"
+        return known
+
+    def _numbers_only(self, item: Any) -> bool:
+        return numbers_only(self.compiled.tree.root) and not item.is_bad()
 
     def _note_number(self, item: Any) -> None:
         """`first-reference-note-number` for this cite (none for a first cite)."""
@@ -272,6 +281,17 @@ class Session:
             if progress is not None:
                 progress(len(items), len(items))
         return out
+
+
+def _alone(cites: Sequence[Cite], items: list[Any]) -> bool:
+    """Whether this is a lone first cite with nothing added to it: its text depends only on
+    the record, its number and its disambiguation."""
+    if len(cites) != 1:
+        return False
+    cite, position = cites[0], items[0].ck_position
+    if cite.locator is not None or cite.prefix is not None or cite.suffix is not None:
+        return False
+    return not (cite.suppress_author or cite.author_only or not position.first or position.near_note)
 
 
 def _unknown(item: Any) -> str:

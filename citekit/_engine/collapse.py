@@ -22,7 +22,7 @@ from typing import Any
 
 from citeproc.string import String
 
-from .._markup import strip_markers
+from .._markup import CLOSE, OPEN, strip_markers
 from ._elements import extend
 from ._state import current
 from .labels import NAME_LABELS
@@ -104,6 +104,73 @@ class ReportedTerms:
             if getattr(layout, "ck_collecting", False):
                 layout.ck_terms.append(strip_markers(str(text)))
         return text, language
+
+
+# What a lone first cite (no locator, prefix or suffix) of a style that `numbers_only` can
+# print besides its number: nothing that depends on the item's data.
+_NUMBER_VARIABLES = frozenset(("citation-number", "locator"))
+_CONDITION_TESTS = frozenset(("position", "locator", "match", "variable", "is-numeric"))
+
+
+@functools.lru_cache(maxsize=256)
+def numbers_only(root: Any) -> bool:
+    """Whether the citation layout (with the macros it calls) of the style whose root this
+    is reads nothing of an item but its citation number and the cite's locator: groups,
+    terms, values, the locator and its label, the number as a `cs:text`, and conditions on
+    position or locator only. A lone first cite of such a style with nothing added to it
+    then prints the same text for every item, but for the number (IEEE's `[12]`). A
+    text-case over a term is refused: citeproc-js title-cases only English items."""
+    citation = root.citation
+    if citation is None:
+        return False
+    pending = list(citation.xpath_search("./cs:layout"))
+    seen: set[str] = set()
+    while pending:
+        for element in pending.pop().iter():
+            if not isinstance(element.tag, str):
+                continue  # a comment
+            tag, attrib = element.tag.rpartition("}")[2], element.attrib
+            if tag in ("layout", "macro", "group", "choose", "else"):
+                if "text-case" in attrib:
+                    return False
+            elif tag == "text" and "macro" in attrib:
+                if "text-case" in attrib:
+                    return False
+                name = str(attrib["macro"])
+                if name not in seen:
+                    seen.add(name)
+                    if "'" in name:
+                        return False
+                    pending += root.xpath_search(f"./cs:macro[@name='{name}']")
+            elif tag == "text" and ("term" in attrib or "value" in attrib):
+                if "text-case" in attrib:
+                    return False
+            elif tag == "text" or tag in ("label", "number"):
+                allowed = {"citation-number", "locator"} if tag == "text" else {"locator"}
+                if attrib.get("variable") not in allowed:
+                    return False
+            elif tag in ("if", "else-if"):
+                if not set(attrib) <= _CONDITION_TESTS:
+                    return False
+                for test in ("variable", "is-numeric"):
+                    if not set(str(attrib.get(test, "")).split()) <= _NUMBER_VARIABLES:
+                        return False
+            else:
+                return False
+    return True
+
+
+def number_slot(marked: str, number: int) -> tuple[str, str] | None:
+    """A lone cite's marked text around its one citation number (`numbers_only`): the
+    number is the only text between the citation-number marker and its close."""
+    opening, closing = OPEN["citation-number"], CLOSE
+    if marked.count(opening) != 1:
+        return None
+    start = marked.index(opening) + 1
+    end = marked.find(closing, start)
+    if marked[start:end] != str(number):
+        return None
+    return marked[:start], marked[end:]
 
 
 class _Cite:
