@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from citeproc import CitationItem
-from citeproc.source import Reference, VariableError
+from citeproc import DATES, NAMES, CitationItem
+from citeproc.source import Name, Reference, VariableError
 from citeproc.source.json import CiteProcJSON
+from citeproc.string import MixedString, String
 
 
 def _missing(self: dict[str, Any], key: str) -> Any:
@@ -31,12 +32,55 @@ class EngineReference(Reference):  # type: ignore[misc]
 
 
 class EngineSource(CiteProcJSON):  # type: ignore[misc]
-    """citeproc-py's CSL-JSON source, holding `EngineReference`s."""
+    """citeproc-py's CSL-JSON source, holding `EngineReference`s.
 
-    def add(self, entry: Any) -> None:
-        reference = dict.__new__(EngineReference)
-        dict.update(reference, entry)
-        self[entry.key] = reference
+    Read as citeproc-py reads it, without its plumbing: each reference and name is filled
+    in directly (citeproc-py builds a `Reference` and a `Name` through a check of their
+    fields against sets it makes anew for each one, only to warn of a field it does not
+    know, a warning a session ignores), and a field with no `nocase` span becomes the one
+    `String` citeproc-py's concatenation would make of it. A third of registering an IEEE
+    job's records went to reading them (0.1 s per 2,000)."""
+
+    def __init__(self, json_data: Any) -> None:
+        for ref in json_data:
+            reference = dict.__new__(EngineReference)
+            fields: dict[str, Any] = {}
+            for key, value in ref.items():
+                python_key = key.replace("-", "_")
+                if python_key == "id":
+                    ref_key = str(value).lower()
+                    continue
+                if python_key == "type":
+                    ref_type = value
+                    continue
+                if python_key == "key":  # as citeproc-py: it would clash with the item's key
+                    continue
+                if python_key == "shortTitle":
+                    python_key = "title_short"
+                if python_key in NAMES:
+                    value = self.parse_names(value)
+                elif python_key in DATES:
+                    value = self.parse_date(value)
+                elif key != "language":
+                    value = self.parse_string(value)
+                fields[python_key] = value
+            dict.update(reference, key=ref_key, type=ref_type)
+            dict.update(reference, fields)
+            self[ref_key] = reference
+
+    def parse_string(self, string: Any) -> Any:
+        string = str(string)
+        if self.start_tag in string.lower():
+            return super().parse_string(string)
+        return MixedString([String(string)] if string else [])
+
+    def parse_names(self, json_data: Any) -> list[Any]:
+        names = []
+        for name_data in json_data:
+            name = dict.__new__(Name)
+            dict.update(name, name_data)
+            names.append(name)
+        return names
 
 
 class KeyIndex:
