@@ -106,8 +106,8 @@ class ReportedTerms:
         return text, language
 
 
-# What a lone first cite (no locator, prefix or suffix) of a style that `numbers_only` can
-# print besides its number: nothing that depends on the item's data.
+# The variables and condition tests through which a `numbers_only` layout may read a cite:
+# of the item's own data, its number alone (a lone cite with nothing added has no locator).
 _NUMBER_VARIABLES = frozenset(("citation-number", "locator"))
 _CONDITION_TESTS = frozenset(("position", "locator", "match", "variable", "is-numeric"))
 
@@ -146,7 +146,7 @@ def numbers_only(root: Any) -> bool:
                 if "text-case" in attrib:
                     return False
             elif tag == "text" or tag in ("label", "number"):
-                allowed = {"citation-number", "locator"} if tag == "text" else {"locator"}
+                allowed = _NUMBER_VARIABLES if tag == "text" else {"locator"}
                 if attrib.get("variable") not in allowed:
                     return False
             elif tag in ("if", "else-if"):
