@@ -112,6 +112,12 @@ def _joined(left: Any, other: Any) -> Any:
     return left + other
 
 
+def _unaffixed(text: Any) -> Any:
+    """`text` with an empty affix merged on either side: itself, or the plain str citeproc-py's
+    addition makes of a str subclass that is not its own (such as a formatter's)."""
+    return text if isinstance(text, String | MixedString) else "" + text
+
+
 def _plus(left: Any, other: Any) -> Any:
     """`left + other`, as citeproc-py adds them (its seam check only where it can act)."""
     if _inert(_last(left), _first(other)):
@@ -234,9 +240,7 @@ class BareAffixes:
     (a str subclass that is no citeproc-py `String`, such as a formatter's, becomes a str)."""
 
     def wrap(self, string: Any) -> Any:
-        if string is None or isinstance(string, String | MixedString):
-            return string
-        return "" + string
+        return None if string is None else _unaffixed(string)
 
 
 @extend(*_AFFIXED, when=lambda element: not _bare(element) and not _decorated(element))
@@ -260,7 +264,8 @@ class MergedAffixes:
             string = _kept_first(string)
         if suffix[:1] in _DOWNWARD and self.get("quotes") != "true":  # type: ignore[attr-defined]
             string, suffix = self._suffix_into_quote(string, suffix)
-        out = merged(merged(prefix, string), suffix)
+        out = merged(prefix, string) if prefix else _unaffixed(string)
+        out = merged(out, suffix) if suffix else _unaffixed(out)
         if decorated and prefix[:1] in _SWAPPED_IN and _first(out) == prefix[:1] and not self._migrates_up():
             # citeproc-js moves a prefix's mark to the element before it (and so into a
             # quote there) only when neither is formatted (`leftward`): `“Title”, <i>J</i>`
@@ -330,8 +335,11 @@ class MergedDelimiters:
             return join(pieces, delimiter)
         output = pieces[0]
         for piece in pieces[1:]:
-            last = _last(output)
-            doubled = bool(last) and delimiter[:1] == last and last in _DOUBLED
-            output = _plus(output, normalize_seam(output, delimiter) if doubled else delimiter)
+            if delimiter:
+                last = _last(output)
+                doubled = bool(last) and delimiter[:1] == last and last in _DOUBLED
+                output = _plus(output, normalize_seam(output, delimiter) if doubled else delimiter)
+            else:
+                output = _unaffixed(output)
             output = merged(output, piece)
         return output
