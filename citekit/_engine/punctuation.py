@@ -92,9 +92,10 @@ def _inert(last: str, first: str) -> bool:
 
 
 def _joined(left: Any, other: Any) -> Any:
-    """`left + other` for a seam known to be inert: the same result, of the same types, as
-    citeproc-py's addition, without its `normalize_seam` (which joins both sides whole to
-    read two characters). Types whose addition is not citeproc-py's are added as they are."""
+    """`left + other` for a seam `normalize_seam` leaves as it is: the same result, of the same
+    types, as citeproc-py's addition, without its `normalize_seam` (which joins both sides
+    whole to read two characters). Types whose addition is not citeproc-py's are added as
+    they are."""
     kind, other_kind = type(left), type(other)
     if kind is str and other_kind in (String, MixedString):
         if left == "":  # `String.__radd__` / `MixedString.__radd__` discard an empty left side
@@ -118,13 +119,6 @@ def _unaffixed(text: Any) -> Any:
     return text if isinstance(text, String | MixedString) else "" + text
 
 
-def _plus(left: Any, other: Any) -> Any:
-    """`left + other`, as citeproc-py adds them (its seam check only where it can act)."""
-    if _inert(_last(left), _first(other)):
-        return _joined(left, other)
-    return left + other
-
-
 def merge_seam(left: Any, other: Any) -> Any:
     """`other`, as appended to `left`: citeproc-py's seam, then the merge table's `ABSORBED`."""
     other = normalize_seam(left, other)
@@ -144,7 +138,7 @@ def merged(left: Any, other: Any) -> Any:
         left = _drop_last(left)
         if not str(left):
             return other
-    return _plus(left, other)
+    return left + other
 
 
 # A cite suffix's first mark that goes inside the outermost / innermost quote ending the cite.
@@ -337,8 +331,10 @@ class MergedDelimiters:
         for piece in pieces[1:]:
             if delimiter:
                 last = _last(output)
-                doubled = bool(last) and delimiter[:1] == last and last in _DOUBLED
-                output = _plus(output, normalize_seam(output, delimiter) if doubled else delimiter)
+                if last == delimiter[0] and last in _DOUBLED:  # citeproc-py's seam drops one
+                    output = output + normalize_seam(output, delimiter)
+                else:  # a delimiter is merged by no more than citeproc-py's seam
+                    output = _joined(output, delimiter)
             else:
                 output = _unaffixed(output)
             output = merged(output, piece)
