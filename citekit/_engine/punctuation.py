@@ -56,6 +56,69 @@ def _drop_last(left: Any) -> Any:
     return type(left)(str(left)[:-1])
 
 
+# The first characters `normalize_seam` drops where the text before ends in the same one.
+_DOUBLED = frozenset(" .,;:!?")
+# The (last, first) pairs of the merge table: a seam with none of these, and no doubled
+# `_DOUBLED` character, is left as it is by every rule here and by citeproc-py's addition.
+_TABLE = ABSORBED | REPLACED
+
+
+def _first(text: Any) -> str:
+    """`str(text)[:1]`, without joining a `MixedString` whole (its first non-empty segment)."""
+    if isinstance(text, MixedString):
+        for segment in text:
+            flat = str(segment)
+            if flat:
+                return flat[0]
+        return ""
+    return str(text)[:1]
+
+
+def _last(text: Any) -> str:
+    """`str(text)[-1:]`, without joining a `MixedString` whole (its last non-empty segment)."""
+    if isinstance(text, MixedString):
+        for segment in reversed(text):
+            flat = str(segment)
+            if flat:
+                return flat[-1]
+        return ""
+    return str(text)[-1:]
+
+
+def _inert(last: str, first: str) -> bool:
+    """Whether a seam between text ending in `last` and text starting with `first` is left
+    as it is: no doubled mark or space for `normalize_seam`, no pair of the merge table."""
+    return not last or not first or ((last != first or last not in _DOUBLED) and (last, first) not in _TABLE)
+
+
+def _joined(left: Any, other: Any) -> Any:
+    """`left + other` for a seam `normalize_seam` leaves as it is: the same result, of the same
+    types, as citeproc-py's addition, without its `normalize_seam` (which joins both sides
+    whole to read two characters). Types whose addition is not citeproc-py's are added as
+    they are."""
+    kind, other_kind = type(left), type(other)
+    if kind is str and other_kind in (String, MixedString):
+        if left == "":  # `String.__radd__` / `MixedString.__radd__` discard an empty left side
+            return other
+        kind, left = MixedString, MixedString([left])
+    elif kind is String and other_kind in (str, String, MixedString):
+        if other == "":
+            return left
+        kind, left = MixedString, MixedString([left])
+    if kind is MixedString:
+        if other_kind is MixedString:
+            return MixedString([*left, *other]) if other else left
+        if other_kind in (str, String):
+            return MixedString([*left, other]) if other != "" else left
+    return left + other
+
+
+def _unaffixed(text: Any) -> Any:
+    """`text` with an empty affix merged on either side: itself, or the plain str citeproc-py's
+    addition makes of a str subclass that is not its own (such as a formatter's)."""
+    return text if isinstance(text, String | MixedString) else "" + text
+
+
 def merge_seam(left: Any, other: Any) -> Any:
     """`other`, as appended to `left`: citeproc-py's seam, then the merge table's `ABSORBED`."""
     other = normalize_seam(left, other)
@@ -67,6 +130,8 @@ def merge_seam(left: Any, other: Any) -> Any:
 
 def merged(left: Any, other: Any) -> Any:
     """`left` + `other` with the seam merged by the whole table (a `REPLACED` mark on the left goes)."""
+    if _inert(_last(left), _first(other)):  # most seams: nothing to merge
+        return _joined(left, other)
     other = merge_seam(left, other)
     before, after = str(left), str(other)
     if before and after and (before[-1], after[0]) in REPLACED:
@@ -145,30 +210,61 @@ def _kept_last(text: Any) -> Any:
     return _drop_last(text) + String(wrap("kept", str(text)[-1:]))
 
 
-@extend("text", "group", "number", "date", "names", "label", "layout")
+def _decorated(element: Any) -> bool:
+    return any(attribute in element.attrib for attribute in DECORATIONS)
+
+
+def _leaf(element: Any) -> bool:
+    """A `cs:text` that prints its own text (not a macro's)."""
+    return bool(element.tag.endswith("}text") and "macro" not in element.attrib)
+
+
+def _bare(element: Any) -> bool:
+    """No affix, no formatting, not a `cs:text`'s own text: `MergedAffixes` has nothing to do."""
+    return not (element.get("prefix") or element.get("suffix") or _decorated(element) or _leaf(element))
+
+
+_AFFIXED = ("text", "group", "number", "date", "names", "label", "layout")
+
+
+@extend(*_AFFIXED, when=_bare)
+class BareAffixes:
+    """What `MergedAffixes` gives an element with neither affix nor formatting (decided when
+    the style is compiled): its text as it is, with citeproc-py's adding of the empty affixes
+    (a str subclass that is no citeproc-py `String`, such as a formatter's, becomes a str)."""
+
+    def wrap(self, string: Any) -> Any:
+        return None if string is None else _unaffixed(string)
+
+
+@extend(*_AFFIXED, when=lambda element: not _bare(element) and not _decorated(element))
 class MergedAffixes:
+    # Whether the element has a formatting attribute (`DecoratedAffixes`), fixed at compile time.
+    decorated = False
+
     def wrap(self, string: Any) -> Any:
         if string is None:
             return None
         prefix: str = self.get("prefix", "")  # type: ignore[attr-defined]
         suffix: str = self.get("suffix", "")  # type: ignore[attr-defined]
-        decorated = any(attribute in self.attrib for attribute in DECORATIONS)  # type: ignore[attr-defined]
-        if not prefix and str(string)[:1] == " " and self._leaf():
+        decorated = self.decorated
+        if not prefix and _first(string) == " " and _leaf(self):
             # a text's own leading space is no affix: citeproc-js merges it with nothing
             # (neues-jahrbuch's value " o. O." after the delimiter ". ": `.  o. O.`)
             string = _kept_first(string)
-        elif decorated and not prefix and str(string)[:1] in _LEADING:
+        elif decorated and not prefix and _first(string) in _LEADING:
             # A formatted element's first child's prefix stays inside it in citeproc-js
             # (`upward`): no seam outside merges it (histoire's `, ` + ` vol.`: `,  vol.`).
             string = _kept_first(string)
         if suffix[:1] in _DOWNWARD and self.get("quotes") != "true":  # type: ignore[attr-defined]
             string, suffix = self._suffix_into_quote(string, suffix)
-        out = merged(merged(prefix, string), suffix)
-        if decorated and prefix[:1] in _SWAPPED_IN and str(out)[:1] == prefix[:1] and not self._migrates_up():
+        out = merged(prefix, string) if prefix else _unaffixed(string)
+        out = merged(out, suffix) if suffix else _unaffixed(out)
+        if decorated and prefix[:1] in _SWAPPED_IN and _first(out) == prefix[:1] and not self._migrates_up():
             # citeproc-js moves a prefix's mark to the element before it (and so into a
             # quote there) only when neither is formatted (`leftward`): `“Title”, <i>J</i>`
             out = _kept_first(out)
-        if decorated and suffix[-1:] == " " and str(out)[-1:] == " " and self._meets_sibling():
+        if decorated and suffix[-1:] == " " and _last(out) == " " and self._meets_sibling():
             # nor does the space ending its suffix merge with the sibling after it (`<i>T</i>,
             # 5`); as a last child's, it moves up to the parent (`upward`) and merges there,
             # and a group's delimiter absorbs it
@@ -218,9 +314,10 @@ class MergedAffixes:
             return False
         return not any(attribute in parent.attrib for attribute in (*DECORATIONS, "quotes"))
 
-    def _leaf(self) -> bool:
-        """A `cs:text` that prints its own text (not a macro's)."""
-        return bool(self.tag.endswith("}text") and "macro" not in self.attrib)  # type: ignore[attr-defined]
+
+@extend(*_AFFIXED, when=_decorated)
+class DecoratedAffixes(MergedAffixes):
+    decorated = True
 
 
 @extend("group")
@@ -232,6 +329,13 @@ class MergedDelimiters:
             return join(pieces, delimiter)
         output = pieces[0]
         for piece in pieces[1:]:
-            output = output + normalize_seam(output, delimiter)
+            if delimiter:
+                last = _last(output)
+                if last == delimiter[0] and last in _DOUBLED:  # citeproc-py's seam drops one
+                    output = output + normalize_seam(output, delimiter)
+                else:  # a delimiter is merged by no more than citeproc-py's seam
+                    output = _joined(output, delimiter)
+            else:
+                output = _unaffixed(output)
             output = merged(output, piece)
         return output
