@@ -46,6 +46,8 @@ ABSORBED_INSIDE_QUOTE = frozenset(
     {("?", "."), ("!", "."), (";", "."), (":", "."), *((mark, mark) for mark in MOVED_INTO_QUOTE)}
 )
 ABSORBED = frozenset({("?", "."), ("!", "."), (".", ".")})
+_PAIRS = frozenset(a + b for a, b in ABSORBED)
+_HAS_PAIR = re.compile("|".join(re.escape(pair) for pair in sorted(_PAIRS))).search
 _ENDS = frozenset("\"')]”’»›")  # what may follow a dropped mark (with space, a span end, the end)
 _WINDOW = 12  # characters of a field value kept on each side of a protected pair
 _FOLD = str.maketrans({c: "'" for c in '"“”‘’«»‹›'})
@@ -75,6 +77,8 @@ def protected_text(values: Iterable[object]) -> frozenset[str]:
     for text in _strings(values):
         if text[:1] in starts:  # a field may start with a mark a rule would move or drop
             out.add(_norm(text[: 1 + _WINDOW]).rstrip())
+        if _HAS_PAIR(text) is None:  # most text: one regex scan, not a loop over its characters
+            continue
         for index in range(len(text) - 1):
             if (text[index], text[index + 1]) in ABSORBED:
                 start = max(0, index - _WINDOW)
@@ -304,7 +308,7 @@ def _last_char(node: Node, skip: int = 0) -> str:
 
 def _absorb(leaves: list[_Leaf], context: Context) -> None:
     flat = "".join(leaf.text for leaf in leaves)
-    if not any(pair in flat for pair in _PAIRS):
+    if _HAS_PAIR(flat) is None:
         return
     protected, ends = context.protected, _ENDS | set(context.close_quotes)
     owner: list[tuple[int, int]] = []  # flat index -> (leaf number, index in leaf)
@@ -331,9 +335,6 @@ def _absorb(leaves: list[_Leaf], context: Context) -> None:
     for number, indices in by_leaf.items():
         leaf = leaves[number]
         leaf.text = "".join(c for i, c in enumerate(leaf.text) if i not in indices)
-
-
-_PAIRS = frozenset(a + b for a, b in ABSORBED)
 
 
 def _guarded(flat: str, protected: frozenset[str]) -> set[int]:
