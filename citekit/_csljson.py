@@ -7,7 +7,7 @@ from typing import Any
 
 from ._dates import Date
 from ._errors import InvalidRecordError, Location
-from ._json import JSON, FrozenMap
+from ._json import JSON, FrozenMap, frozen_json
 from ._names import _TEXT_PARTS, Name
 from ._record import FieldValue, Record, check_id
 from ._vocab import Kind, kind_of
@@ -48,7 +48,7 @@ def record_from_csl(item: Mapping[str, JSON]) -> Record:
     check_id(item_id)
     # Every field is a CSL variable holding a value of its kind (`_field_from_csl` made it
     # so): the checks `Record(...)` would run again are done.
-    return Record._trusted(item_id, item_type, FrozenMap(fields), FrozenMap(extra))
+    return Record._trusted(item_id, item_type, FrozenMap(fields), frozen_json(extra))
 
 
 def _field_from_csl(kind: Kind, value: JSON) -> FieldValue:

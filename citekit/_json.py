@@ -69,9 +69,14 @@ class FrozenMap(Mapping[str, V]):
 
 def frozen_json(value: Mapping[str, JSON] | None) -> FrozenMap[JSON]:
     """attrs converter: any mapping of JSON values to a FrozenMap (None to an empty one)."""
-    if type(value) is dict:  # the usual case, told apart without the ABC's isinstance
-        return FrozenMap(value)
-    return value if isinstance(value, FrozenMap) else FrozenMap(value or {})
+    if type(value) is not dict and isinstance(value, FrozenMap):  # dict: no ABC isinstance
+        return value
+    # Most names, dates and records have no extra keys: they share one empty map (immutable),
+    # which spares the collector two objects each.
+    return FrozenMap(value) if value else _EMPTY
+
+
+_EMPTY: FrozenMap[Any] = FrozenMap()
 
 
 def _hashable(value: object) -> object:

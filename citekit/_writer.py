@@ -152,6 +152,9 @@ class OutputFormat:
     def _linked(self, text: str) -> list[Piece]:
         """Text with its DOIs and URLs as links (`link` is set)."""
         assert self.link is not None
+        if ":" not in text:  # every link holds one (`://`, `doi:`): most text has none
+            escaped = self.escape(text)
+            return [escaped] if escaped else []
         out: list[Piece] = []
         last = 0
         for start, end in find_links(text):
