@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ._dates import Date
 from ._errors import InvalidRecordError, Location
-from ._json import JSON
-from ._names import Name
-from ._record import FieldValue, Record
+from ._json import JSON, FrozenMap, frozen_json
+from ._names import _TEXT_PARTS, Name
+from ._record import FieldValue, Record, check_id
 from ._vocab import Kind, kind_of
 
 # CSL-JSON keys that predate CSL 1.0 or come from Zotero; kept verbatim in `extra`, and
@@ -38,12 +38,17 @@ def record_from_csl(item: Mapping[str, JSON]) -> Record:
         kind = kind_of(key)
         if kind is None:
             extra[key] = value
-            continue
-        try:
-            fields[key] = _field_from_csl(kind, value)
-        except TypeError as exc:
-            raise InvalidRecordError(str(exc), Location(item=where, field=key)) from None
-    return Record(id=item_id, type=item_type, fields=fields, extra=extra)
+        elif type(value) is str and (kind is Kind.TEXT or kind is Kind.NUMBER):  # most fields: text as it is
+            fields[key] = value
+        else:
+            try:
+                fields[key] = _field_from_csl(kind, value)
+            except TypeError as exc:
+                raise InvalidRecordError(str(exc), Location(item=where, field=key)) from None
+    check_id(item_id)
+    # Every field is a CSL variable holding a value of its kind (`_field_from_csl` made it
+    # so): the checks `Record(...)` would run again are done.
+    return Record._trusted(item_id, item_type, FrozenMap(fields), frozen_json(extra))
 
 
 def _field_from_csl(kind: Kind, value: JSON) -> FieldValue:
@@ -66,6 +71,32 @@ def record_to_csl(record: Record) -> dict[str, JSON]:
         out[key] = _field_to_csl(value)
     out.update(record.extra)
     return out
+
+
+def csl_values(record: Record) -> Iterator[JSON]:
+    """The values `record_to_csl(record)` holds (keys aside), names and dates opened into
+    their parts, without building it: the text of a Formatter's records is scanned once,
+    and converting 10,000 records' names cost more than the scan. A name, date or record
+    with `extra` keys (which override the keys beside them) is converted as it is."""
+    if record.extra:
+        yield record_to_csl(record)
+        return
+    yield record.id
+    yield record.type
+    for value in record.fields.values():
+        if isinstance(value, tuple):
+            for name in value:
+                if name.extra:
+                    yield name.to_csl()
+                else:  # the flags are no text
+                    yield from (getattr(name, attr) for attr in _TEXT_PARTS.values())
+        elif isinstance(value, Date):
+            if value.extra:
+                yield value.to_csl()
+            else:  # the date-parts are numbers
+                yield from (value.season, value.circa, value.literal, value.raw)
+        else:
+            yield value
 
 
 def _field_to_csl(value: FieldValue) -> JSON:

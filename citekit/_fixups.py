@@ -34,17 +34,20 @@ for the engine.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 
 import attrs
 
-from ._markup import Node, flip_flop, parse
+from ._markup import OPEN, Node, flip_flop, parse
 
 MOVED_INTO_QUOTE = frozenset(".,!?")
 ABSORBED_INSIDE_QUOTE = frozenset(
     {("?", "."), ("!", "."), (";", "."), (":", "."), *((mark, mark) for mark in MOVED_INTO_QUOTE)}
 )
 ABSORBED = frozenset({("?", "."), ("!", "."), (".", ".")})
+_PAIRS = frozenset(a + b for a, b in ABSORBED)
+_HAS_PAIR = re.compile("|".join(re.escape(pair) for pair in sorted(_PAIRS))).search
 _ENDS = frozenset("\"')]”’»›")  # what may follow a dropped mark (with space, a span end, the end)
 _WINDOW = 12  # characters of a field value kept on each side of a protected pair
 _FOLD = str.maketrans({c: "'" for c in '"“”‘’«»‹›'})
@@ -74,6 +77,8 @@ def protected_text(values: Iterable[object]) -> frozenset[str]:
     for text in _strings(values):
         if text[:1] in starts:  # a field may start with a mark a rule would move or drop
             out.add(_norm(text[: 1 + _WINDOW]).rstrip())
+        if _HAS_PAIR(text) is None:  # most text: one regex scan, not a loop over its characters
+            continue
         for index in range(len(text) - 1):
             if (text[index], text[index + 1]) in ABSORBED:
                 start = max(0, index - _WINDOW)
@@ -94,9 +99,18 @@ def _strings(values: Iterable[object]) -> Iterator[str]:
 def finish(marked: str, context: Context) -> Node:
     """The engine's marked output as a tree, with the punctuation rules applied and
     formatting flip-flopped (italic in italic is upright)."""
-    tree = parse(marked)
-    _transform(tree, context)
-    return flip_flop(tree)
+    tree = _fixed(marked, context)
+    # Only rich text and `nodecor` spans flip; without them flip_flop would copy the tree as is.
+    return flip_flop(tree) if _FLIPPED(marked) else tree
+
+
+def _any_of(*tags: str) -> Callable[[str], object]:
+    """A test whether a marked string holds any of these tags' markers (a regex scan)."""
+    return re.compile(f"[{''.join(OPEN[tag] for tag in tags)}]").search
+
+
+_FLIPPED = _any_of("rich-italic", "rich-bold", "rich-smallcaps", "nodecor")
+_DISPLAYED = _any_of("block", "right-inline", "indent", "left-margin")
 
 
 # -- the text leaves of a tree, in order, with the spans around each --
@@ -120,19 +134,18 @@ class _Leaf:
 
 
 def _leaves(tree: Node) -> list[_Leaf]:
-    """The text leaves in document order (iteratively: no recursion on deep trees)."""
+    """The text leaves in document order. Recursive: `parse` nests no deeper than
+    `MAX_DEPTH`."""
     out: list[_Leaf] = []
-    stack: list[tuple[Node, int, tuple[int, ...]]] = [(tree, 0, (id(tree),))]
-    while stack:
-        node, index, ancestors = stack.pop()
-        if index >= len(node.children):
-            continue
-        stack.append((node, index + 1, ancestors))
-        child = node.children[index]
-        if isinstance(child, str):
-            out.append(_Leaf(node, index, ancestors))
-        else:
-            stack.append((child, 0, (*ancestors, id(child))))
+
+    def walk(node: Node, ancestors: tuple[int, ...]) -> None:
+        for index, child in enumerate(node.children):
+            if isinstance(child, str):
+                out.append(_Leaf(node, index, ancestors))
+            else:
+                walk(child, (*ancestors, id(child)))
+
+    walk(tree, (id(tree),))
     return out
 
 
@@ -159,8 +172,6 @@ def _suffix_into_display(tree: Node) -> None:
     if start in (0, len(children)):
         return
     last = children[start - 1]
-    trailing = "".join(str(child) for child in children[start:])
-    punctuation = trailing.strip() and not any(char.isalnum() for char in trailing)
     # A left margin takes it only when the entry starts with a display part: citeproc-js then
     # puts the suffix on the layout's last child (`using_display`), else after it.
     first = children[0]
@@ -168,7 +179,10 @@ def _suffix_into_display(tree: Node) -> None:
     if not isinstance(last, Node):
         return
     displayed = last.tag in _DISPLAY or (last.tag == "left-margin" and starts_displayed and last is not first)
-    if displayed and punctuation:
+    if not displayed:
+        return
+    trailing = "".join(str(child) for child in children[start:])
+    if trailing.strip() and not any(char.isalnum() for char in trailing):
         del children[start:]
         last.children.append(trailing)
 
@@ -221,26 +235,33 @@ def _edge(node: Node, end: int) -> tuple[Node, int] | None:
     return node, (0 if end == 0 else len(node.children) - 1)
 
 
-def _transform(tree: Node, context: Context) -> None:
-    _suffix_into_display(tree)
-    _space_out_of_display(tree)
-    if context.punctuation_in_quote:
-        _into_quotes(tree, context.protected)
-    _absorb(tree, context.protected, _ENDS | set(context.close_quotes))
+def _fixed(marked: str, context: Context) -> Node:
+    """`marked` parsed, with the rules applied. A rule whose markers `marked` lacks (display
+    parts, quotes) is skipped without walking the tree."""
+    tree = parse(marked)
+    if _DISPLAYED(marked):
+        _suffix_into_display(tree)
+        _space_out_of_display(tree)
+    # The rules below edit texts in place and never the tree's shape, so one list of leaves
+    # (whose texts are read from their parents) serves them all.
+    leaves = _leaves(tree)
+    if context.punctuation_in_quote and OPEN["quote"] in marked:
+        _into_quotes(tree, leaves, context.protected)
+    _absorb(leaves, context)
+    return tree
 
 
-def _into_quotes(tree: Node, protected: frozenset[str]) -> None:
+def _into_quotes(tree: Node, leaves: list[_Leaf], protected: frozenset[str]) -> None:
     for quote in list(_quotes(tree)):
-        while _move_one_into(tree, quote, protected):
+        while _move_one_into(leaves, quote, protected):
             pass
 
 
-def _move_one_into(tree: Node, quote: Node, protected: frozenset[str]) -> bool:
+def _move_one_into(leaves: list[_Leaf], quote: Node, protected: frozenset[str]) -> bool:
     """Move the mark right after `quote` into it; False when there is none to move."""
     last = quote.children[-1] if quote.children else None
     if not isinstance(last, str) or not last:
         return False
-    leaves = _leaves(tree)
     following = _after(leaves, quote)
     if following is None or not following.text or following.text[0] not in MOVED_INTO_QUOTE:
         return False
@@ -285,11 +306,11 @@ def _last_char(node: Node, skip: int = 0) -> str:
     return text[-1 - skip] if len(text) > skip else ""
 
 
-def _absorb(tree: Node, protected: frozenset[str], ends: frozenset[str]) -> None:
-    leaves = _leaves(tree)
+def _absorb(leaves: list[_Leaf], context: Context) -> None:
     flat = "".join(leaf.text for leaf in leaves)
-    if not any(pair in flat for pair in _PAIRS):
+    if _HAS_PAIR(flat) is None:
         return
+    protected, ends = context.protected, _ENDS | set(context.close_quotes)
     owner: list[tuple[int, int]] = []  # flat index -> (leaf number, index in leaf)
     boundary_after: set[int] = set()  # flat indices followed by a span boundary (or the end)
     for number, leaf in enumerate(leaves):
@@ -316,9 +337,6 @@ def _absorb(tree: Node, protected: frozenset[str], ends: frozenset[str]) -> None
         leaf.text = "".join(c for i, c in enumerate(leaf.text) if i not in indices)
 
 
-_PAIRS = frozenset(a + b for a, b in ABSORBED)
-
-
 def _guarded(flat: str, protected: frozenset[str]) -> set[int]:
     """Flat indices inside field text that appears in `protected`."""
     if not protected:
@@ -336,9 +354,7 @@ def _guarded(flat: str, protected: frozenset[str]) -> set[int]:
 def apply(text: str, ctx: Context) -> str:
     """The rules on a marked string, giving a marked string (for callers that parse later;
     `finish` is the one to use)."""
-    tree = parse(text)
-    _transform(tree, ctx)
-    return _marked(tree)
+    return _marked(_fixed(text, ctx))
 
 
 def _marked(tree: Node) -> str:

@@ -9,7 +9,7 @@ import attrs
 
 from . import _fixups
 from ._cite import Cite
-from ._csljson import engine_item
+from ._csljson import csl_values, engine_item
 from ._engine import Session, compile_style
 from ._engine.aliases import with_aliases
 from ._engine.positions import CiteRef, compute
@@ -74,7 +74,7 @@ class Rendering:
         self._context = _fixups.Context(
             punctuation_in_quote=self.compiled.locale_option("punctuation-in-quote").lower() == "true",
             close_quotes=quotes or "”’",
-            protected=_fixups.protected_text(r.to_csl() for r in self.records),
+            protected=_fixups.protected_text(value for r in self.records for value in csl_values(r)),
         )
         citation = self.compiled.tree.root.citation
         self.near_note_distance = int(citation.get("near-note-distance", 5)) if citation is not None else 5

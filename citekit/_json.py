@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any, TypeAlias, TypeVar
+from collections.abc import ItemsView, Iterator, KeysView, Mapping, ValuesView
+from typing import Any, TypeAlias, TypeVar, overload
 
 JSON: TypeAlias = Any
 """A value as json.loads gives it (mypy cannot express the recursive type usefully)."""
 
 V = TypeVar("V")
+T = TypeVar("T")
 
 
 class FrozenMap(Mapping[str, V]):
@@ -29,6 +30,27 @@ class FrozenMap(Mapping[str, V]):
     def __len__(self) -> int:
         return len(self._data)
 
+    # The dict's own methods: Mapping's mixins go through `__getitem__` (and a KeyError for
+    # every absent key), and records are read in every hot loop.
+    def __contains__(self, key: object) -> bool:
+        return key in self._data
+
+    @overload
+    def get(self, key: str) -> V | None: ...
+    @overload
+    def get(self, key: str, default: V | T) -> V | T: ...
+    def get(self, key: str, default: object = None) -> object:
+        return self._data.get(key, default)
+
+    def keys(self) -> KeysView[str]:
+        return self._data.keys()
+
+    def values(self) -> ValuesView[V]:
+        return self._data.values()
+
+    def items(self) -> ItemsView[str, V]:
+        return self._data.items()
+
     def __eq__(self, other: object) -> bool:
         if isinstance(other, FrozenMap):
             return self._data == other._data
@@ -47,7 +69,14 @@ class FrozenMap(Mapping[str, V]):
 
 def frozen_json(value: Mapping[str, JSON] | None) -> FrozenMap[JSON]:
     """attrs converter: any mapping of JSON values to a FrozenMap (None to an empty one)."""
-    return value if isinstance(value, FrozenMap) else FrozenMap(value or {})
+    if type(value) is not dict and isinstance(value, FrozenMap):  # dict: no ABC isinstance
+        return value
+    # Most names, dates and records have no extra keys: they share one empty map (immutable),
+    # which spares the collector two objects each.
+    return FrozenMap(value) if value else _EMPTY
+
+
+_EMPTY: FrozenMap[Any] = FrozenMap()
 
 
 def _hashable(value: object) -> object:

@@ -34,7 +34,8 @@ from ._writer import OutputFormat
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
 
 
-_NEWLINES = re.compile(r"\s*[\n\r\v\f\u2028\u2029\x85]+\s*")
+_NEWLINE = re.compile(r"[\n\r\v\f\u2028\u2029\x85]")
+_NEWLINES = re.compile(rf"\s*{_NEWLINE.pattern}+\s*")
 
 
 def _controls_to_spaces(text: str) -> str:
@@ -59,7 +60,8 @@ def _split_space(inner: str) -> tuple[str, str, str]:
 
 def _one_line(text: str) -> str:
     """Plain text as it is, but for newlines in field text: one entry stays one line."""
-    return _NEWLINES.sub(" ", text)
+    # The search is a cheap scan; the substitution tries `\s*` at every position.
+    return _NEWLINES.sub(" ", text) if _NEWLINE.search(text) else text
 
 
 # -- HTML --
@@ -81,7 +83,7 @@ _MD_ORDERED = re.compile(r"^(\d{1,9})([.)])")
 
 
 def _escape_markdown(text: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", _controls_to_spaces(_NEWLINES.sub(" ", text)))
+    return _MD_SPECIAL.sub(r"\\\1", _controls_to_spaces(_one_line(text)))
 
 
 def _md_flanks(char: str, neighbour: str) -> bool:
@@ -127,7 +129,7 @@ _RST_BLOCK = re.compile(r"^(?:\w+[.)]|#[.)]|\(\w+\))(?:\s|$)")
 
 
 def _escape_rst(text: str) -> str:
-    return _RST_SPECIAL.sub(lambda m: "\\" + m.group(0), _controls_to_spaces(_NEWLINES.sub(" ", text)))
+    return _RST_SPECIAL.sub(lambda m: "\\" + m.group(0), _controls_to_spaces(_one_line(text)))
 
 
 def _rst_wrap(opening: str, closing: str, inner: str, before: str, after: str) -> str:
@@ -190,7 +192,7 @@ _LATEX_RE = re.compile("|".join(re.escape(c) for c in _LATEX_SPECIAL))
 
 
 def _escape_latex(text: str) -> str:
-    text = _controls_to_spaces(_NEWLINES.sub(" ", text))
+    text = _controls_to_spaces(_one_line(text))
     return _LATEX_RE.sub(lambda m: _LATEX_SPECIAL[m.group(0)], text)
 
 

@@ -25,6 +25,12 @@ def _fields(value: Mapping[str, Any] | None) -> FrozenMap[FieldValue]:
     return FrozenMap(out)
 
 
+def check_id(id: object) -> None:
+    """InvalidRecordError unless `id` is a non-empty string or a number (not a bool)."""
+    if not isinstance(id, str | int) or isinstance(id, bool) or id == "":
+        raise InvalidRecordError("id must be a non-empty string or a number", Location(field="id"))
+
+
 def _check_value(kind: Kind, value: object) -> str | None:
     """Why `value` does not fit a variable of `kind`, or None when it does."""
     if kind is Kind.NAME:
@@ -53,9 +59,8 @@ class Record:
     extra: FrozenMap[JSON] = attrs.field(factory=FrozenMap, converter=frozen_json, hash=False)
 
     def __attrs_post_init__(self) -> None:
+        check_id(self.id)
         where = str(self.id)
-        if not isinstance(self.id, str | int) or isinstance(self.id, bool) or self.id == "":
-            raise InvalidRecordError("id must be a non-empty string or a number", Location(field="id"))
         if not isinstance(self.type, str) or not self.type:
             raise InvalidRecordError("type must be a non-empty string", Location(item=where, field="type"))
         for name, value in self.fields.items():
@@ -68,13 +73,16 @@ class Record:
                 raise InvalidRecordError(f"{why}, got {value!r}", Location(item=where, field=name))
 
     @classmethod
-    def _trusted(cls, id: str, type: str, fields: FrozenMap[FieldValue], extra: FrozenMap[JSON]) -> Record:
+    def _trusted(
+        cls, id: str | int, type: str, fields: FrozenMap[FieldValue], extra: FrozenMap[JSON]
+    ) -> Record:
         """A Record built without the checks in `__attrs_post_init__`, for readers only.
 
         Private: a reader calls it in its hot loop after it has itself guaranteed what those
         checks would (a non-empty id and type; every field a CSL variable holding a value of
         its kind, as its mapping table does by construction and a test checks row by row).
-        Everything public (`Record(...)`, `from_csl`, `evolve`) still validates.
+        Everything public (`Record(...)`, `from_csl`, `evolve`) still validates (`from_csl`
+        as it converts each value, with the same checks and messages).
         """
         record = object.__new__(cls)
         _set = object.__setattr__  # the class is frozen; this is how attrs itself sets slots

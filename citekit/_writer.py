@@ -9,6 +9,7 @@ knowing the characters before and after them (`OutputFormat.wrap`).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from typing import cast
 
 import attrs
 
@@ -85,9 +86,13 @@ class OutputFormat:
 
     def _pieces(self, children: Iterable[str | Node], links: bool, breaks: bool, nested: bool) -> list[Piece]:
         out: list[Piece] = []
+        linked = links and self.link is not None and not (nested and not self.nest)
         for child in children:
             if isinstance(child, str):
-                out.extend(self._text(child, links and not (nested and not self.nest)))
+                if linked:
+                    out.extend(self._linked(child))
+                else:
+                    out.append(self.escape(child))
             else:
                 out.extend(self._node(child, links, breaks, nested))
         return out
@@ -111,6 +116,8 @@ class OutputFormat:
         return [_Span(tag, inner)] if self.wrap else [f"{opening}{inner}{closing}"]
 
     def _join(self, pieces: list[Piece], before: str, after: str) -> str:
+        if self.wrap is None:  # every piece is text already (only `wrap` makes spans)
+            return "".join(cast("list[str]", pieces))
         out: list[str] = []
         last = before
         for index, piece in enumerate(pieces):
@@ -142,9 +149,12 @@ class OutputFormat:
             return (self.line_break if breaks else " ") + inner
         return inner
 
-    def _text(self, text: str, links: bool) -> list[Piece]:
-        if not links or self.link is None:
-            return [self.escape(text)]
+    def _linked(self, text: str) -> list[Piece]:
+        """Text with its DOIs and URLs as links (`link` is set)."""
+        assert self.link is not None
+        if ":" not in text:  # every link holds one (`://`, `doi:`): most text has none
+            escaped = self.escape(text)
+            return [escaped] if escaped else []
         out: list[Piece] = []
         last = 0
         for start, end in find_links(text):

@@ -7,10 +7,13 @@ import json
 import pytest
 from conftest import oracle
 from hypothesis import given
+from hypothesis import strategies as st
 from strategies import dates, names, records
 
 import citekit
 from citekit import Date, InvalidRecordError, Name, Record
+from citekit._csljson import csl_values
+from citekit._fixups import _strings
 
 
 @given(records())
@@ -187,3 +190,18 @@ def test_zotero_7_citation_key_is_kept() -> None:
     assert record["citation-key"] == "smith2020"
     assert json.loads(citekit.dumps([record], "csljson")) == [item]
     assert "ID  - smith2020\n" in citekit.dumps([record], "ris")
+
+
+@given(records(), st.sampled_from([{}, {"custom": "a..b"}, {"title": "x"}, {"id": "y"}]))
+def test_csl_values_are_what_to_csl_holds(record: Record, extra: dict[str, str]) -> None:
+    """The Formatter scans a record's text through `csl_values`, which skips building the
+    CSL-JSON: it must give the same strings, extra keys that override others included."""
+    record = record.evolve(extra={**record.extra, **extra}) if extra else record
+    named = record.with_fields(
+        {
+            "author": (Name(family="Doe", extra={"given": "J..", "x": 1}),),
+            "issued": Date(date_parts=((2000,),), extra={"literal": "?.", "y": ["..z"]}),
+        }
+    )
+    for each in (record, named):
+        assert sorted(_strings(csl_values(each))) == sorted(_strings([each.to_csl()]))
