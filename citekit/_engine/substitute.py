@@ -460,8 +460,9 @@ def blank_key(element: Any, item: Any, layout: Any, options: dict[str, Any]) -> 
         return None
     if _LOCATOR in reads.printed and _LOCATOR in item:
         return None
-    if any(value is not None for value in options.values()):
-        return None
+    for value in options.values():
+        if value is not None:
+            return None
     present = tuple((name in item) if name == _LOCATOR else (name in reference) for name in reads.tested)
     position = position_of(item) if reads.positional else None
     return (element, layout, kind, reference.get("language"), position, present)
@@ -561,6 +562,16 @@ class CountedNumber:
         return text
 
 
+@functools.lru_cache(maxsize=65536)
+def _group_children(group: Any) -> tuple[tuple[Any, bool, bool, bool], ...]:
+    """A group's children, each with what `CountedGroup` asks of it on every render: whether
+    it calls a variable, is a `cs:choose` (passed the delimiter), is a generated variable."""
+    return tuple(
+        (child, bool(child.calls_variable()), _local(child) == "choose", _generated(child))
+        for child in group.iterchildren()
+    )
+
+
 @extend("group")
 class CountedGroup:
     """A group is left out when it tried variables and none rendered, however its children
@@ -589,11 +600,10 @@ class CountedGroup:
         output = []
         called = rendered = False
         delimiter = self.get("delimiter", "")  # type: ignore[attr-defined]
-        for child in self.iterchildren():  # type: ignore[attr-defined]
-            calls = child.calls_variable()
+        for child, calls, choose, generated in _group_children(self):
             called = called or calls
             try:
-                if _local(child) == "choose":
+                if choose:
                     text = child.render(item, context=context, delimiter=delimiter, **kwargs)
                 else:
                     text = child.render(item, context=context, **kwargs)
@@ -601,7 +611,7 @@ class CountedGroup:
                 continue
             if text is not None:
                 output.append(text)
-                rendered = rendered or calls or bool(text and _generated(child))
+                rendered = rendered or calls or bool(text and generated)
         if counts[0] > tried and counts[1] == printed:
             raise VariableError
         if not output or (called and not rendered):
