@@ -367,6 +367,19 @@ class _Reads:
     printed: frozenset[str]
     tested: tuple[str, ...]
     positional: bool  # a position test: what it prints depends on the cite's position
+    # the branches taken only when all of some variables are present (`<if variable="a b">`,
+    # match all): what they read counts only for an item that holds those variables
+    guarded: tuple[tuple[tuple[str, ...], _Reads], ...] = ()
+
+    def blank(self, item: Any) -> bool:
+        """Whether `item` holds none of the variables this may print."""
+        reference = item.reference
+        if not self.printed.isdisjoint(reference.keys()) or (_LOCATOR in self.printed and _LOCATOR in item):
+            return False
+        for guard, reads in self.guarded:
+            if all(name in reference for name in guard) and not reads.blank(item):
+                return False
+        return True
 
 
 @functools.lru_cache(maxsize=65536)
@@ -419,14 +432,31 @@ def _read(node: Any, kind: str) -> _Reads | None:
         if taken:
             break  # the later branches of the choose are never tried
     positional = "position" in attrib
+    guarded: list[tuple[tuple[str, ...], _Reads]] = []
     for part in parts:
         reads = _triggers(part, kind)
         if reads is None:
             return None
-        printed |= reads.printed
         tested.update(reads.tested)
         positional = positional or reads.positional
-    return _Reads(frozenset(printed), tuple(sorted(tested)), positional)
+        guard = _guard(part)
+        if guard:
+            guarded.append((guard, reads))
+        else:
+            printed |= reads.printed
+            guarded += reads.guarded
+    return _Reads(frozenset(printed), tuple(sorted(tested)), positional, tuple(guarded))
+
+
+def _guard(branch: Any) -> tuple[str, ...]:
+    """The variables a `cs:choose` branch needs, all of them, to be taken: those of a branch
+    testing nothing but their presence under `match="all"` (not the cite's locator)."""
+    if _local(branch) not in ("if", "else-if") or branch.get("match", "all") != "all":
+        return ()
+    if set(branch.attrib) - {"variable", "match"}:
+        return ()
+    names = tuple(name.replace("-", "_") for name in str(branch.get("variable", "")).split())
+    return () if _LOCATOR in names else names
 
 
 def _taken(branch: Any, kind: str) -> bool | None:
@@ -456,9 +486,7 @@ def blank_key(element: Any, item: Any, layout: Any, options: dict[str, Any]) -> 
     reference = item.reference
     kind = reference.get("type")
     reads = _triggers(element, str(kind))
-    if reads is None or not reads.printed.isdisjoint(reference.keys()) or _SUBSTITUTED_BY.get() is not None:
-        return None
-    if _LOCATOR in reads.printed and _LOCATOR in item:
+    if reads is None or not reads.blank(item) or _SUBSTITUTED_BY.get() is not None:
         return None
     for value in options.values():
         if value is not None:
