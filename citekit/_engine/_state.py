@@ -67,6 +67,9 @@ class RenderState:
     # with nothing to print `[NO_PRINTED_FORM]`, without the layout's affixes (the CSL suite's
     # form is `[CSL STYLE ERROR: reference with no printed form.]`, kept elsewhere).
     word_processor: bool = False
+    # What a group or macro call did for items that hold none of the variables it could
+    # print: nothing, the same way for each (`substitute.render_blank` replays it).
+    blanks: dict[tuple[Any, ...], Any] = attrs.Factory(dict)
 
     @contextlib.contextmanager
     def active(self) -> Iterator[RenderState]:
@@ -76,6 +79,20 @@ class RenderState:
             yield self
         finally:
             _CURRENT.reset(token)
+
+
+def fingerprint(state: RenderState) -> tuple[Any, ...]:
+    """What a render has left in `state`, but for the variables counted and the terms
+    reported: a render that leaves it unchanged has printed nothing and recorded nothing."""
+    layouts = tuple(
+        repr(attrs.astuple(section, recurse=False, filter=lambda field, _: field.name not in _COUNTED))
+        for section in (state.citation, state.bibliography)
+    )
+    sizes = (len(state.cites), len(state.sort_keys), len(state.sort_names))
+    return (*layouts, *sizes, state.subsequent_cite, state.sort_macro, state.sorting)
+
+
+_COUNTED = frozenset(("variables", "terms"))
 
 
 _CURRENT: contextvars.ContextVar[RenderState | None] = contextvars.ContextVar("citekit_render", default=None)

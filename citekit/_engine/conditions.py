@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from typing import Any
 
 from citeproc.model import ConditionFailed
@@ -95,33 +96,54 @@ def _variables(value: str) -> tuple[str, ...]:
     return tuple(name.replace("-", "_") for name in value.split())
 
 
+@functools.lru_cache(maxsize=65536)
+def _compiled_test(branch: Any) -> Callable[[Any], bool]:
+    """The tests of a `PlainConditions` branch as one function of the item, its attribute
+    values parsed and its `match` resolved once: a branch testing only the type (most of
+    them) is a look-up in a frozenset."""
+    types = branch.get("type")
+    wanted = _types(types) if types is not None else None
+    variables = branch.get("variable")
+    names = _variables(variables) if variables is not None else ()
+    match = branch.get("match")
+    if wanted is not None and not names:
+        if not wanted:  # `type=""`: a test that fails
+            return (lambda item: True) if match == "none" else (lambda item: False)
+        if match == "none":
+            return lambda item: item.reference.get("type") not in wanted
+        return lambda item: item.reference.get("type") in wanted
+
+    def results(item: Any) -> list[bool]:
+        out = [] if wanted is None else [bool(wanted) and item.reference.get("type") in wanted]
+        reference = item.reference
+        out += [("locator" in item) if name == "locator" else (name in reference) for name in names]
+        return out
+
+    if match == "any":
+        return lambda item: any(results(item))
+    if match == "none":
+        return lambda item: not any(results(item))
+    return lambda item: all(results(item))
+
+
 @extend("if", "else-if", when=_plain)
 class PlainConditions:
     """A branch testing only `type` and `variable` (most of them): the tests of citeproc-py's
-    `If.render` and `Conditions._type` in one step, the attribute values parsed once."""
+    `If.render` and `Conditions._type` in one step, compiled once (`_compiled_test`)."""
 
     def render(self, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
-        if not self.ck_passes(item):
+        if not _compiled_test(self)(item):
             raise ConditionFailed
         return self.render_children(item, context=context, delimiter=delimiter, **kwargs)  # type: ignore[attr-defined]
 
-    def ck_passes(self, item: Any) -> bool:
-        results: list[bool] = []
-        types = self.get("type")  # type: ignore[attr-defined]
-        if types is not None:
-            wanted = _types(types)
-            results.append(bool(wanted) and item.reference.type in wanted)
-        variables = self.get("variable")  # type: ignore[attr-defined]
-        if variables is not None:
-            reference = item.reference
-            for name in _variables(variables):
-                results.append(("locator" in item) if name == "locator" else (name in reference))
-        match = self.get("match")  # type: ignore[attr-defined]
-        if match == "any":
-            return any(results)
-        if match == "none":
-            return not any(results)
-        return all(results)
+
+@functools.lru_cache(maxsize=65536)
+def _branches(choose: Any) -> tuple[tuple[Any, Callable[[Any], bool] | None], ...]:
+    """A `cs:choose`'s branches, each with its compiled test if it is a `PlainConditions` one."""
+    return tuple(
+        (child, _compiled_test(child) if isinstance(child, PlainConditions) else None)
+        for child in choose.iterchildren()
+    )
 
 
 @extend("choose")
@@ -130,10 +152,10 @@ class PlainChoose:
     of raising `ConditionFailed` when it does not hold (most branches of a long choose)."""
 
     def render(self, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
-        for child in self.iterchildren():  # type: ignore[attr-defined]
-            if isinstance(child, PlainConditions):
-                if child.ck_passes(item):
-                    return child.render_children(item, context=context, delimiter=delimiter, **kwargs)  # type: ignore[attr-defined]
+        for child, test in _branches(self):
+            if test is not None:
+                if test(item):
+                    return child.render_children(item, context=context, delimiter=delimiter, **kwargs)
                 continue
             try:
                 return child.render(item, context=context, delimiter=delimiter, **kwargs)

@@ -14,15 +14,18 @@ from __future__ import annotations
 
 import contextvars
 import functools
+from collections.abc import Callable
 from typing import Any
 
+import attrs
 from citeproc.model import Names
 from citeproc.source import VariableError
 from citeproc.string import String
 
 from .._markup import strip_markers
 from ._elements import extend
-from ._state import current
+from ._state import current, fingerprint
+from .conditions import position_of
 from .subsequent import replacements
 
 
@@ -348,6 +351,191 @@ class SuppressedNames:
         return text
 
 
+# A cs:if test that makes what a subtree prints depend on more than the item and its
+# position: the disambiguation in progress.
+_CITE_TESTS = ("disambiguate",)
+# Variables the processor makes as it renders, not held by the reference.
+_CITE_VARIABLES = frozenset(("citation-number", "citation-label"))
+_LOCATOR = "locator"  # the cite's, not the reference's
+
+
+@attrs.frozen
+class _Reads:
+    """What a subtree may read of an item: the variables it may print (or test for a value:
+    `is-numeric`) and those it only tests for presence."""
+
+    printed: frozenset[str]
+    tested: tuple[str, ...]
+    positional: bool  # a position test: what it prints depends on the cite's position
+    # the branches taken only when all of some variables are present (`<if variable="a b">`,
+    # match all): what they read counts only for an item that holds those variables
+    guarded: tuple[tuple[tuple[str, ...], _Reads], ...] = ()
+
+    def blank(self, item: Any) -> bool:
+        """Whether `item` holds none of the variables this may print."""
+        reference = item.reference
+        if not self.printed.isdisjoint(reference.keys()) or (_LOCATOR in self.printed and _LOCATOR in item):
+            return False
+        for guard, reads in self.guarded:
+            if all(name in reference for name in guard) and not reads.blank(item):
+                return False
+        return True
+
+
+@functools.lru_cache(maxsize=65536)
+def _triggers(element: Any, kind: str) -> _Reads | None:
+    """What `element` or its descendants (through macros and `cs:substitute`) may read of an
+    item of type `kind` (a `cs:choose` branch whose type test rules it out, or one after a
+    branch that is always taken, is not read); None when what it prints may depend on more
+    than the item's variables, type, language and position (a generated variable, the
+    disambiguation in progress). A fact of the compiled tree, found once per element and
+    type; like `calls_variable`, it takes the CSL rule that no macro calls itself."""
+    return _read(element, kind)
+
+
+def _spellings(name: str) -> set[str]:
+    """The reference keys that may stand for a variable: a short form and its long one stand in
+    for each other, `page-first` is made from `page`; in whatever case the reference spells them."""
+    key = name.replace("-", "_")
+    keys: set[str] = set()
+    for spelled in (key, f"{key}_short", key.removesuffix("_short"), key.removesuffix("_first")):
+        keys.update((spelled, spelled.lower(), spelled.upper()))
+    return keys
+
+
+def _read(node: Any, kind: str) -> _Reads | None:
+    """`_triggers` of one element, from those of its children and its macro."""
+    attrib = node.attrib
+    if any(test in attrib for test in _CITE_TESTS):
+        return None
+    printed: set[str] = set()
+    tested: set[str] = set()
+    branch = _local(node) in ("if", "else-if")
+    if "locator" in attrib:
+        printed.add(_LOCATOR)  # the label of the cite's locator: a cite without one is blank
+    for attribute in ("variable", "is-numeric", "is-uncertain-date"):
+        for name in str(attrib.get(attribute, "")).split():
+            if name in _CITE_VARIABLES:
+                return None
+            if branch and attribute == "variable":
+                tested.add(name.replace("-", "_"))
+            else:
+                printed.update(_spellings(name))
+    parts = []
+    macro = attrib.get("macro")
+    if macro is not None:
+        parts.append(node.get_macro(macro))
+    for child in node.iterchildren():
+        taken = _taken(child, kind)
+        if taken is not False:
+            parts.append(child)
+        if taken:
+            break  # the later branches of the choose are never tried
+    positional = "position" in attrib
+    guarded: list[tuple[tuple[str, ...], _Reads]] = []
+    for part in parts:
+        reads = _triggers(part, kind)
+        if reads is None:
+            return None
+        tested.update(reads.tested)
+        positional = positional or reads.positional
+        guard = _guard(part)
+        if guard:
+            guarded.append((guard, reads))
+        else:
+            printed |= reads.printed
+            guarded += reads.guarded
+    return _Reads(frozenset(printed), tuple(sorted(tested)), positional, tuple(guarded))
+
+
+def _guard(branch: Any) -> tuple[str, ...]:
+    """The variables a `cs:choose` branch needs, all of them, to be taken: those of a branch
+    testing nothing but their presence under `match="all"` (not the cite's locator)."""
+    if _local(branch) not in ("if", "else-if") or branch.get("match", "all") != "all":
+        return ()
+    if set(branch.attrib) - {"variable", "match"}:
+        return ()
+    names = tuple(name.replace("-", "_") for name in str(branch.get("variable", "")).split())
+    return () if _LOCATOR in names else names
+
+
+def _taken(branch: Any, kind: str) -> bool | None:
+    """Whether a `cs:choose` branch is taken for an item of type `kind`, when its type test
+    alone decides it; None when it does not (or `branch` is no branch)."""
+    tag = _local(branch)
+    if tag == "else":
+        return True
+    types = branch.get("type") if tag in ("if", "else-if") else None
+    if types is None:
+        return None
+    typed = kind in {name.lower() for name in types.split()}
+    match = branch.get("match", "all")
+    alone = len(branch.attrib) == (2 if "match" in branch.attrib else 1)
+    if match == "none":
+        return (not typed) if alone else (False if typed else None)
+    if match == "any":
+        return typed if alone else (True if typed else None)
+    return typed if alone else (False if not typed else None)
+
+
+def blank_key(element: Any, item: Any, layout: Any, options: dict[str, Any]) -> tuple[Any, ...] | None:
+    """For an item that holds none of the variables `element` could print, what its render
+    depends on (it prints the same nothing for every item with the same key); else None.
+    Not inside a `cs:names` (its substitute's state is the enclosing render's), nor with
+    render options (citeproc-py passes `sort_options=None` down every macro)."""
+    reference = item.reference
+    kind = reference.get("type")
+    reads = _triggers(element, str(kind))
+    if reads is None or not reads.blank(item) or _SUBSTITUTED_BY.get() is not None:
+        return None
+    for value in options.values():
+        if value is not None:
+            return None
+    present = tuple((name in item) if name == _LOCATOR else (name in reference) for name in reads.tested)
+    position = position_of(item) if reads.positional else None
+    return (element, layout, kind, reference.get("language"), position, present)
+
+
+_UNSEEN = object()
+
+
+def render_blank(key: tuple[Any, ...], layout: Any, counts: list[int], render: Callable[[], Any]) -> Any:
+    """`render()`, for an element and item of `blank_key`. A render that printed nothing and
+    changed nothing but the variables counted and the terms reported is remembered (in the
+    session's state) and, for the next such item, replayed instead: its effects on the
+    counts and terms (which decide the enclosing groups and capitalise an opening term), its
+    result or its `VariableError`; the subtree is not walked again."""
+    blanks = current().blanks
+    known = blanks.get(key, _UNSEEN)
+    if known is None:
+        return render()
+    if known is not _UNSEEN:
+        tried, terms, result = known
+        counts[0] += tried
+        if terms:
+            layout.ck_terms.extend(terms)
+        if result is _UNSEEN:
+            raise VariableError
+        return result
+    state = current()
+    before, tried, printed = fingerprint(state), counts[0], counts[1]
+    reported = layout.ck_terms
+    start = len(reported)
+    try:
+        result = render()
+    except VariableError:
+        result = _UNSEEN
+    blank = result is _UNSEEN or result is None or (isinstance(result, tuple) and result[0] is None)
+    blank = blank and counts[1] == printed
+    if blank and fingerprint(state) == before and layout.ck_terms is reported:
+        blanks[key] = (counts[0] - tried, tuple(reported[start:]), result)
+    else:
+        blanks[key] = None
+    if result is _UNSEEN:
+        raise VariableError
+    return result
+
+
 def _macro_call(element: Any) -> bool:
     return "macro" in element.attrib
 
@@ -362,9 +550,21 @@ class MacroAsGroup:
             return super().process(item, context, **kwargs)  # type: ignore[misc]
         layout = layout_of(context if context is not None else self)
         counts = getattr(layout, "ck_variables", None)
-        before = list(counts) if counts is not None else None
+        if counts is None:
+            return super().process(item, context, **kwargs)  # type: ignore[misc]
+        key = blank_key(self, item, layout, kwargs)
+        if key is None:
+            return self._ck_implicit_group(item, context, layout, counts, **kwargs)
+        return render_blank(
+            key, layout, counts, lambda: self._ck_implicit_group(item, context, layout, counts, **kwargs)
+        )
+
+    def _ck_implicit_group(
+        self, item: Any, context: Any, layout: Any, counts: list[int], **kwargs: Any
+    ) -> Any:
+        tried, printed = counts[0], counts[1]
         text, language = super().process(item, context, **kwargs)  # type: ignore[misc]
-        if before is not None and counts is not None and counts[0] > before[0] and counts[1] == before[1]:
+        if counts[0] > tried and counts[1] == printed:
             return None, language
         if text:
             count_variable(layout, rendered=True)  # for an enclosing macro, this one is content
@@ -390,6 +590,16 @@ class CountedNumber:
         return text
 
 
+@functools.lru_cache(maxsize=65536)
+def _group_children(group: Any) -> tuple[tuple[Any, bool, bool, bool], ...]:
+    """A group's children, each with what `CountedGroup` asks of it on every render: whether
+    it calls a variable, is a `cs:choose` (passed the delimiter), is a generated variable."""
+    return tuple(
+        (child, bool(child.calls_variable()), _local(child) == "choose", _generated(child))
+        for child in group.iterchildren()
+    )
+
+
 @extend("group")
 class CountedGroup:
     """A group is left out when it tried variables and none rendered, however its children
@@ -405,16 +615,23 @@ class CountedGroup:
         counts = getattr(layout, "ck_variables", None)
         if counts is None:
             return super().process(item, context=context, **kwargs)  # type: ignore[misc]
+        key = blank_key(self, item, layout, kwargs)
+        if key is None:
+            return self._ck_counted(item, context, layout, counts, **kwargs)
+        return render_blank(
+            key, layout, counts, lambda: self._ck_counted(item, context, layout, counts, **kwargs)
+        )
+
+    def _ck_counted(self, item: Any, context: Any, layout: Any, counts: list[int], **kwargs: Any) -> Any:
         tried, printed = counts[0], counts[1]
         # citeproc-py's Group.process, with the counts deciding as well
         output = []
         called = rendered = False
         delimiter = self.get("delimiter", "")  # type: ignore[attr-defined]
-        for child in self.iterchildren():  # type: ignore[attr-defined]
-            calls = child.calls_variable()
+        for child, calls, choose, generated in _group_children(self):
             called = called or calls
             try:
-                if _local(child) == "choose":
+                if choose:
                     text = child.render(item, context=context, delimiter=delimiter, **kwargs)
                 else:
                     text = child.render(item, context=context, **kwargs)
@@ -422,7 +639,7 @@ class CountedGroup:
                 continue
             if text is not None:
                 output.append(text)
-                rendered = rendered or calls or bool(text and _generated(child))
+                rendered = rendered or calls or bool(text and generated)
         if counts[0] > tried and counts[1] == printed:
             raise VariableError
         if not output or (called and not rendered):
