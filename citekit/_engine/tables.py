@@ -13,6 +13,8 @@ matching element in document order, the same locale order and the same `IndexErr
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -95,6 +97,7 @@ def build_tables(root: Any) -> StyleTables:
     for element in layout_of:
         if isinstance(element, CompiledLookups):
             element.ck_tables = tables
+            element.ck_attrib = MappingProxyType(dict(element.attrib))
     return tables
 
 
@@ -192,6 +195,23 @@ class CompiledLookups:
     that is not part of a compiled tree)."""
 
     ck_tables: StyleTables | None = None
+    # The element's attributes, read-only, once the tree is compiled (it never changes after):
+    # lxml's `get` and `attrib` build a new string or proxy on every read, some thousand
+    # reads per bibliography entry.
+    ck_attrib: Mapping[str, str] | None = None
+
+    def get(self, key: str, default: Any = None) -> Any:
+        attrib = self.ck_attrib
+        if attrib is None:
+            return super().get(key, default)  # type: ignore[misc]
+        return attrib.get(key, default)
+
+    @property
+    def attrib(self) -> Any:
+        attrib = self.ck_attrib
+        if attrib is None:
+            return super().attrib  # type: ignore[misc]
+        return attrib
 
     def get_root(self) -> Any:
         tables = self.ck_tables
