@@ -14,11 +14,11 @@ matching element in document order, the same locale order and the same `IndexErr
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
 import attrs
+from citeproc import model
 from citeproc.source import VariableError
 from citeproc.string import String
 from lxml import etree
@@ -58,6 +58,7 @@ class StyleTables:
     dates: dict[str, Any]  # date form -> the first locale's cs:date of that form
     children: dict[tuple[Any, str], Any]  # (element, CSL tag) -> its first such child element
     term_texts: dict[Any, tuple[Any, Any]]  # cs:term -> its singular and plural text (`Term.single`...)
+    locale_options: dict[str, Any]  # locale option (`punctuation-in-quote`...) -> its value
 
 
 def build_tables(root: Any) -> StyleTables:
@@ -102,12 +103,19 @@ def build_tables(root: Any) -> StyleTables:
         term_texts={
             term: (term.single, term.multiple) for table in term_tables if table for term in table.values()
         },
+        locale_options={name: root.get_locale_option(name) for name in model.Locale._default_options},
     )
     for element in layout_of:
         if isinstance(element, CompiledLookups):
             element.ck_tables = tables
-            element.ck_attrib = MappingProxyType(dict(element.attrib))
+            _hold_attributes(element)
     return tables
+
+
+def _hold_attributes(element: Any) -> None:
+    """The element's attributes as its own read-only mapping (see `CompiledLookups.attrib`)."""
+    attrib = MappingProxyType(dict(element.attrib))
+    element.attrib, element.get = attrib, attrib.get
 
 
 def _main_locales(locales: list[Any]) -> list[Any]:
@@ -198,29 +206,27 @@ ALL_ELEMENTS = (
 )
 
 
+class _LxmlAttrib:
+    """lxml's `attrib`, as a descriptor an instance attribute of the same name overrides."""
+
+    def __get__(self, element: Any, owner: Any = None) -> Any:
+        if element is None:
+            return self
+        return etree.ElementBase.attrib.__get__(element, owner)
+
+
 @extend(*ALL_ELEMENTS)
 class CompiledLookups:
     """citeproc-py's look-ups answered from the tables (or by citeproc-py, for an element
     that is not part of a compiled tree)."""
 
     ck_tables: StyleTables | None = None
-    # The element's attributes, read-only, once the tree is compiled (it never changes after):
-    # lxml's `get` and `attrib` build a new string or proxy on every read, some thousand
-    # reads per bibliography entry.
-    ck_attrib: Mapping[str, str] | None = None
-
-    def get(self, key: str, default: Any = None) -> Any:
-        attrib = self.ck_attrib
-        if attrib is None:
-            return super().get(key, default)  # type: ignore[misc]
-        return attrib.get(key, default)
-
-    @property
-    def attrib(self) -> Any:
-        attrib = self.ck_attrib
-        if attrib is None:
-            return super().attrib  # type: ignore[misc]
-        return attrib
+    # The element's attributes, read-only, held by the element once the tree is compiled (it
+    # never changes after): lxml's `get` and `attrib` build a new string or proxy on every
+    # read, some thousand reads per bibliography entry. `element.get` is then the mapping's
+    # own (no Python frame), and `element.attrib` the mapping, which this non-data descriptor
+    # lets the element's own attribute shadow.
+    attrib = _LxmlAttrib()
 
     def get_root(self) -> Any:
         tables = self.ck_tables
@@ -288,6 +294,13 @@ class CompiledLookups:
         if texts is None:
             return term.multiple if number else term.single
         return texts[number]
+
+    def get_locale_option(self, name: str) -> Any:
+        """citeproc-py's, which searches each locale for its cs:style-options on every read."""
+        tables = self.ck_tables
+        if tables is None or name not in tables.locale_options:
+            return super().get_locale_option(name)  # type: ignore[misc]
+        return tables.locale_options[name]
 
     def get_date(self, form: str) -> Any:
         tables = self.ck_tables
