@@ -161,13 +161,15 @@ class _Part:
         return text
 
 
-def _parts(element: Any) -> tuple[list[_Part], str, Any]:
-    """The date-parts to render, the delimiter between them, and the element for affixes."""
+@functools.lru_cache(maxsize=4096)
+def _parts(element: Any) -> tuple[tuple[_Part, ...], str, Any]:
+    """The date-parts to render, the delimiter between them, and the element for affixes:
+    facts of the compiled style, found once per `cs:date` (the parts are only read)."""
     form = element.get("form")
     own = {child.get("name"): child for child in element if str(child.tag).endswith("date-part")}
     if form is None:
         return (
-            [_Part(name, dict(child.attrib)) for name, child in own.items()],
+            tuple(_Part(name, dict(child.attrib)) for name, child in own.items()),
             element.get("delimiter", ""),
             element,
         )
@@ -182,7 +184,7 @@ def _parts(element: Any) -> tuple[list[_Part], str, Any]:
         if name in own:
             attrib.update((k, v) for k, v in own[name].attrib.items() if k in _PART_ATTRIBUTES)
         parts.append(_Part(name, attrib))
-    return parts, localized.get("delimiter", ""), localized
+    return tuple(parts), localized.get("delimiter", ""), localized
 
 
 def _affixed(text: str, part: _Part, *, prefix: bool = True, suffix: bool = True) -> str:
@@ -248,7 +250,7 @@ def render_date(element: Any, value: Any, year_suffix: YearSuffix | None = None)
 
 
 def _range(
-    parts: list[_Part],
+    parts: tuple[_Part, ...],
     delimiter: str,
     begin: Any,
     end: Any,
@@ -356,7 +358,7 @@ class DateElement:
         record_variable(layout, name)
         formatter = self.get_formatter()  # type: ignore[attr-defined]
         text = apply_text_case(text, self.get("text-case"))  # type: ignore[attr-defined]
-        formatted = apply_formatting(text, dict(self.attrib), formatter)  # type: ignore[attr-defined]
+        formatted = apply_formatting(text, self.attrib, formatter)  # type: ignore[attr-defined]
         return String(self.get("prefix", "") + formatted + self.get("suffix", ""))  # type: ignore[attr-defined]
 
     def markup(self, text: Any) -> Any:

@@ -109,10 +109,35 @@ def _unformatted(element: Any) -> bool:
     return not any(attribute in element.attrib for attribute in FORMATTING)
 
 
+def _unformatted_text(string: Any) -> Any:
+    return str(string) if isinstance(string, int | float) else string
+
+
 @extend("text", "group", "number", "date", "names", "label", "layout", when=_unformatted)
 class Unformatted:
     def format(self, string: Any) -> Any:
-        return str(string) if isinstance(string, int | float) else string
+        return _unformatted_text(string)
+
+
+def _plain(element: Any) -> bool:
+    """Whether `element`'s markup is only its affixes: no formatting, no strip-periods, no
+    quotes (a `cs:text`'s), no text-case (on a macro call, text-case changes nothing: see
+    `textcase`)."""
+    attrib = element.attrib
+    if not _unformatted(element) or "strip-periods" in attrib:
+        return False
+    if "text-case" in attrib and not (element.tag.endswith("}text") and "macro" in attrib):
+        return False
+    return not (element.tag.endswith("}text") and "quotes" in attrib)
+
+
+@extend("text", "number", "label", when=_plain)
+class PlainMarkup:
+    """citeproc-py's markup of a `cs:text`, `cs:number` or `cs:label`, where each step but
+    the affixes (strip-periods, text-case, formatting, quotes) leaves the text as it is."""
+
+    def markup(self, text: Any, language: Any = None) -> Any:
+        return self.wrap(_unformatted_text(text)) if text else None  # type: ignore[attr-defined]
 
 
 @extend("text", "group", "number", "date", "label", "layout", when=_resets)

@@ -9,6 +9,7 @@ not counting."""
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from .._markup import wrap
@@ -31,20 +32,32 @@ def _display(element: Any) -> str | None:
     return str(display) if display and _top_level(element) else None
 
 
+def _implied_display(element: Any) -> str | None:
+    """With second-field-align, the layout's first element is in the left margin."""
+    layout = element.getparent()
+    if layout is None or not layout.tag.endswith("}layout") or element.getprevious() is not None:
+        return None
+    bibliography = layout.getparent()
+    if bibliography is None or not bibliography.tag.endswith("}bibliography"):
+        return None
+    return "left-margin" if bibliography.get("second-field-align") else None
+
+
 def _displayed(element: Any) -> bool:
     """Whether `element` can be displayed: a `display`, the citation number, or the first
     element of a bibliography layout with second-field-align (see `_implied_display`)."""
-    if _display(element) or element.get("variable") == "citation-number":
-        return True
-    layout = element.getparent()
-    if layout is None or not layout.tag.endswith("}layout") or element.getprevious() is not None:
-        return False
-    bibliography = layout.getparent()
     return bool(
-        bibliography is not None
-        and bibliography.tag.endswith("}bibliography")
-        and bibliography.get("second-field-align")
+        _display(element)
+        or element.get("variable") == "citation-number"
+        or _implied_display(element) is not None
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _display_of(element: Any) -> str | None:
+    """The display of a displayed element, its own or implied: a fact of the compiled style,
+    found once per element (it walked the tree on every render)."""
+    return _display(element) or _implied_display(element)
 
 
 @extend("text", "group", "number", "date", "names", "label", when=_displayed)
@@ -55,20 +68,7 @@ class Display:
             return None
         if self.get("variable") == "citation-number":  # type: ignore[attr-defined]
             out = wrap("citation-number", str(out))
-        display = _display(self) or self._implied_display()
+        display = _display_of(self)
         if display and not in_bibliography(kwargs.get("context") or self):
             return out  # citeproc-js ignores display= in citations
         return wrap(display, str(out)) if display else out
-
-    def _implied_display(self) -> str | None:
-        """With second-field-align, the layout's first element is in the left margin."""
-        layout = self.getparent()  # type: ignore[attr-defined]
-        if layout is None or not layout.tag.endswith("}layout"):
-            return None
-        bibliography = layout.getparent()
-        if bibliography is None or not bibliography.tag.endswith("}bibliography"):
-            return None
-        if not bibliography.get("second-field-align"):
-            return None
-        first = next(iter(layout.iterchildren()), None)
-        return "left-margin" if first is self else None

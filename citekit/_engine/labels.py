@@ -34,13 +34,6 @@ def _numbers(match: re.Match[str]) -> bool:
 # label are what subsequent-author-substitute compares and replaces).
 NAME_LABELS: contextvars.ContextVar[list[Any] | None] = contextvars.ContextVar("name_labels", default=None)
 
-_FALLBACK: dict[str | None, tuple[str | None, ...]] = {
-    "short": (None,),
-    "symbol": ("short", None),
-    "verb": (None,),
-    "verb-short": ("verb", None),
-}
-
 
 @extend("label")
 class VariableLabel:
@@ -70,17 +63,6 @@ class VariableLabel:
         if args and args[0] is not None and out and seen is not None:  # a label of cs:names
             seen.append(out)
         return out
-
-    def get_term(self, name: str, form: str | None = None, *args: Any, **kwargs: Any) -> Any:
-        """A term missing in the asked form falls back as the spec says (symbol -> short ->
-        long, verb-short -> verb -> long): the en-US locale has no short `act`, and citeproc-js
-        prints `act 3` where citeproc-py printed only `3`."""
-        term = super().get_term(name, form, *args, **kwargs)  # type: ignore[misc]
-        for fallback in _FALLBACK.get(form, ()):
-            if term is not None:
-                break
-            term = super().get_term(name, fallback, *args, **kwargs)  # type: ignore[misc]
-        return term
 
     def _plural(self, item: Any, name: str) -> bool:
         """Plural when the value lists or ranges several numbers (`1-3`, `i–ix`, `2 & 5`,

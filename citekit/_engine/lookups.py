@@ -24,7 +24,12 @@ def _calls_variable(element: Any) -> bool:
     return bool(element.ck_uncached_calls_variable())
 
 
-@extend("text", "key", "group", "macro", "choose", "if", "else-if", "else")
+def _macro_call(element: Any) -> bool:
+    return "macro" in element.attrib
+
+
+@extend("key", "group", "macro", "choose", "if", "else-if", "else")
+@extend("text", when=_macro_call)  # no other cs:text looks a macro up
 class CachedLookups:
     def get_macro(self, name: str) -> Any:
         macros = _macros(self.get_root())  # type: ignore[attr-defined]

@@ -93,11 +93,13 @@ def ordinal(number: int, element: Any, gender: str | None = None) -> str:
     return f"{number}{term.single}" if term is not None else str(number)
 
 
-@extend("number")
+def _ordinal(element: Any) -> bool:
+    return bool(element.get("form") == "ordinal")
+
+
+@extend("number", when=_ordinal)
 class LocaleOrdinal:
     def format_number(self, number: Any) -> Any:
-        if self.get("form") != "ordinal":  # type: ignore[attr-defined]
-            return super().format_number(number)  # type: ignore[misc]
         try:
             variable = self.get("variable")  # type: ignore[attr-defined]
             return ordinal(int(number), self, gender_of(self, variable) if variable else None)

@@ -123,7 +123,16 @@ def _prefix(number: str) -> str:
     return re.sub(r"[^a-zA-Z].*$", "", stripped)
 
 
-@extend("text", "number")
+def _ranged(element: Any) -> bool:
+    """Whether `element` prints ranges: a `cs:number`, or a `cs:text` of a page, a locator
+    or a number variable."""
+    if element.tag.endswith("}number"):
+        return True
+    variable = str(element.get("variable", ""))
+    return variable.startswith("page") or variable == "locator" or variable in _NUMBER_VARIABLES
+
+
+@extend("text", "number", when=_ranged)
 class NumberRanges:
     def _process(self, value: Any, variable: str) -> Any:
         text = str(value)

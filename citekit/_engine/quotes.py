@@ -85,6 +85,10 @@ def mark_locale_quotes(text: str, outer: Pair, inner: Pair) -> str:
     return text
 
 
+# The characters `resolve` acts on (the text between them is copied as it is).
+_SPANS = re.compile("[" + "".join(re.escape(char) for char in sorted(MARKERS | QUOTE_MARKERS)) + "]")
+
+
 def resolve(marked: str, outer: Pair, inner: Pair) -> str:
     """Quote markers written as quotes, each in a `quote` span: a quote inside another takes
     the other level, one inside nothing its own (see the module docstring)."""
@@ -93,7 +97,11 @@ def resolve(marked: str, outer: Pair, inner: Pair) -> str:
     pairs = {"outer": outer, "inner": inner}
     out: list[str] = []
     stack: list[str | None] = []  # per open span: its quote level, "false", or None
-    for char in marked:
+    position = 0
+    for match in _SPANS.finditer(marked):
+        out.append(marked[position : match.start()])
+        position = match.end()
+        char = match.group()
         if char in QUOTE_MARKERS:
             parent = next((p for p in reversed(stack) if p is not None), None)
             opening = QUOTED_HELD if char in _UNHELD else QUOTED
@@ -112,10 +120,10 @@ def resolve(marked: str, outer: Pair, inner: Pair) -> str:
                 out.append(pairs[closing][1] + CLOSE)
             elif closing != "false":
                 out.append(char)
-        else:
-            if char in MARKERS:
-                stack.append(None)
+        else:  # any other span
+            stack.append(None)
             out.append(char)
+    out.append(marked[position:])
     return "".join(out)
 
 

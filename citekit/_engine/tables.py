@@ -13,14 +13,20 @@ matching element in document order, the same locale order and the same `IndexErr
 
 from __future__ import annotations
 
+import functools
+from types import MappingProxyType
 from typing import Any
 
 import attrs
+from citeproc import model
+from citeproc.source import VariableError
+from citeproc.string import String
 from lxml import etree
 
 from .._markup import MarkerFormatter
 from .._styles import CSL_NS
 from ._elements import extend
+from .substitute import _GENERATED, count_variable, layout_of, suppressed
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _TERMS = f"{{{CSL_NS}}}terms"
@@ -51,6 +57,8 @@ class StyleTables:
     main_terms: tuple[TermTable | None, ...]  # the same without other-language locales
     dates: dict[str, Any]  # date form -> the first locale's cs:date of that form
     children: dict[tuple[Any, str], Any]  # (element, CSL tag) -> its first such child element
+    term_texts: dict[Any, tuple[Any, Any]]  # cs:term -> its singular and plural text (`Term.single`...)
+    locale_options: dict[str, Any]  # locale option (`punctuation-in-quote`...) -> its value
 
 
 def build_tables(root: Any) -> StyleTables:
@@ -75,6 +83,7 @@ def build_tables(root: Any) -> StyleTables:
             if namespace == "{" + CSL_NS:
                 children.setdefault((element, tag), child)
     locales = list(root.locales)
+    term_tables = tuple(_term_table(locale) for locale in locales)
     dates: dict[str, Any] = {}
     for locale in locales:
         for date in locale.iterchildren(_DATE):
@@ -87,15 +96,26 @@ def build_tables(root: Any) -> StyleTables:
         ),
         section_of=section_of,
         substitute_of=substitute_of,
-        terms=tuple(_term_table(locale) for locale in locales),
+        terms=term_tables,
         main_terms=tuple(_term_table(locale) for locale in _main_locales(locales)),
         dates=dates,
         children=children,
+        term_texts={
+            term: (term.single, term.multiple) for table in term_tables if table for term in table.values()
+        },
+        locale_options={name: root.get_locale_option(name) for name in model.Locale._default_options},
     )
     for element in layout_of:
         if isinstance(element, CompiledLookups):
             element.ck_tables = tables
+            _hold_attributes(element)
     return tables
+
+
+def _hold_attributes(element: Any) -> None:
+    """The element's attributes as its own read-only mapping (see `CompiledLookups.attrib`)."""
+    attrib = MappingProxyType(dict(element.attrib))
+    element.attrib, element.get = attrib, attrib.get
 
 
 def _main_locales(locales: list[Any]) -> list[Any]:
@@ -186,12 +206,27 @@ ALL_ELEMENTS = (
 )
 
 
+class _LxmlAttrib:
+    """lxml's `attrib`, as a descriptor an instance attribute of the same name overrides."""
+
+    def __get__(self, element: Any, owner: Any = None) -> Any:
+        if element is None:
+            return self
+        return etree.ElementBase.attrib.__get__(element, owner)
+
+
 @extend(*ALL_ELEMENTS)
 class CompiledLookups:
     """citeproc-py's look-ups answered from the tables (or by citeproc-py, for an element
     that is not part of a compiled tree)."""
 
     ck_tables: StyleTables | None = None
+    # The element's attributes, read-only, held by the element once the tree is compiled (it
+    # never changes after): lxml's `get` and `attrib` build a new string or proxy on every
+    # read, some thousand reads per bibliography entry. `element.get` is then the mapping's
+    # own (no Python frame), and `element.attrib` the mapping, which this non-data descriptor
+    # lets the element's own attribute shadow.
+    attrib = _LxmlAttrib()
 
     def get_root(self) -> Any:
         tables = self.ck_tables
@@ -243,6 +278,30 @@ class CompiledLookups:
                     return term
         return None
 
+    def get_single_term(self, name: str, *args: Any, **kwargs: Any) -> Any:
+        """citeproc-py's, with the term's text from the tables (`Term.single` finds and
+        preformats it on every read)."""
+        return self.ck_term_text(self.get_term(name, *args, **kwargs), 0)
+
+    def get_plural_term(self, name: str, *args: Any, **kwargs: Any) -> Any:
+        return self.ck_term_text(self.get_term(name, *args, **kwargs), 1)
+
+    def ck_term_text(self, term: Any, number: int) -> Any:
+        if term is None:
+            return String("")
+        tables = self.ck_tables
+        texts = None if tables is None else tables.term_texts.get(term)
+        if texts is None:
+            return term.multiple if number else term.single
+        return texts[number]
+
+    def get_locale_option(self, name: str) -> Any:
+        """citeproc-py's, which searches each locale for its cs:style-options on every read."""
+        tables = self.ck_tables
+        if tables is None or name not in tables.locale_options:
+            return super().get_locale_option(name)  # type: ignore[misc]
+        return tables.locale_options[name]
+
     def get_date(self, form: str) -> Any:
         tables = self.ck_tables
         if tables is None:
@@ -274,14 +333,15 @@ class CompiledNamesLookups:
         return tables.substitute_of[self]
 
 
-def _variable_text(element: Any) -> bool:
-    return "variable" in element.attrib
+def _text_content(element: Any) -> bool:
+    return any(kind in element.attrib for kind in ("variable", "macro", "term", "value"))
 
 
-@extend("text", when=_variable_text)
-class VariableText:
-    """citeproc-py's `Text.process` for a `cs:text` of a variable, with the item's language
-    read without raising and catching `VariableError` for each item that has none."""
+@extend("text", when=_text_content)
+class TextContent:
+    """citeproc-py's `Text.process`, with the item's language read without raising and
+    catching `VariableError` for each item that has none (every variable, macro call, term
+    and value asked for it)."""
 
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         reference = item.reference
@@ -289,18 +349,78 @@ class VariableText:
             language = reference.language[:2]
         else:
             language = self.get_root().get("default-locale", "en")[:2]  # type: ignore[attr-defined]
-        return self._variable(item, self if context is None else context), language  # type: ignore[attr-defined]
+        if context is None:
+            context = self
+        attrib = self.attrib  # type: ignore[attr-defined]
+        if "variable" in attrib:
+            text = self._variable(item, context)  # type: ignore[attr-defined]
+        elif "macro" in attrib:
+            text = self.get_macro(attrib["macro"]).render(item, context)  # type: ignore[attr-defined]
+        elif "term" in attrib:
+            text = self._term(item)  # type: ignore[attr-defined]
+        else:
+            text = String(self.preformat(attrib["value"]))  # type: ignore[attr-defined]
+        return text, language
 
 
-@extend("number")
+def _data_variable(element: Any) -> bool:
+    """Whether `element` prints a variable read from the item's data under one name (not a
+    generated variable, a locator, or a page variable, which citeproc-py reads otherwise)."""
+    variable = element.get("variable")
+    if variable is None or variable in _GENERATED or variable == "locator":
+        return False
+    return element.tag.endswith("}number") or not variable.startswith("page")
+
+
+@functools.lru_cache(maxsize=65536)
+def _data_keys(element: Any) -> tuple[str, ...]:
+    """The item's fields `element` reads, any one of which it prints (a short form falls
+    back to the long one)."""
+    variable = str(element.get("variable"))
+    key = "page" if variable == "page-first" else variable.replace("-", "_")
+    if element.tag.endswith("}text") and element.get("form") == "short":
+        return (key + "_short", key)
+    return (key,)
+
+
+@extend("text", "number", when=_data_variable)
+class AbsentVariable:
+    """Most `cs:text` and `cs:number` renders are of a variable the item does not have; they
+    end here, without the chain of look-ups and the `VariableError` raised through it, with
+    what that chain does: the variable counted as tried and not rendered (`substitute`),
+    then nothing where a `cs:substitute` has used it (or citeproc-py's `repressed` list, for
+    a `cs:text`), else `VariableError`."""
+
+    def render(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        reference = item.reference
+        for key in _data_keys(self):
+            if key in reference:
+                return super().render(item, context, **kwargs)  # type: ignore[misc]
+        layout = layout_of(self if context is None else context)
+        if layout is None:  # outside a layout (a sort key): citeproc-py's own path
+            return super().render(item, context, **kwargs)  # type: ignore[misc]
+        count_variable(layout, rendered=False)
+        variable = self.get("variable")  # type: ignore[attr-defined]
+        if suppressed(layout, variable):
+            return None
+        tag = self.tag  # type: ignore[attr-defined]
+        if tag.endswith("}text") and variable in layout.repressed.get(tag, ()):
+            return None
+        raise VariableError
+
+
+def _hyphenated(element: Any) -> bool:
+    variable = str(element.get("variable", ""))
+    return "-" in variable and variable != "page-first"
+
+
+@extend("number", when=_hyphenated)
 class HyphenatedNumberVariable:
     """citeproc-py's cs:number reads `item.reference[variable]` as written, so a variable
     with a hyphen (`number-of-pages`, `collection-number`) was never found and printed
     nothing; the reference spells it with an underscore, as cs:text reads it."""
 
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
-        variable = str(self.get("variable", ""))  # type: ignore[attr-defined]
-        if "-" not in variable or variable in ("page-first",):
-            return super().process(item, context, **kwargs)  # type: ignore[misc]
+        variable = str(self.get("variable"))  # type: ignore[attr-defined]
         value = item.reference[variable.replace("-", "_")]
         return self._process(value, variable)  # type: ignore[attr-defined]

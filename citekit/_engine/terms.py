@@ -22,8 +22,20 @@ _FALLBACK: dict[str, tuple[str | None, ...]] = {
 }
 
 
-@extend("label", "text")
+def _falls_back(element: Any) -> bool:
+    """Whether `element` can ask for a term in a form that falls back: a label or a term in
+    such a form, or a page or locator text (its `and` symbol, see `pages`)."""
+    if element.get("form") in _FALLBACK and (element.tag.endswith("}label") or "term" in element.attrib):
+        return True
+    variable = str(element.get("variable", ""))
+    return element.tag.endswith("}text") and (variable.startswith("page") or variable == "locator")
+
+
+@extend("label", "text", when=_falls_back)
 class TermFallback:
+    """A term missing in the form asked for falls back as the spec says: the en-US locale
+    has no short `act`, and citeproc-js prints `act 3` where citeproc-py printed only `3`."""
+
     def get_term(self, name: str, form: str | None = None, *args: Any, **kwargs: Any) -> Any:
         term = super().get_term(name, form, *args, **kwargs)  # type: ignore[misc]
         if term is None and form in _FALLBACK:
