@@ -22,7 +22,8 @@ from __future__ import annotations
 import contextvars
 import functools
 import re
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, NamedTuple
 
 from citeproc.string import String
 
@@ -45,18 +46,6 @@ from .punctuation import ABSORBED
 from .textcase import dotted_i_locale, upper
 
 _CJK = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-_NAME_OPTIONS = (
-    "and",
-    "delimiter-precedes-et-al",
-    "delimiter-precedes-last",
-    "et-al-min",
-    "et-al-use-first",
-    "et-al-use-last",
-    "initialize",
-    "initialize-with",
-    "name-as-sort-order",
-    "sort-separator",
-)
 
 
 # A name-part suffix whose first mark the name part already ends with drops it (citeproc-js).
@@ -108,11 +97,15 @@ def _second_capitals(word: str) -> str:
     return letters[:run].lower() if run < len(letters) else ""
 
 
+@functools.lru_cache(maxsize=16384)
 def initialize(given: str, mark: str, *, initialize_all: bool = True, hyphen: bool = True) -> str:
     """Initials of a given name, each followed by `mark`. A single letter, or a word written
     with a period (an abbreviation: `Ph.`, `Ts.`, `ME.`), is kept and takes the mark; other
     words are initialised only with `initialize_all`. A lower-case part after a hyphen is
-    dropped (`Seo-yeon` -> `S.`), as citeproc-js does."""
+    dropped (`Seo-yeon` -> `S.`), as citeproc-js does.
+
+    Remembered (a pure function of strings): the same given names come back in entry after
+    entry, and in every disambiguation render of a cite."""
     words = given.split()
     if not hyphen:  # hyphenated parts initialised as words, but "al-Rahman" is kept whole
         words = [
@@ -268,6 +261,26 @@ def _static_order(language: str) -> bool:
 # citeproc-js joins particles to the family name with a no-break space when the style's
 # default locale is French, Russian or Czech ("van\u00a0Dijk").
 _NBSP_LOCALES = ("fr", "ru", "cs")
+
+
+class _StyleFacts(NamedTuple):
+    """What every name of a style reads from its cs:style element."""
+
+    hyphen: bool  # `initialize-with-hyphen`
+    demote: str  # `demote-non-dropping-particle`, lower-cased
+    nbsp: bool  # particles joined with a no-break space (see `_NBSP_LOCALES`)
+
+
+@functools.lru_cache(maxsize=256)
+def _style_facts(root: Any) -> _StyleFacts:
+    locale = str(root.get("default-locale") or "en-US")
+    return _StyleFacts(
+        hyphen=str(root.get("initialize-with-hyphen", "true")).lower() != "false",
+        demote=str(root.get("demote-non-dropping-particle", "display-and-sort")).lower(),
+        nbsp=locale[:2].lower() in _NBSP_LOCALES,
+    )
+
+
 # The language of the item being rendered, when it has one: citeproc-js upper-cases name
 # parts with the item's language's rules, so `İ` only for a Turkish item or a Turkish style
 # with items of no language.
@@ -317,6 +330,42 @@ def _in_substitute(names: Any) -> bool:
     return bool(names.xpath_search("ancestor::cs:substitute[1]/parent::cs:names"))
 
 
+@functools.lru_cache(maxsize=4096)
+def _name_part(name: Any, which: str) -> Any:
+    """The cs:name-part (`family` or `given`) that styles a cs:name's names: the one citeproc-js
+    built last in its cs:names (`_built_name_part`), else its own (found once per element)."""
+    names = name.getparent()
+    if names is not None and names.tag == _NAMES_TAG and not _in_substitute(names):
+        return _built_name_part(names, which)
+    for part in name.findall("cs:name-part", name.nsmap):
+        if part.get("name") == which:
+            return part
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _inherited_options(name: Any, scope: tuple[Any, ...], root: Any) -> Mapping[str, str]:
+    """A cs:name's options rendered in `scope` (its cs:citation or cs:bibliography, none for
+    a macro called from neither): its own attributes over the scope's over the style's, whose
+    `name-form` and `name-delimiter` stand for `form` and `delimiter`. They are fixed for the
+    compiled tree, so they are read once per element and scope, not once per option asked."""
+    options: dict[str, str] = {}
+    for holder in (root, *reversed(scope)):
+        for key, value in holder.attrib.items():
+            if key in _INHERITED_AS:
+                options[_INHERITED_AS[key]] = value
+            elif key not in _NOT_INHERITED:
+                options[key] = value
+    options.update(name.attrib)
+    return options
+
+
+# A style's or section's `name-form` is a cs:name's `form` (and its own `form` or `delimiter`
+# is no name option).
+_INHERITED_AS = {"name-form": "form", "name-delimiter": "delimiter"}
+_NOT_INHERITED = frozenset(("form", "delimiter"))
+
+
 @extend("names")
 class DefaultName:
     def process(self, item: Any, names_context: Any = None, context: Any = None, **kwargs: Any) -> Any:
@@ -331,16 +380,12 @@ class DefaultName:
 
 @extend("name")
 class NameElement:
-    def _name_option(self, name: str, context: Any, sort_options: Any) -> Any:
-        if sort_options and name in sort_options:
-            return sort_options[name]
-        if name in self.attrib:  # type: ignore[attr-defined]
-            return self.get(name)  # type: ignore[attr-defined]
-        for holder in (*_scope(context if context is not None else self), self.get_root()):  # type: ignore[attr-defined]
-            key = "name-" + name if name in ("form", "delimiter") else name
-            if key in holder.attrib:
-                return holder.get(key)
-        return None
+    def _options(self, context: Any, sort_options: Any) -> Mapping[str, Any]:
+        """The name options this render uses: the element's own and inherited ones (fixed for
+        the element and the section it renders in), under the sort key's if it has any."""
+        root = self.get_root()  # type: ignore[attr-defined]
+        options = _inherited_options(self, _scope(context if context is not None else self), root)
+        return {**options, **sort_options} if sort_options else options
 
     def process(
         self, item: Any, variable: str, context: Any = None, sort_options: Any = None, **kwargs: Any
@@ -352,8 +397,10 @@ class NameElement:
             _ITEM_LANGUAGE.reset(token)
 
     def _names(self, item: Any, variable: str, context: Any, sort_options: Any) -> Any:
+        options = self._options(context, sort_options)
+
         def option(name: str, default: Any = None) -> Any:
-            value = self._name_option(name, context, sort_options)
+            value = options.get(name)
             return default if value is None else value
 
         names = list(item.reference.get(variable, []))
@@ -402,7 +449,7 @@ class NameElement:
                 name,
                 form,
                 invert,
-                option,
+                options,
                 levels.get((key, index), 0),
                 asian,
                 sorting=sort_options is not None,
@@ -421,7 +468,7 @@ class NameElement:
         if truncated and use_first == 0:
             return None
         if truncated and use_last and len(names) > use_first + 1 and not others:
-            last, _ = self._one(names[-1], form, order == "all", option)
+            last, _ = self._one(names[-1], form, order == "all", options)
             last = self._each(
                 apply_formatting(last, whole, formatter) if whole else last, names[-1], sort_options
             )
@@ -449,7 +496,7 @@ class NameElement:
             word = "&" if and_ == "symbol" else str(self.get_single_term("and"))  # type: ignore[attr-defined]
             word = str(formatter.preformat(word))
             precedes = option("delimiter-precedes-last", "contextual")
-            if _Parts(shown[-1]).literal is not None:
+            if shown[-1].get("literal") is not None:
                 precedes = "contextual"  # before an institution, citeproc-js counts the names
             use_delimiter = {
                 "always": True,
@@ -473,7 +520,7 @@ class NameElement:
     def _each(self, text: str, name: Any, sort_options: Any) -> str:
         """A personal name with cs:name's affixes (an institution takes none, as in citeproc-js;
         a sort key none either)."""
-        if _Parts(name).literal is not None or sort_options is not None:
+        if name.get("literal") is not None or sort_options is not None:
             return text
         suffix = str(self.get("suffix", ""))  # type: ignore[attr-defined]
         if suffix[:1] in _LEADING - {" "} and text.rstrip(_MARKS).endswith(suffix[:1]):
@@ -525,18 +572,9 @@ class NameElement:
             return language.split("-")[0].lower() in ("tr", "az")
         return dotted_i_locale(self.get_root())  # type: ignore[attr-defined]
 
-    def _name_part(self, which: str) -> Any:
-        names = self.getparent()  # type: ignore[attr-defined]
-        if names is not None and names.tag == _NAMES_TAG and not _in_substitute(names):
-            return _built_name_part(names, which)
-        for part in self.findall("cs:name-part", self.nsmap):  # type: ignore[attr-defined]
-            if part.get("name") == which:
-                return part
-        return None
-
     def _styled(self, which: str, piece: str) -> str:
         """`piece` with name-part `which`'s formatting and text-case (not its affixes)."""
-        part = self._name_part(which)
+        part = _name_part(self, which)
         if part is None or not piece:
             return piece
         case = part.get("text-case")
@@ -563,7 +601,7 @@ class NameElement:
 
     def _affixed(self, which: str, text: str) -> str:
         """`text` with name-part `which`'s affixes."""
-        part = self._name_part(which)
+        part = _name_part(self, which)
         if part is None or not text:
             return text
         suffix = str(part.get("suffix", ""))
@@ -578,7 +616,7 @@ class NameElement:
         name: Any,
         form: str,
         invert: bool,
-        option: Any,
+        options: Mapping[str, Any],
         level: int = 0,
         asian: bool = False,
         *,
@@ -589,26 +627,25 @@ class NameElement:
             literal = parts.literal if parts.literal is not None else ""
             return self._part("family", str(literal)), False
         given = parts.given
-        mark = option("initialize-with")
+        facts = _style_facts(self.get_root())  # type: ignore[attr-defined]
+        written_mark = options.get("initialize-with")
+        initialize_all = str(options.get("initialize") or "true").lower() != "false"
+        mark = written_mark
         if level and form == "short":
             form = "long"  # add-givenname: the given name joins the family name
             if mark is None and level == 1 and initials_by_rule(self.get_root()):  # type: ignore[attr-defined]
                 mark = ""
             if mark is not None and level == 1 and given:  # under initialize="false", only initials
-                initialize_all = str(option("initialize", "true")).lower() != "false"
                 given = initialize(given, mark, initialize_all=initialize_all)
             mark = None
         elif level == 2:
             mark = None
         if mark is not None and given and parts.family:
-            initialize_all = str(option("initialize", "true")).lower() != "false"
-            hyphen = str(self.get_root().get("initialize-with-hyphen", "true")).lower() != "false"  # type: ignore[attr-defined]
-            given = initialize(given, mark, initialize_all=initialize_all, hyphen=hyphen)
-        if option("initialize-with") is not None and "." not in option("initialize-with"):
+            given = initialize(given, mark, initialize_all=initialize_all, hyphen=facts.hyphen)
+        if written_mark is not None and "." not in written_mark:
             parts.suffix = parts.suffix.rstrip(".")  # initials without periods: "Jr", as citeproc-js
-        demote = str(self.get_root().get("demote-non-dropping-particle", "display-and-sort")).lower()  # type: ignore[attr-defined]
-        locale = str(self.get_root().get("default-locale") or "en-US")  # type: ignore[attr-defined]
-        nbsp = "\u00a0" if locale[:2].lower() in _NBSP_LOCALES and not sorting else " "
+        demote = facts.demote
+        nbsp = "\u00a0" if facts.nbsp and not sorting else " "
         if _is_cjk(parts.family, parts.given):
             # as citeproc-js renders a non-romanesque name: the parts take no affixes
             if form == "short":
@@ -620,7 +657,8 @@ class NameElement:
         if form == "short":
             return self._part("family", parts.ndp, parts.family, space=nbsp), False
         if invert and not parts.static:
-            separator = option("sort-separator", ", ")
+            separator = options.get("sort-separator")
+            separator = ", " if separator is None else separator
             if demote == "display-and-sort" or (sorting and demote == "sort-only"):
                 # as citeproc-js: a particle keeps its own part's formatting (the non-dropping
                 # one the family's) and takes the given name's affixes

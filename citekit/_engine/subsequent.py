@@ -16,6 +16,7 @@ A subsequent cite (position not `first`) of a style with `et-al-subsequent-min` 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from ._elements import extend
@@ -65,12 +66,12 @@ class SubsequentName:
         finally:
             state.subsequent_cite = outer
 
-    def _name_option(self, name: str, context: Any, sort_options: Any) -> Any:
-        if name in _SUBSEQUENT and current().subsequent_cite and not sort_options:
-            value = super()._name_option(_SUBSEQUENT[name], context, sort_options)  # type: ignore[misc]
-            if value is not None:
-                return value
-        return super()._name_option(name, context, sort_options)  # type: ignore[misc]
+    def _options(self, context: Any, sort_options: Any) -> Mapping[str, Any]:
+        options: Mapping[str, Any] = super()._options(context, sort_options)  # type: ignore[misc]
+        if sort_options or not current().subsequent_cite:
+            return options
+        later = {name: options[it] for name, it in _SUBSEQUENT.items() if options.get(it) is not None}
+        return {**options, **later} if later else options
 
     def _one(self, name: Any, *args: Any, **kwargs: Any) -> tuple[str, bool]:
         text, inverted = super()._one(name, *args, **kwargs)  # type: ignore[misc]
