@@ -13,8 +13,9 @@ delimiters loosely. This module replaces `cs:name`'s rendering:
 - et-al (`et-al-min`/`-use-first`/`-use-last`) and `and`, with every
   `delimiter-precedes-*` value (contextual, always, never, after-inverted-name);
 - a `cs:names` with no `cs:name` child renders through a `cs:name` built by the style's
-  own parser (citeproc-py inserts a bare `citeproc.model.Name`, which skipped all of the
-  above: `Jr.` for `Jr` and `A al R` for `A al-Rahman` in AMA and Vancouver).
+  own parser when the style is compiled (`_compile`; citeproc-py inserts a bare
+  `citeproc.model.Name`, which skipped all of the above: `Jr.` for `Jr` and `A al R` for
+  `A al-Rahman` in AMA and Vancouver).
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ from .disambiguation import (
 from .punctuation import ABSORBED
 from .textcase import dotted_i_locale, upper
 
+_LATIN = re.compile(r"[A-Za-z]")
 _CJK = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
@@ -83,9 +85,9 @@ def _set_around(name: Any, attribute: str) -> bool:
     return False
 
 
-def _is_cjk(*parts: str | None) -> bool:
-    text = "".join(p for p in parts if p)
-    return bool(text) and bool(_CJK.search(text)) and not re.search(r"[A-Za-z]", text)
+def _is_cjk(family: str, given: str) -> bool:
+    text = family + given
+    return bool(_CJK.search(text)) and not _LATIN.search(text)
 
 
 def _second_capitals(word: str) -> str:
@@ -247,6 +249,7 @@ def _joined(names: list[str], delimiter: str) -> str:
 
 
 _LEADING = frozenset(".,;:!? ")
+_STYLED_AS = {"g": "given", "f": "family"}  # `_part`'s `styles` letters
 
 
 def _static_order(language: str) -> bool:
@@ -330,17 +333,32 @@ def _in_substitute(names: Any) -> bool:
     return bool(names.xpath_search("ancestor::cs:substitute[1]/parent::cs:names"))
 
 
+class _PartStyle(NamedTuple):
+    """What a cs:name-part does to its name part, read once per cs:name."""
+
+    case: str | None  # text-case
+    formatting: dict[str, str]  # its formatting attributes (`_FORMATTING`)
+    prefix: str
+    suffix: str
+
+
 @functools.lru_cache(maxsize=4096)
-def _name_part(name: Any, which: str) -> Any:
-    """The cs:name-part (`family` or `given`) that styles a cs:name's names: the one citeproc-js
-    built last in its cs:names (`_built_name_part`), else its own (found once per element)."""
+def _part_style(name: Any, which: str) -> _PartStyle | None:
+    """The style of the cs:name-part (`family` or `given`) that styles a cs:name's names: the
+    one citeproc-js built last in its cs:names (`_built_name_part`), else its own."""
     names = name.getparent()
     if names is not None and names.tag == _NAMES_TAG and not _in_substitute(names):
-        return _built_name_part(names, which)
-    for part in name.findall("cs:name-part", name.nsmap):
-        if part.get("name") == which:
-            return part
-    return None
+        part = _built_name_part(names, which)
+    else:
+        part = next((p for p in name.findall("cs:name-part", name.nsmap) if p.get("name") == which), None)
+    if part is None:
+        return None
+    return _PartStyle(
+        case=part.get("text-case"),
+        formatting=_formatted(part.attrib),
+        prefix=str(part.get("prefix", "")),
+        suffix=str(part.get("suffix", "")),
+    )
 
 
 @functools.lru_cache(maxsize=4096)
@@ -364,18 +382,6 @@ def _inherited_options(name: Any, scope: tuple[Any, ...], root: Any) -> Mapping[
 # is no name option).
 _INHERITED_AS = {"name-form": "form", "name-delimiter": "delimiter"}
 _NOT_INHERITED = frozenset(("form", "delimiter"))
-
-
-@extend("names")
-class DefaultName:
-    def process(self, item: Any, names_context: Any = None, context: Any = None, **kwargs: Any) -> Any:
-        """Where citeproc-py would insert a bare `Name` into a `cs:names` without one, insert
-        a `cs:name` made by the style's parser, so that it is rendered by `NameElement`."""
-        holder: Any = self if names_context is None else names_context
-        tag = f"{{{CSL_NS}}}name"
-        if holder.find(tag) is None and not _in_substitute(holder):  # there, the outer one is lent
-            holder.insert(0, holder.makeelement(tag))
-        return super().process(item, names_context=names_context, context=context, **kwargs)  # type: ignore[misc]
 
 
 @extend("name")
@@ -574,10 +580,10 @@ class NameElement:
 
     def _styled(self, which: str, piece: str) -> str:
         """`piece` with name-part `which`'s formatting and text-case (not its affixes)."""
-        part = _name_part(self, which)
-        if part is None or not piece:
+        style = _part_style(self, which)
+        if style is None or not piece:
             return piece
-        case = part.get("text-case")
+        case = style.case
         dotted = case == "uppercase" and self._dotted_i()
         if dotted:
             cased = upper(piece, True)
@@ -585,9 +591,12 @@ class NameElement:
             cased = sentence_case(piece)
         else:
             cased = apply_text_case(piece, case)
-        attrib = dict(part.attrib)
-        if not romanesque(piece):
-            attrib.pop("font-style", None)  # citeproc-js: no font-style on a non-romanesque string
+        attrib = style.formatting
+        if not attrib:
+            return cased
+        if "font-style" in attrib and not romanesque(piece):
+            # citeproc-js: no font-style on a non-romanesque string
+            attrib = {k: v for k, v in attrib.items() if k != "font-style"}
         return str(apply_formatting(cased, attrib, self.get_formatter()))  # type: ignore[attr-defined]
 
     def _part(self, which: str, *pieces: str, space: str = " ", glue: bool = True, styles: str = "") -> str:
@@ -595,21 +604,23 @@ class NameElement:
         affixes. `styles` names, one letter a piece (`g`, `f`), whose formatting each piece
         takes, if not `which`'s: as in citeproc-js, a dropping particle is styled as the given
         name and a non-dropping particle as the family name wherever they stand."""
-        names = [{"g": "given", "f": "family"}[letter] for letter in styles] if styles else []
-        styled = [self._styled(names[i] if names else which, p) for i, p in enumerate(pieces)]
+        if styles:
+            styled = [self._styled(_STYLED_AS[letter], p) for letter, p in zip(styles, pieces, strict=True)]
+        else:
+            styled = [self._styled(which, p) for p in pieces]
         return self._affixed(which, _space_join(*styled, space=space, glue=glue))
 
     def _affixed(self, which: str, text: str) -> str:
         """`text` with name-part `which`'s affixes."""
-        part = _name_part(self, which)
-        if part is None or not text:
+        style = _part_style(self, which)
+        if style is None or not text:
             return text
-        suffix = str(part.get("suffix", ""))
+        suffix = style.suffix
         visible = text.rstrip("".join(MARKERS))
         seam = (visible[-1:], suffix[:1])
         if seam[0] and (seam[0] == seam[1] in _DOUBLED or seam in ABSORBED):
             suffix = suffix[1:]  # citeproc-js merges the seam: initials `T.A.` + `.` print `T.A.`
-        return str(part.get("prefix", "")) + text + suffix
+        return style.prefix + text + suffix
 
     def _one(
         self,

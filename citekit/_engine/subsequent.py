@@ -49,7 +49,7 @@ _NAME_PARTS = ("non-dropping-particle", "family", "given", "dropping-particle", 
 def name_data(name: Any) -> str:
     """A name as citeproc-js's subsequent-author-substitute compares it (`setRenderedName`):
     its parts' data run together, whatever form the style renders it in."""
-    return "".join(str(name.get(part) or "") for part in _NAME_PARTS)
+    return "".join([str(name.get(part) or "") for part in _NAME_PARTS])
 
 
 _SUBSEQUENT = {"et-al-min": "et-al-subsequent-min", "et-al-use-first": "et-al-subsequent-use-first"}
