@@ -384,6 +384,43 @@ _INHERITED_AS = {"name-form": "form", "name-delimiter": "delimiter"}
 _NOT_INHERITED = frozenset(("form", "delimiter"))
 
 
+class _NameFacts(NamedTuple):
+    """What a cs:name prints around its names whatever the item, read once per element."""
+
+    formatting: dict[str, str]  # its formatting attributes (`_FORMATTING`)
+    prefix: str
+    suffix: str
+    et_al: str  # "et al." as its cs:et-al (or the default) prints it
+    and_term: str  # `and="text"`: the locale's "and", preformatted
+    symbol: str  # `and="symbol"`
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_facts(name: Any) -> _NameFacts:
+    formatter = name.get_formatter()
+    return _NameFacts(
+        formatting=_formatted(name.attrib),
+        prefix=str(name.get("prefix", "")),
+        suffix=str(name.get("suffix", "")),
+        et_al=_et_al(name),
+        and_term=str(formatter.preformat(str(name.get_single_term("and")))),
+        symbol=str(formatter.preformat("&")),
+    )
+
+
+def _et_al(name: Any) -> str:
+    following = name.xpath_search("./following-sibling::cs:et-al[1]")
+    if following:
+        element = following[0]
+        term = element.get("term", "et-al")
+        text = str(name.get_single_term(term))
+        if not text:
+            return ""
+        formatted = apply_formatting(text, dict(element.attrib), name.get_formatter())
+        return _with_normal(formatted, element.attrib, name)
+    return str(name.get_single_term("et-al"))
+
+
 @extend("name")
 class NameElement:
     def _options(self, context: Any, sort_options: Any) -> Mapping[str, Any]:
@@ -464,7 +501,8 @@ class NameElement:
             inverted.append(was_inverted)
         delimiter = option("delimiter", ", ")
         formatter = self.get_formatter()  # type: ignore[attr-defined]
-        whole = _formatted(self.attrib)  # type: ignore[attr-defined]
+        facts = _name_facts(self)
+        whole = facts.formatting
         # As citeproc-js: each name carries cs:name's formatting, and a personal name its
         # affixes too; a shortened list is formatted and affixed once more as a whole.
         rendered = [
@@ -483,7 +521,7 @@ class NameElement:
         if forced:
             truncated, whole = True, {}  # each name already carries the formatting
         if truncated:
-            et_al = self._et_al() if sort_options is None else None  # a sort key has no "et al."
+            et_al = facts.et_al if sort_options is None else None  # a sort key has no "et al."
             if not et_al:
                 return self._whole(_joined(rendered, delimiter), whole, formatter)
             precedes = option("delimiter-precedes-et-al", "contextual")
@@ -499,8 +537,7 @@ class NameElement:
             return self._whole(joined, whole, formatter, self._resets_with_et_al(whole))
         and_ = option("and") if sort_options is None else None  # a sort key has no "and" (citeproc-js)
         if and_ and len(rendered) > 1:
-            word = "&" if and_ == "symbol" else str(self.get_single_term("and"))  # type: ignore[attr-defined]
-            word = str(formatter.preformat(word))
+            word = facts.symbol if and_ == "symbol" else facts.and_term
             precedes = option("delimiter-precedes-last", "contextual")
             if shown[-1].get("literal") is not None:
                 precedes = "contextual"  # before an institution, citeproc-js counts the names
@@ -528,10 +565,11 @@ class NameElement:
         a sort key none either)."""
         if name.get("literal") is not None or sort_options is not None:
             return text
-        suffix = str(self.get("suffix", ""))  # type: ignore[attr-defined]
+        facts = _name_facts(self)
+        suffix = facts.suffix
         if suffix[:1] in _LEADING - {" "} and text.rstrip(_MARKS).endswith(suffix[:1]):
             suffix = suffix[1:]  # "H." + "." is "H." (citeproc-js)
-        return str(self.get("prefix", "")) + text + suffix  # type: ignore[attr-defined]
+        return facts.prefix + text + suffix
 
     def _whole(
         self, text: str, whole: dict[str, str], formatter: Any, resets: tuple[str, ...] = ()
@@ -559,18 +597,6 @@ class NameElement:
                 or (parent is not None and _set_around(parent, attribute))
             )
         )
-
-    def _et_al(self) -> str:
-        following = self.xpath_search("./following-sibling::cs:et-al[1]")  # type: ignore[attr-defined]
-        if following:
-            element = following[0]
-            term = element.get("term", "et-al")
-            text = str(self.get_single_term(term))  # type: ignore[attr-defined]
-            if not text:
-                return ""
-            formatter = self.get_formatter()  # type: ignore[attr-defined]
-            return _with_normal(apply_formatting(text, dict(element.attrib), formatter), element.attrib, self)
-        return str(self.get_single_term("et-al"))  # type: ignore[attr-defined]
 
     def _dotted_i(self) -> bool:
         language = _ITEM_LANGUAGE.get()
