@@ -16,9 +16,11 @@ A subsequent cite (position not `first`) of a style with `et-al-subsequent-min` 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import Any
 
+from .._styles import CSL_NS
 from ._elements import extend
 from ._state import current
 from .conditions import position_of
@@ -52,6 +54,14 @@ def name_data(name: Any) -> str:
     return "".join([str(name.get(part) or "") for part in _NAME_PARTS])
 
 
+@functools.lru_cache(maxsize=256)
+def _substitutes(root: Any) -> bool:
+    """Whether the style's bibliography has `subsequent-author-substitute`: only then are the
+    names an entry renders compared with the entry before (and replaced)."""
+    bibliography = next(root.iterchildren(f"{{{CSL_NS}}}bibliography"), None)
+    return bibliography is not None and bibliography.get("subsequent-author-substitute") is not None
+
+
 _SUBSEQUENT = {"et-al-min": "et-al-subsequent-min", "et-al-use-first": "et-al-subsequent-use-first"}
 
 
@@ -75,6 +85,8 @@ class SubsequentName:
 
     def _one(self, name: Any, *args: Any, **kwargs: Any) -> tuple[str, bool]:
         text, inverted = super()._one(name, *args, **kwargs)  # type: ignore[misc]
+        if not _substitutes(self.get_root()):  # type: ignore[attr-defined]
+            return text, inverted
         entry = current().bibliography
         if entry.collecting and entry.names is None and entry.name_parts is not None:
             index = len(entry.name_parts)
