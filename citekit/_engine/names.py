@@ -391,6 +391,7 @@ class _NameFacts(NamedTuple):
     prefix: str
     suffix: str
     et_al: str  # "et al." as its cs:et-al (or the default) prints it
+    resets: tuple[str, ...]  # the resets of its formatting around names and "et al."
     and_term: str  # `and="text"`: the locale's "and", preformatted
     symbol: str  # `and="symbol"`
 
@@ -398,13 +399,34 @@ class _NameFacts(NamedTuple):
 @functools.lru_cache(maxsize=4096)
 def _name_facts(name: Any) -> _NameFacts:
     formatter = name.get_formatter()
+    formatting = _formatted(name.attrib)
     return _NameFacts(
-        formatting=_formatted(name.attrib),
+        formatting=formatting,
         prefix=str(name.get("prefix", "")),
         suffix=str(name.get("suffix", "")),
         et_al=_et_al(name),
+        resets=_resets_with_et_al(name, formatting),
         and_term=str(formatter.preformat(str(name.get_single_term("and")))),
         symbol=str(formatter.preformat("&")),
+    )
+
+
+def _resets_with_et_al(name: Any, whole: dict[str, str]) -> tuple[str, ...]:
+    """`font-style="normal"` (weight, variant) on cs:name around names and "et al.": citeproc-js
+    writes the reset when an element around sets the attribute, and also when the et-al,
+    its last part, does (it tests the reset against the last child's formatting):
+    `<span style="font-style:normal;">King <i>et al.</i></span>`."""
+    following = name.xpath_search("./following-sibling::cs:et-al[1]")
+    et_al = following[0] if following else None
+    parent = name.getparent()
+    return tuple(
+        tag
+        for attribute, tag in _NORMAL.items()
+        if whole.get(attribute) == "normal"
+        and (
+            (et_al is not None and et_al.get(attribute) not in (None, "normal"))
+            or (parent is not None and _set_around(parent, attribute))
+        )
     )
 
 
@@ -534,7 +556,7 @@ class NameElement:
             if before_et_al == " " and not _STARTS_ROMANESQUE.match(et_al.lstrip(_MARKS)):
                 before_et_al = ""  # "Ziggy Zither等" (citeproc-js: a space only before a Roman-like term)
             joined = _joined(rendered, delimiter) + before_et_al + et_al
-            return self._whole(joined, whole, formatter, self._resets_with_et_al(whole))
+            return self._whole(joined, whole, formatter, facts.resets if whole else ())
         and_ = option("and") if sort_options is None else None  # a sort key has no "and" (citeproc-js)
         if and_ and len(rendered) > 1:
             word = facts.symbol if and_ == "symbol" else facts.and_term
@@ -579,24 +601,6 @@ class NameElement:
         for tag in resets:
             text = wrap(tag, text)
         return String(self.wrap(text))  # type: ignore[attr-defined]
-
-    def _resets_with_et_al(self, whole: dict[str, str]) -> tuple[str, ...]:
-        """`font-style="normal"` (weight, variant) on cs:name around names and "et al.": citeproc-js
-        writes the reset when an element around sets the attribute, and also when the et-al,
-        its last part, does (it tests the reset against the last child's formatting):
-        `<span style="font-style:normal;">King <i>et al.</i></span>`."""
-        following = self.xpath_search("./following-sibling::cs:et-al[1]")  # type: ignore[attr-defined]
-        et_al = following[0] if following else None
-        parent = self.getparent()  # type: ignore[attr-defined]
-        return tuple(
-            tag
-            for attribute, tag in _NORMAL.items()
-            if whole.get(attribute) == "normal"
-            and (
-                (et_al is not None and et_al.get(attribute) not in (None, "normal"))
-                or (parent is not None and _set_around(parent, attribute))
-            )
-        )
 
     def _dotted_i(self) -> bool:
         language = _ITEM_LANGUAGE.get()
