@@ -24,6 +24,7 @@ import contextvars
 import functools
 import re
 from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from citeproc.string import String
@@ -337,7 +338,7 @@ class _PartStyle(NamedTuple):
     """What a cs:name-part does to its name part, read once per cs:name."""
 
     case: str | None  # text-case
-    formatting: dict[str, str]  # its formatting attributes (`_FORMATTING`)
+    formatting: Mapping[str, str]  # its formatting attributes (`_FORMATTING`)
     prefix: str
     suffix: str
 
@@ -355,7 +356,7 @@ def _part_style(name: Any, which: str) -> _PartStyle | None:
         return None
     return _PartStyle(
         case=part.get("text-case"),
-        formatting=_formatted(part.attrib),
+        formatting=MappingProxyType(_formatted(part.attrib)),
         prefix=str(part.get("prefix", "")),
         suffix=str(part.get("suffix", "")),
     )
@@ -375,7 +376,7 @@ def _inherited_options(name: Any, scope: tuple[Any, ...], root: Any) -> Mapping[
             elif key not in _NOT_INHERITED:
                 options[key] = value
     options.update(name.attrib)
-    return options
+    return MappingProxyType(options)
 
 
 # A style's or section's `name-form` is a cs:name's `form` (and its own `form` or `delimiter`
@@ -387,7 +388,7 @@ _NOT_INHERITED = frozenset(("form", "delimiter"))
 class _NameFacts(NamedTuple):
     """What a cs:name prints around its names whatever the item, read once per element."""
 
-    formatting: dict[str, str]  # its formatting attributes (`_FORMATTING`)
+    formatting: Mapping[str, str]  # its formatting attributes (`_FORMATTING`)
     prefix: str
     suffix: str
     et_al: str  # "et al." as its cs:et-al (or the default) prints it
@@ -399,7 +400,7 @@ class _NameFacts(NamedTuple):
 @functools.lru_cache(maxsize=4096)
 def _name_facts(name: Any) -> _NameFacts:
     formatter = name.get_formatter()
-    formatting = _formatted(name.attrib)
+    formatting = MappingProxyType(_formatted(name.attrib))
     return _NameFacts(
         formatting=formatting,
         prefix=str(name.get("prefix", "")),
@@ -411,7 +412,7 @@ def _name_facts(name: Any) -> _NameFacts:
     )
 
 
-def _resets_with_et_al(name: Any, whole: dict[str, str]) -> tuple[str, ...]:
+def _resets_with_et_al(name: Any, whole: Mapping[str, str]) -> tuple[str, ...]:
     """`font-style="normal"` (weight, variant) on cs:name around names and "et al.": citeproc-js
     writes the reset when an element around sets the attribute, and also when the et-al,
     its last part, does (it tests the reset against the last child's formatting):
@@ -594,7 +595,7 @@ class NameElement:
         return facts.prefix + text + suffix
 
     def _whole(
-        self, text: str, whole: dict[str, str], formatter: Any, resets: tuple[str, ...] = ()
+        self, text: str, whole: Mapping[str, str], formatter: Any, resets: tuple[str, ...] = ()
     ) -> String:
         """A shortened list (et-al or ellipsis), formatted and affixed as a whole."""
         text = apply_formatting(text, whole, formatter)
