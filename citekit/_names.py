@@ -18,6 +18,7 @@ _TEXT_PARTS = {
     "literal": "literal",
 }
 _FLAGS = {"comma-suffix": "comma_suffix", "static-ordering": "static_ordering", "parse-names": "parse_names"}
+_CSL_KEYS = (*_TEXT_PARTS.items(), *_FLAGS.items())  # (CSL key, attribute), in CSL-JSON order
 
 
 @attrs.frozen
@@ -56,12 +57,11 @@ class Name:
         return cls(**kwargs, extra=extra)
 
     def to_csl(self) -> dict[str, JSON]:
-        out: dict[str, JSON] = {}
-        for key, attr in (*_TEXT_PARTS.items(), *_FLAGS.items()):
-            value = getattr(self, attr)
-            if value is not None:
-                out[key] = value
-        out.update(self.extra)
+        out: dict[str, JSON] = {
+            key: value for key, attr in _CSL_KEYS if (value := getattr(self, attr)) is not None
+        }
+        if self.extra:
+            out.update(self.extra)
         return out
 
     @property

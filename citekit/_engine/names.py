@@ -13,8 +13,9 @@ delimiters loosely. This module replaces `cs:name`'s rendering:
 - et-al (`et-al-min`/`-use-first`/`-use-last`) and `and`, with every
   `delimiter-precedes-*` value (contextual, always, never, after-inverted-name);
 - a `cs:names` with no `cs:name` child renders through a `cs:name` built by the style's
-  own parser (citeproc-py inserts a bare `citeproc.model.Name`, which skipped all of the
-  above: `Jr.` for `Jr` and `A al R` for `A al-Rahman` in AMA and Vancouver).
+  own parser when the style is compiled (`_compile`; citeproc-py inserts a bare
+  `citeproc.model.Name`, which skipped all of the above: `Jr.` for `Jr` and `A al R` for
+  `A al-Rahman` in AMA and Vancouver).
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ from __future__ import annotations
 import contextvars
 import functools
 import re
-from typing import Any
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from citeproc.string import String
 
@@ -44,19 +47,8 @@ from .disambiguation import (
 from .punctuation import ABSORBED
 from .textcase import dotted_i_locale, upper
 
+_LATIN = re.compile(r"[A-Za-z]")
 _CJK = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-_NAME_OPTIONS = (
-    "and",
-    "delimiter-precedes-et-al",
-    "delimiter-precedes-last",
-    "et-al-min",
-    "et-al-use-first",
-    "et-al-use-last",
-    "initialize",
-    "initialize-with",
-    "name-as-sort-order",
-    "sort-separator",
-)
 
 
 # A name-part suffix whose first mark the name part already ends with drops it (citeproc-js).
@@ -94,9 +86,9 @@ def _set_around(name: Any, attribute: str) -> bool:
     return False
 
 
-def _is_cjk(*parts: str | None) -> bool:
-    text = "".join(p for p in parts if p)
-    return bool(text) and bool(_CJK.search(text)) and not re.search(r"[A-Za-z]", text)
+def _is_cjk(family: str, given: str) -> bool:
+    text = family + given
+    return bool(_CJK.search(text)) and not _LATIN.search(text)
 
 
 def _second_capitals(word: str) -> str:
@@ -108,11 +100,15 @@ def _second_capitals(word: str) -> str:
     return letters[:run].lower() if run < len(letters) else ""
 
 
+@functools.lru_cache(maxsize=16384)
 def initialize(given: str, mark: str, *, initialize_all: bool = True, hyphen: bool = True) -> str:
     """Initials of a given name, each followed by `mark`. A single letter, or a word written
     with a period (an abbreviation: `Ph.`, `Ts.`, `ME.`), is kept and takes the mark; other
     words are initialised only with `initialize_all`. A lower-case part after a hyphen is
-    dropped (`Seo-yeon` -> `S.`), as citeproc-js does."""
+    dropped (`Seo-yeon` -> `S.`), as citeproc-js does.
+
+    Remembered (a pure function of strings): the same given names come back in entry after
+    entry, and in every disambiguation render of a cite."""
     words = given.split()
     if not hyphen:  # hyphenated parts initialised as words, but "al-Rahman" is kept whole
         words = [
@@ -254,6 +250,7 @@ def _joined(names: list[str], delimiter: str) -> str:
 
 
 _LEADING = frozenset(".,;:!? ")
+_STYLED_AS = {"g": "given", "f": "family"}  # `_part`'s `styles` letters
 
 
 def _static_order(language: str) -> bool:
@@ -268,6 +265,26 @@ def _static_order(language: str) -> bool:
 # citeproc-js joins particles to the family name with a no-break space when the style's
 # default locale is French, Russian or Czech ("van\u00a0Dijk").
 _NBSP_LOCALES = ("fr", "ru", "cs")
+
+
+class _StyleFacts(NamedTuple):
+    """What every name of a style reads from its cs:style element."""
+
+    hyphen: bool  # `initialize-with-hyphen`
+    demote: str  # `demote-non-dropping-particle`, lower-cased
+    nbsp: bool  # particles joined with a no-break space (see `_NBSP_LOCALES`)
+
+
+@functools.lru_cache(maxsize=256)
+def _style_facts(root: Any) -> _StyleFacts:
+    locale = str(root.get("default-locale") or "en-US")
+    return _StyleFacts(
+        hyphen=str(root.get("initialize-with-hyphen", "true")).lower() != "false",
+        demote=str(root.get("demote-non-dropping-particle", "display-and-sort")).lower(),
+        nbsp=locale[:2].lower() in _NBSP_LOCALES,
+    )
+
+
 # The language of the item being rendered, when it has one: citeproc-js upper-cases name
 # parts with the item's language's rules, so `İ` only for a Turkish item or a Turkish style
 # with items of no language.
@@ -317,30 +334,124 @@ def _in_substitute(names: Any) -> bool:
     return bool(names.xpath_search("ancestor::cs:substitute[1]/parent::cs:names"))
 
 
-@extend("names")
-class DefaultName:
-    def process(self, item: Any, names_context: Any = None, context: Any = None, **kwargs: Any) -> Any:
-        """Where citeproc-py would insert a bare `Name` into a `cs:names` without one, insert
-        a `cs:name` made by the style's parser, so that it is rendered by `NameElement`."""
-        holder: Any = self if names_context is None else names_context
-        tag = f"{{{CSL_NS}}}name"
-        if holder.find(tag) is None and not _in_substitute(holder):  # there, the outer one is lent
-            holder.insert(0, holder.makeelement(tag))
-        return super().process(item, names_context=names_context, context=context, **kwargs)  # type: ignore[misc]
+class _PartStyle(NamedTuple):
+    """What a cs:name-part does to its name part, read once per cs:name."""
+
+    case: str | None  # text-case
+    formatting: Mapping[str, str]  # its formatting attributes (`_FORMATTING`)
+    prefix: str
+    suffix: str
+
+
+@functools.lru_cache(maxsize=4096)
+def _part_style(name: Any, which: str) -> _PartStyle | None:
+    """The style of the cs:name-part (`family` or `given`) that styles a cs:name's names: the
+    one citeproc-js built last in its cs:names (`_built_name_part`), else its own."""
+    names = name.getparent()
+    if names is not None and names.tag == _NAMES_TAG and not _in_substitute(names):
+        part = _built_name_part(names, which)
+    else:
+        part = next((p for p in name.findall("cs:name-part", name.nsmap) if p.get("name") == which), None)
+    if part is None:
+        return None
+    return _PartStyle(
+        case=part.get("text-case"),
+        formatting=MappingProxyType(_formatted(part.attrib)),
+        prefix=str(part.get("prefix", "")),
+        suffix=str(part.get("suffix", "")),
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _inherited_options(name: Any, scope: tuple[Any, ...], root: Any) -> Mapping[str, str]:
+    """A cs:name's options rendered in `scope` (its cs:citation or cs:bibliography, none for
+    a macro called from neither): its own attributes over the scope's over the style's, whose
+    `name-form` and `name-delimiter` stand for `form` and `delimiter`. They are fixed for the
+    compiled tree, so they are read once per element and scope, not once per option asked."""
+    options: dict[str, str] = {}
+    for holder in (root, *reversed(scope)):
+        for key, value in holder.attrib.items():
+            if key in _INHERITED_AS:
+                options[_INHERITED_AS[key]] = value
+            elif key not in _NOT_INHERITED:
+                options[key] = value
+    options.update(name.attrib)
+    return MappingProxyType(options)
+
+
+# A style's or section's `name-form` is a cs:name's `form` (and its own `form` or `delimiter`
+# is no name option).
+_INHERITED_AS = {"name-form": "form", "name-delimiter": "delimiter"}
+_NOT_INHERITED = frozenset(("form", "delimiter"))
+
+
+class _NameFacts(NamedTuple):
+    """What a cs:name prints around its names whatever the item, read once per element."""
+
+    formatting: Mapping[str, str]  # its formatting attributes (`_FORMATTING`)
+    prefix: str
+    suffix: str
+    et_al: str  # "et al." as its cs:et-al (or the default) prints it
+    resets: tuple[str, ...]  # the resets of its formatting around names and "et al."
+    and_term: str  # `and="text"`: the locale's "and", preformatted
+    symbol: str  # `and="symbol"`
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_facts(name: Any) -> _NameFacts:
+    formatter = name.get_formatter()
+    formatting = MappingProxyType(_formatted(name.attrib))
+    return _NameFacts(
+        formatting=formatting,
+        prefix=str(name.get("prefix", "")),
+        suffix=str(name.get("suffix", "")),
+        et_al=_et_al(name),
+        resets=_resets_with_et_al(name, formatting),
+        and_term=str(formatter.preformat(str(name.get_single_term("and")))),
+        symbol=str(formatter.preformat("&")),
+    )
+
+
+def _resets_with_et_al(name: Any, whole: Mapping[str, str]) -> tuple[str, ...]:
+    """`font-style="normal"` (weight, variant) on cs:name around names and "et al.": citeproc-js
+    writes the reset when an element around sets the attribute, and also when the et-al,
+    its last part, does (it tests the reset against the last child's formatting):
+    `<span style="font-style:normal;">King <i>et al.</i></span>`."""
+    following = name.xpath_search("./following-sibling::cs:et-al[1]")
+    et_al = following[0] if following else None
+    parent = name.getparent()
+    return tuple(
+        tag
+        for attribute, tag in _NORMAL.items()
+        if whole.get(attribute) == "normal"
+        and (
+            (et_al is not None and et_al.get(attribute) not in (None, "normal"))
+            or (parent is not None and _set_around(parent, attribute))
+        )
+    )
+
+
+def _et_al(name: Any) -> str:
+    following = name.xpath_search("./following-sibling::cs:et-al[1]")
+    if following:
+        element = following[0]
+        term = element.get("term", "et-al")
+        text = str(name.get_single_term(term))
+        if not text:
+            return ""
+        formatted = apply_formatting(text, dict(element.attrib), name.get_formatter())
+        return _with_normal(formatted, element.attrib, name)
+    return str(name.get_single_term("et-al"))
 
 
 @extend("name")
 class NameElement:
-    def _name_option(self, name: str, context: Any, sort_options: Any) -> Any:
-        if sort_options and name in sort_options:
-            return sort_options[name]
-        if name in self.attrib:  # type: ignore[attr-defined]
-            return self.get(name)  # type: ignore[attr-defined]
-        for holder in (*_scope(context if context is not None else self), self.get_root()):  # type: ignore[attr-defined]
-            key = "name-" + name if name in ("form", "delimiter") else name
-            if key in holder.attrib:
-                return holder.get(key)
-        return None
+    def _options(self, context: Any, sort_options: Any) -> Mapping[str, Any]:
+        """The name options this render uses: the element's own and inherited ones (fixed for
+        the element and the section it renders in), under the sort key's if it has any."""
+        root = self.get_root()  # type: ignore[attr-defined]
+        options = _inherited_options(self, _scope(context if context is not None else self), root)
+        return {**options, **sort_options} if sort_options else options
 
     def process(
         self, item: Any, variable: str, context: Any = None, sort_options: Any = None, **kwargs: Any
@@ -352,8 +463,10 @@ class NameElement:
             _ITEM_LANGUAGE.reset(token)
 
     def _names(self, item: Any, variable: str, context: Any, sort_options: Any) -> Any:
+        options = self._options(context, sort_options)
+
         def option(name: str, default: Any = None) -> Any:
-            value = self._name_option(name, context, sort_options)
+            value = options.get(name)
             return default if value is None else value
 
         names = list(item.reference.get(variable, []))
@@ -402,7 +515,7 @@ class NameElement:
                 name,
                 form,
                 invert,
-                option,
+                options,
                 levels.get((key, index), 0),
                 asian,
                 sorting=sort_options is not None,
@@ -411,7 +524,8 @@ class NameElement:
             inverted.append(was_inverted)
         delimiter = option("delimiter", ", ")
         formatter = self.get_formatter()  # type: ignore[attr-defined]
-        whole = _formatted(self.attrib)  # type: ignore[attr-defined]
+        facts = _name_facts(self)
+        whole = facts.formatting
         # As citeproc-js: each name carries cs:name's formatting, and a personal name its
         # affixes too; a shortened list is formatted and affixed once more as a whole.
         rendered = [
@@ -421,7 +535,7 @@ class NameElement:
         if truncated and use_first == 0:
             return None
         if truncated and use_last and len(names) > use_first + 1 and not others:
-            last, _ = self._one(names[-1], form, order == "all", option)
+            last, _ = self._one(names[-1], form, order == "all", options)
             last = self._each(
                 apply_formatting(last, whole, formatter) if whole else last, names[-1], sort_options
             )
@@ -430,7 +544,7 @@ class NameElement:
         if forced:
             truncated, whole = True, {}  # each name already carries the formatting
         if truncated:
-            et_al = self._et_al() if sort_options is None else None  # a sort key has no "et al."
+            et_al = facts.et_al if sort_options is None else None  # a sort key has no "et al."
             if not et_al:
                 return self._whole(_joined(rendered, delimiter), whole, formatter)
             precedes = option("delimiter-precedes-et-al", "contextual")
@@ -443,13 +557,12 @@ class NameElement:
             if before_et_al == " " and not _STARTS_ROMANESQUE.match(et_al.lstrip(_MARKS)):
                 before_et_al = ""  # "Ziggy Zither等" (citeproc-js: a space only before a Roman-like term)
             joined = _joined(rendered, delimiter) + before_et_al + et_al
-            return self._whole(joined, whole, formatter, self._resets_with_et_al(whole))
+            return self._whole(joined, whole, formatter, facts.resets if whole else ())
         and_ = option("and") if sort_options is None else None  # a sort key has no "and" (citeproc-js)
         if and_ and len(rendered) > 1:
-            word = "&" if and_ == "symbol" else str(self.get_single_term("and"))  # type: ignore[attr-defined]
-            word = str(formatter.preformat(word))
+            word = facts.symbol if and_ == "symbol" else facts.and_term
             precedes = option("delimiter-precedes-last", "contextual")
-            if _Parts(shown[-1]).literal is not None:
+            if shown[-1].get("literal") is not None:
                 precedes = "contextual"  # before an institution, citeproc-js counts the names
             use_delimiter = {
                 "always": True,
@@ -473,15 +586,16 @@ class NameElement:
     def _each(self, text: str, name: Any, sort_options: Any) -> str:
         """A personal name with cs:name's affixes (an institution takes none, as in citeproc-js;
         a sort key none either)."""
-        if _Parts(name).literal is not None or sort_options is not None:
+        if name.get("literal") is not None or sort_options is not None:
             return text
-        suffix = str(self.get("suffix", ""))  # type: ignore[attr-defined]
+        facts = _name_facts(self)
+        suffix = facts.suffix
         if suffix[:1] in _LEADING - {" "} and text.rstrip(_MARKS).endswith(suffix[:1]):
             suffix = suffix[1:]  # "H." + "." is "H." (citeproc-js)
-        return str(self.get("prefix", "")) + text + suffix  # type: ignore[attr-defined]
+        return facts.prefix + text + suffix
 
     def _whole(
-        self, text: str, whole: dict[str, str], formatter: Any, resets: tuple[str, ...] = ()
+        self, text: str, whole: Mapping[str, str], formatter: Any, resets: tuple[str, ...] = ()
     ) -> String:
         """A shortened list (et-al or ellipsis), formatted and affixed as a whole."""
         text = apply_formatting(text, whole, formatter)
@@ -489,57 +603,18 @@ class NameElement:
             text = wrap(tag, text)
         return String(self.wrap(text))  # type: ignore[attr-defined]
 
-    def _resets_with_et_al(self, whole: dict[str, str]) -> tuple[str, ...]:
-        """`font-style="normal"` (weight, variant) on cs:name around names and "et al.": citeproc-js
-        writes the reset when an element around sets the attribute, and also when the et-al,
-        its last part, does (it tests the reset against the last child's formatting):
-        `<span style="font-style:normal;">King <i>et al.</i></span>`."""
-        following = self.xpath_search("./following-sibling::cs:et-al[1]")  # type: ignore[attr-defined]
-        et_al = following[0] if following else None
-        parent = self.getparent()  # type: ignore[attr-defined]
-        return tuple(
-            tag
-            for attribute, tag in _NORMAL.items()
-            if whole.get(attribute) == "normal"
-            and (
-                (et_al is not None and et_al.get(attribute) not in (None, "normal"))
-                or (parent is not None and _set_around(parent, attribute))
-            )
-        )
-
-    def _et_al(self) -> str:
-        following = self.xpath_search("./following-sibling::cs:et-al[1]")  # type: ignore[attr-defined]
-        if following:
-            element = following[0]
-            term = element.get("term", "et-al")
-            text = str(self.get_single_term(term))  # type: ignore[attr-defined]
-            if not text:
-                return ""
-            formatter = self.get_formatter()  # type: ignore[attr-defined]
-            return _with_normal(apply_formatting(text, dict(element.attrib), formatter), element.attrib, self)
-        return str(self.get_single_term("et-al"))  # type: ignore[attr-defined]
-
     def _dotted_i(self) -> bool:
         language = _ITEM_LANGUAGE.get()
         if language:
             return language.split("-")[0].lower() in ("tr", "az")
         return dotted_i_locale(self.get_root())  # type: ignore[attr-defined]
 
-    def _name_part(self, which: str) -> Any:
-        names = self.getparent()  # type: ignore[attr-defined]
-        if names is not None and names.tag == _NAMES_TAG and not _in_substitute(names):
-            return _built_name_part(names, which)
-        for part in self.findall("cs:name-part", self.nsmap):  # type: ignore[attr-defined]
-            if part.get("name") == which:
-                return part
-        return None
-
     def _styled(self, which: str, piece: str) -> str:
         """`piece` with name-part `which`'s formatting and text-case (not its affixes)."""
-        part = self._name_part(which)
-        if part is None or not piece:
+        style = _part_style(self, which)
+        if style is None or not piece:
             return piece
-        case = part.get("text-case")
+        case = style.case
         dotted = case == "uppercase" and self._dotted_i()
         if dotted:
             cased = upper(piece, True)
@@ -547,9 +622,12 @@ class NameElement:
             cased = sentence_case(piece)
         else:
             cased = apply_text_case(piece, case)
-        attrib = dict(part.attrib)
-        if not romanesque(piece):
-            attrib.pop("font-style", None)  # citeproc-js: no font-style on a non-romanesque string
+        attrib = style.formatting
+        if not attrib:
+            return cased
+        if "font-style" in attrib and not romanesque(piece):
+            # citeproc-js: no font-style on a non-romanesque string
+            attrib = {k: v for k, v in attrib.items() if k != "font-style"}
         return str(apply_formatting(cased, attrib, self.get_formatter()))  # type: ignore[attr-defined]
 
     def _part(self, which: str, *pieces: str, space: str = " ", glue: bool = True, styles: str = "") -> str:
@@ -557,28 +635,30 @@ class NameElement:
         affixes. `styles` names, one letter a piece (`g`, `f`), whose formatting each piece
         takes, if not `which`'s: as in citeproc-js, a dropping particle is styled as the given
         name and a non-dropping particle as the family name wherever they stand."""
-        names = [{"g": "given", "f": "family"}[letter] for letter in styles] if styles else []
-        styled = [self._styled(names[i] if names else which, p) for i, p in enumerate(pieces)]
+        if styles:
+            styled = [self._styled(_STYLED_AS[letter], p) for letter, p in zip(styles, pieces, strict=True)]
+        else:
+            styled = [self._styled(which, p) for p in pieces]
         return self._affixed(which, _space_join(*styled, space=space, glue=glue))
 
     def _affixed(self, which: str, text: str) -> str:
         """`text` with name-part `which`'s affixes."""
-        part = self._name_part(which)
-        if part is None or not text:
+        style = _part_style(self, which)
+        if style is None or not text:
             return text
-        suffix = str(part.get("suffix", ""))
+        suffix = style.suffix
         visible = text.rstrip("".join(MARKERS))
         seam = (visible[-1:], suffix[:1])
         if seam[0] and (seam[0] == seam[1] in _DOUBLED or seam in ABSORBED):
             suffix = suffix[1:]  # citeproc-js merges the seam: initials `T.A.` + `.` print `T.A.`
-        return str(part.get("prefix", "")) + text + suffix
+        return style.prefix + text + suffix
 
     def _one(
         self,
         name: Any,
         form: str,
         invert: bool,
-        option: Any,
+        options: Mapping[str, Any],
         level: int = 0,
         asian: bool = False,
         *,
@@ -589,26 +669,25 @@ class NameElement:
             literal = parts.literal if parts.literal is not None else ""
             return self._part("family", str(literal)), False
         given = parts.given
-        mark = option("initialize-with")
+        facts = _style_facts(self.get_root())  # type: ignore[attr-defined]
+        written_mark = options.get("initialize-with")
+        initialize_all = str(options.get("initialize") or "true").lower() != "false"
+        mark = written_mark
         if level and form == "short":
             form = "long"  # add-givenname: the given name joins the family name
             if mark is None and level == 1 and initials_by_rule(self.get_root()):  # type: ignore[attr-defined]
                 mark = ""
             if mark is not None and level == 1 and given:  # under initialize="false", only initials
-                initialize_all = str(option("initialize", "true")).lower() != "false"
                 given = initialize(given, mark, initialize_all=initialize_all)
             mark = None
         elif level == 2:
             mark = None
         if mark is not None and given and parts.family:
-            initialize_all = str(option("initialize", "true")).lower() != "false"
-            hyphen = str(self.get_root().get("initialize-with-hyphen", "true")).lower() != "false"  # type: ignore[attr-defined]
-            given = initialize(given, mark, initialize_all=initialize_all, hyphen=hyphen)
-        if option("initialize-with") is not None and "." not in option("initialize-with"):
+            given = initialize(given, mark, initialize_all=initialize_all, hyphen=facts.hyphen)
+        if written_mark is not None and "." not in written_mark:
             parts.suffix = parts.suffix.rstrip(".")  # initials without periods: "Jr", as citeproc-js
-        demote = str(self.get_root().get("demote-non-dropping-particle", "display-and-sort")).lower()  # type: ignore[attr-defined]
-        locale = str(self.get_root().get("default-locale") or "en-US")  # type: ignore[attr-defined]
-        nbsp = "\u00a0" if locale[:2].lower() in _NBSP_LOCALES and not sorting else " "
+        demote = facts.demote
+        nbsp = "\u00a0" if facts.nbsp and not sorting else " "
         if _is_cjk(parts.family, parts.given):
             # as citeproc-js renders a non-romanesque name: the parts take no affixes
             if form == "short":
@@ -620,7 +699,8 @@ class NameElement:
         if form == "short":
             return self._part("family", parts.ndp, parts.family, space=nbsp), False
         if invert and not parts.static:
-            separator = option("sort-separator", ", ")
+            separator = options.get("sort-separator")
+            separator = ", " if separator is None else separator
             if demote == "display-and-sort" or (sorting and demote == "sort-only"):
                 # as citeproc-js: a particle keeps its own part's formatting (the non-dropping
                 # one the family's) and takes the given name's affixes

@@ -16,8 +16,11 @@ A subsequent cite (position not `first`) of a style with `et-al-subsequent-min` 
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Mapping
 from typing import Any
 
+from .._styles import CSL_NS
 from ._elements import extend
 from ._state import current
 from .conditions import position_of
@@ -48,7 +51,15 @@ _NAME_PARTS = ("non-dropping-particle", "family", "given", "dropping-particle", 
 def name_data(name: Any) -> str:
     """A name as citeproc-js's subsequent-author-substitute compares it (`setRenderedName`):
     its parts' data run together, whatever form the style renders it in."""
-    return "".join(str(name.get(part) or "") for part in _NAME_PARTS)
+    return "".join([str(name.get(part) or "") for part in _NAME_PARTS])
+
+
+@functools.lru_cache(maxsize=256)
+def _substitutes(root: Any) -> bool:
+    """Whether the style's bibliography has `subsequent-author-substitute`: only then are the
+    names an entry renders compared with the entry before (and replaced)."""
+    bibliography = next(root.iterchildren(f"{{{CSL_NS}}}bibliography"), None)
+    return bibliography is not None and bibliography.get("subsequent-author-substitute") is not None
 
 
 _SUBSEQUENT = {"et-al-min": "et-al-subsequent-min", "et-al-use-first": "et-al-subsequent-use-first"}
@@ -65,15 +76,17 @@ class SubsequentName:
         finally:
             state.subsequent_cite = outer
 
-    def _name_option(self, name: str, context: Any, sort_options: Any) -> Any:
-        if name in _SUBSEQUENT and current().subsequent_cite and not sort_options:
-            value = super()._name_option(_SUBSEQUENT[name], context, sort_options)  # type: ignore[misc]
-            if value is not None:
-                return value
-        return super()._name_option(name, context, sort_options)  # type: ignore[misc]
+    def _options(self, context: Any, sort_options: Any) -> Mapping[str, Any]:
+        options: Mapping[str, Any] = super()._options(context, sort_options)  # type: ignore[misc]
+        if sort_options or not current().subsequent_cite:
+            return options
+        later = {name: options[it] for name, it in _SUBSEQUENT.items() if options.get(it) is not None}
+        return {**options, **later} if later else options
 
     def _one(self, name: Any, *args: Any, **kwargs: Any) -> tuple[str, bool]:
         text, inverted = super()._one(name, *args, **kwargs)  # type: ignore[misc]
+        if not _substitutes(self.get_root()):  # type: ignore[attr-defined]
+            return text, inverted
         entry = current().bibliography
         if entry.collecting and entry.names is None and entry.name_parts is not None:
             index = len(entry.name_parts)
