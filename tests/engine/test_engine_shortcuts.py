@@ -49,30 +49,28 @@ _SETTINGS = settings(
 )
 
 
-@pytest.mark.parametrize("style", NUMERIC)
+# (style, the module and name that switch the shortcut off, what they become)
+_NUMBER_SLOT = [
+    pytest.param(style, _session, "numbers_only", lambda root: False, id=f"{style}-number-slot")
+    for style in NUMERIC
+]
+_BLANK_REPLAY = [
+    pytest.param(style, substitute, "blank_key", lambda *args: None, id=f"{style}-blank-replay")
+    for style in ANY
+]
+
+
+@pytest.mark.parametrize(("style", "module", "name", "off"), _NUMBER_SLOT + _BLANK_REPLAY)
 @_SETTINGS
 @given(chosen=record_lists, output=st.sampled_from(["text", "html"]))
-def test_learnt_number_slot_gives_the_full_render(
-    style: str, chosen: list[Record], output: str, monkeypatch: Any
+def test_shortcut_gives_the_full_render(
+    style: str, module: Any, name: str, off: Any, chosen: list[Record], output: str, monkeypatch: Any
 ) -> None:
     shortcut = _job(chosen, style, output)
     with monkeypatch.context() as patched:
-        patched.setattr(_session, "numbers_only", lambda root: False)
+        patched.setattr(module, name, off)
         full = _job(chosen, style, output)
     assert shortcut == full
-
-
-@pytest.mark.parametrize("style", ANY)
-@_SETTINGS
-@given(chosen=record_lists, output=st.sampled_from(["text", "html"]))
-def test_replayed_blank_groups_give_the_full_render(
-    style: str, chosen: list[Record], output: str, monkeypatch: Any
-) -> None:
-    replayed = _job(chosen, style, output)
-    with monkeypatch.context() as patched:
-        patched.setattr(substitute, "blank_key", lambda *args: None)
-        full = _job(chosen, style, output)
-    assert replayed == full
 
 
 def test_the_shortcuts_are_taken() -> None:
