@@ -38,14 +38,15 @@ OUTPUTS = ("text", "html")
 
 
 def sweep_items(count: int, oracle_count: int) -> list[dict[str, Any]]:
-    """`count` generated items and `oracle_count` oracle items of distinct types."""
+    """`count` generated items and `oracle_count` oracle items: one of each type first."""
     items = make_items(count, seed=7)
     if ORACLE.is_file() and oracle_count:
-        seen: set[str] = set()
-        for item in json.loads(ORACLE.read_text(encoding="utf-8"))["items"]:
-            if item.get("type") not in seen and len(seen) < oracle_count:
-                seen.add(item.get("type"))
-                items.append(item)
+        corpus = json.loads(ORACLE.read_text(encoding="utf-8"))["items"]
+        firsts: dict[Any, dict[str, Any]] = {}
+        for item in corpus:
+            firsts.setdefault(item.get("type"), item)
+        rest = [item for item in corpus if firsts.get(item.get("type")) is not item]
+        items += [*firsts.values(), *rest][:oracle_count]
     return items
 
 
@@ -108,11 +109,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--style", action="append", help="sweep this style (id or path); repeatable")
     parser.add_argument("--items", type=int, default=20, help="generated items (default 20)")
+    parser.add_argument("--oracle", type=int, default=6, help="oracle corpus items (default 6)")
     parser.add_argument("--show", type=int, default=3, help="styles shown per cause (default 3)")
     parser.add_argument("--json", type=Path, help="write {style: [[what, cause], ...]} here")
     args = parser.parse_args(argv)
 
-    items = sweep_items(args.items, oracle_count=6)
+    items = sweep_items(args.items, oracle_count=args.oracle)
     named = {str(Style.load(name).path or name): name for name in args.style or ()}
     units = named or style_units()
     paths = sorted(units)
