@@ -9,7 +9,8 @@ small module per CSL feature it adds or corrects (each registers its mixins on i
 - `richtext`: `<i> <b> <sup> <sub> <sc>`, quotes and apostrophes in field values
 - `quotes`: quotes alternating by nesting; `superscript`: superscript characters
 - `pages`: page-range-format, number ranges; `labels`: labels as terms, plurals
-- `ordinals`: ordinal suffixes from the one locale that defines them
+- `ordinals`: ordinal suffixes from the one locale that defines them; `periods`:
+  `strip-periods` on the citation number
 - `textcase`: title case; `conditions`: `disambiguate="true"`, `near-note-distance`
 - `disambiguation`: add-names, add-givenname, year-suffix; `collapse`: cite grouping and
   collapsing, terms capitalised at the start of a note; `substitute`: subsequent-author-substitute,

@@ -33,6 +33,7 @@ from . import (  # noqa: F401
     names,
     ordinals,
     pages,
+    periods,
     punctuation,
     quotes,
     sortcache,

@@ -41,6 +41,7 @@ FEATURE_ORDER: tuple[str, ...] = (
     "subsequent",
     "pages",
     "ordinals",
+    "periods",
     "punctuation",
     "quotes",
     "terms",
