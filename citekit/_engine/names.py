@@ -700,7 +700,7 @@ class NameElement:
             return self._part("family", parts.ndp, parts.family, space=nbsp), False
         if invert and not parts.static:
             separator = options.get("sort-separator")
-            separator = ", " if separator is None else separator
+            separator = ", " if separator is None else _sort_separator(separator)
             if demote == "display-and-sort" or (sorting and demote == "sort-only"):
                 # as citeproc-js: a particle keeps its own part's formatting (the non-dropping
                 # one the family's) and takes the given name's affixes
@@ -734,3 +734,9 @@ class NameElement:
         if text:
             return text  # formatted and affixed in process
         return None
+
+
+def _sort_separator(separator: str) -> str:
+    """The sort-separator as citeproc-js prints it: one space fewer when it ends in two or more
+    (`sort-separator="  "` prints `Smith A`, `",  "` prints `Smith, A`; medicinski-razgledi)."""
+    return separator[:-1] if separator.endswith("  ") else separator

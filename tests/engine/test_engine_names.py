@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from oracle_entries import bibliography_entry
 
+import citekit
 from citekit._engine.names import initialize, parse_particles
 
 
@@ -91,3 +92,43 @@ def test_initialize_keeps_lower_case_hyphenated_part_without_hyphen_initials() -
 def test_names_without_name_element_as_citeproc_js(style: str, item_id: str, output: str) -> None:
     expected, actual = bibliography_entry("sample-1.json", style, item_id, output)
     assert actual == expected
+
+
+_SORT_SEPARATOR_STYLE = """<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><id>x</id><title>x</title><updated>2020-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout>
+    <names variable="author">
+      <name name-as-sort-order="all" sort-separator="SEPARATOR" initialize-with="" delimiter="; "/>
+    </names>
+  </layout></bibliography>
+</style>"""
+
+
+@pytest.mark.parametrize(
+    ("separator", "expected"),
+    # citeproc-js 2.4.63 (render_js.mjs, text): one space fewer when the separator ends in two
+    # (medicinski-razgledi's `sort-separator="  "`)
+    [
+        ("  ", "Smith A; Jones B Jr"),
+        (",  ", "Smith, A; Jones, B, Jr"),
+        ("   ", "Smith  A; Jones  B  Jr"),
+        (" ;  ", "Smith ; A; Jones ; B ; Jr"),
+        (", ", "Smith, A; Jones, B, Jr"),
+    ],
+)
+def test_sort_separator_as_citeproc_js(separator: str, expected: str) -> None:
+    record = citekit.Record.from_csl(
+        {
+            "id": "a",
+            "type": "book",
+            "title": "T",
+            "author": [
+                {"family": "Smith", "given": "Anna"},
+                {"family": "Jones", "given": "Bo", "suffix": "Jr."},
+            ],
+        }
+    )
+    style = citekit.Style.load(_SORT_SEPARATOR_STYLE.replace("SEPARATOR", separator))
+    assert citekit.Formatter([record], style, "text").bibliography()[0].text == expected
