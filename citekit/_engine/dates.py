@@ -19,7 +19,8 @@ delimiter. This module renders the whole `cs:date` element itself, as the CSL sp
   `November 2002`; a day's suffix "." and a month's prefix "." give `14.07.2009`);
 - the implicit year-suffix (a style without `cs:text variable="year-suffix"`) follows the first
   year printed in the entry or cite, of whichever date variable (of a range: its end year), as
-  citeproc-js prints it; a later date, or the "no date" term, gets none.
+  citeproc-js prints it; a later date, or the "no date" term, gets none; in a sort key's
+  macro neither it nor `cs:text variable="year-suffix"` prints (the sort comes before them).
 """
 
 from __future__ import annotations
@@ -363,3 +364,20 @@ class DateElement:
 
     def markup(self, text: Any) -> Any:
         return text
+
+
+def _prints_year_suffix(element: Any) -> bool:
+    return str(element.get("variable")) == "year-suffix"
+
+
+@extend("text", when=_prints_year_suffix)
+class YearSuffixText:
+    """A `cs:text variable="year-suffix"` in a sort key's macro prints nothing, as a date there
+    is a key: the suffixes are decided after the sort, so a Document sorting again as records
+    arrive must not order an item by the suffix an earlier decision gave it (`2002b` after a
+    namesake's plain `2002`, where registering all at once, and citeproc-js, keep their order)."""
+
+    def _variable(self, item: Any, context: Any) -> Any:
+        if current().sort_macro:
+            return None
+        return super()._variable(item, context)  # type: ignore[misc]
