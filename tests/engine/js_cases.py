@@ -35,3 +35,11 @@ def rendered(case: dict[str, Any], output: str, *, normalised: bool) -> tuple[di
         bibliography = {e.id: e.text for e in entries}
     citations = {key: formatter.cite([key]) for key in case[output]["citations"]}
     return bibliography, citations
+
+
+def check(name: str, case_name: str, output: str) -> None:
+    """Assert that citekit gives the stored citeproc-js output for one case of data/`name`."""
+    case = cases(name)[case_name]
+    bibliography, citations = rendered(case, output, normalised=False)
+    assert bibliography == case[output]["bibliography"]
+    assert citations == case[output]["citations"]

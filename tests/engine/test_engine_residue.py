@@ -11,7 +11,7 @@ tests/engine/data/residue_js.json (made with ../shared/oracle/render_js.mjs).
 from __future__ import annotations
 
 import pytest
-from js_cases import cases, rendered
+from js_cases import cases, check
 
 DATA = "residue_js.json"
 
@@ -19,7 +19,4 @@ DATA = "residue_js.json"
 @pytest.mark.parametrize("output", ["text", "html"])
 @pytest.mark.parametrize("name", sorted(cases(DATA)))
 def test_as_citeproc_js(name: str, output: str) -> None:
-    case = cases(DATA)[name]
-    bibliography, citations = rendered(case, output, normalised=False)
-    assert bibliography == case[output]["bibliography"]
-    assert citations == case[output]["citations"]
+    check(DATA, name, output)

@@ -10,7 +10,7 @@ citeproc-js's output stored in tests/engine/data/style_sweep_js.json (made with
 from __future__ import annotations
 
 import pytest
-from js_cases import cases, rendered
+from js_cases import cases, check
 
 DATA = "style_sweep_js.json"
 
@@ -18,7 +18,4 @@ DATA = "style_sweep_js.json"
 @pytest.mark.parametrize("output", ["text", "html"])
 @pytest.mark.parametrize("name", sorted(cases(DATA)))
 def test_as_citeproc_js(name: str, output: str) -> None:
-    case = cases(DATA)[name]
-    bibliography, citations = rendered(case, output, normalised=False)
-    assert bibliography == case[output]["bibliography"]
-    assert citations == case[output]["citations"]
+    check(DATA, name, output)
