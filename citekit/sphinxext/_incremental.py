@@ -117,6 +117,15 @@ def plain_lists(bibliographies: list[BibliographyUse]) -> bool:
     )
 
 
+def edited(previous: Rendering, current: Mapping[str, str]) -> set[str] | None:
+    """The records whose entries changed since `previous`, when a few did and none was added,
+    removed or moved (which may change numbering and selection); else None: render everything."""
+    if list(previous.digests) != list(current):
+        return None
+    changed = {key for key, digest in current.items() if previous.digests[key] != digest}
+    return changed if changed and len(changed) <= MAX_CHANGED else None
+
+
 @attrs.frozen
 class Plan:
     """The records to render again and the citations that cite them."""
@@ -134,10 +143,8 @@ def plan(
     uses: list[CitationUse],
 ) -> Plan | None:
     """What to render again, or None when everything must be."""
-    if list(previous.digests) != list(current):
-        return None  # entries added, removed or moved: numbering and selection may change
-    changed = {key for key, digest in current.items() if previous.digests[key] != digest}
-    if not changed or len(changed) > MAX_CHANGED or not changed <= set(previous.tokens):
+    changed = edited(previous, current)
+    if changed is None or not changed <= set(previous.tokens):
         return None
     index: dict[str, set[str]] = {}
     for key, found in current_tokens.items():
@@ -280,11 +287,11 @@ def renumber(
 ) -> Renumbering | None:
     """What to render again in a numeric style, or None when everything must be (the
     citations it names cite records by their keys: no :keyprefix: here)."""
-    if list(previous.digests) != list(current) or keys is None or "citation-number" in keys:
+    changed = edited(previous, current)
+    if changed is None or keys is None or "citation-number" in keys:
         return None
-    changed = {key for key, digest in current.items() if previous.digests[key] != digest}
     old = list(previous.hover)
-    if not changed or len(changed) > MAX_CHANGED or old != list(dict.fromkeys(old)):
+    if old != list(dict.fromkeys(old)):
         return None
     if set(old) != set(selection.cited) or (not keys and old != selection.cited):
         return None  # not the numbering this reasoning knows

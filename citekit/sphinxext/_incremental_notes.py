@@ -22,7 +22,7 @@ import attrs
 import citekit
 
 from ._config import Settings
-from ._incremental import GLOBAL_MODES, MAX_CHANGED, only_cited, plain_lists, reorder, sort_keys
+from ._incremental import GLOBAL_MODES, edited, only_cited, plain_lists, reorder, sort_keys
 from ._model import BibliographyUse, CitationUse, RenderedCitation, Rendering
 from ._select import Selection
 
@@ -77,10 +77,8 @@ def plan(
     before: Callable[[str, str], bool],
 ) -> Plan | None:
     """What to render again, or None when everything must be."""
-    if list(previous.digests) != list(current):
-        return None
-    changed = {key for key, digest in current.items() if previous.digests[key] != digest}
-    if not changed or len(changed) > MAX_CHANGED or not changed <= set(previous.tokens):
+    changed = edited(previous, current)
+    if changed is None or not changed <= set(previous.tokens):
         return None
     families: set[str] = set()
     for key in changed:
