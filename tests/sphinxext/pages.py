@@ -1,4 +1,5 @@
-"""Reading what a test build wrote: pages, warnings, linked citations, entries by anchor."""
+"""Reading what a test build wrote: pages, warnings, linked citations, entries by anchor; and
+editing an entry of its .bib file for a rebuild."""
 
 from __future__ import annotations
 
@@ -103,24 +104,50 @@ def oracle_text(oracle: dict[str, Any], style: str, key: str, part: str = "bibli
     return _text(oracle[style]["html"][part][key])
 
 
-def our_lists(app: Any) -> dict[str, list[set[str]]]:
-    """page -> the cite keys each of its lists holds, in the order of the page (citekit)."""
+def our_order(app: Any) -> dict[str, list[list[str]]]:
+    """page -> the cite keys of each of its lists, in the order of the page and of each list
+    (citekit)."""
     domain = app.env.get_domain("cite")
-    lists: dict[str, list[set[str]]] = {}
+    lists: dict[str, list[list[str]]] = {}
     for docname, uses in domain.data["bibliographies"].items():
         for use in sorted(uses, key=lambda u: u.line):
             entries = domain.data["rendering"].bibliographies[docname, use.serial]
-            lists.setdefault(docname, []).append({use.keyprefix + entry.key for entry in entries})
+            lists.setdefault(docname, []).append([use.keyprefix + entry.key for entry in entries])
     return lists
+
+
+def their_order(app: Any) -> dict[str, list[list[str]]]:
+    """The same, read from sphinxcontrib-bibtex's domain (its citations are made in the order
+    of each list's formatted entries)."""
+    domain = app.env.get_domain("cite")
+    by_list: dict[Any, list[str]] = {key: [] for key in domain.bibliographies}
+    for citation in domain.citations:
+        by_list[citation.bibliography_key].append(citation.key)
+    lists: dict[str, list[list[str]]] = {}
+    for key in sorted(by_list, key=lambda k: (k.docname, domain.bibliographies[k].line)):
+        lists.setdefault(key.docname, []).append(by_list[key])
+    return lists
+
+
+def our_lists(app: Any) -> dict[str, list[set[str]]]:
+    """page -> the cite keys each of its lists holds, in the order of the page (citekit)."""
+    return _unordered(our_order(app))
 
 
 def their_lists(app: Any) -> dict[str, list[set[str]]]:
     """The same, read from sphinxcontrib-bibtex's domain."""
-    domain = app.env.get_domain("cite")
-    by_list: dict[Any, set[str]] = {key: set() for key in domain.bibliographies}
-    for citation in domain.citations:
-        by_list[citation.bibliography_key].add(citation.key)
-    lists: dict[str, list[set[str]]] = {}
-    for key in sorted(by_list, key=lambda k: (k.docname, domain.bibliographies[k].line)):
-        lists.setdefault(key.docname, []).append(by_list[key])
-    return lists
+    return _unordered(their_order(app))
+
+
+def _unordered(lists: dict[str, list[list[str]]]) -> dict[str, list[set[str]]]:
+    return {page: [set(keys) for keys in found] for page, found in lists.items()}
+
+
+def edit_entry(bib: Path, key: str, old: str, new: str) -> None:
+    """Replace `old` by `new` in the entry `key` of `bib` (which must hold it)."""
+    text = bib.read_text(encoding="utf-8")
+    start = text.index(f"{{{key},")
+    end = text.index("\n}", start)
+    entry = text[start:end]
+    assert old in entry
+    bib.write_text(text[:start] + entry.replace(old, new) + text[end:], encoding="utf-8")

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from .pages import citations, links, our_lists, their_lists, warnings_of
+from .pages import citations, links, our_lists, our_order, their_lists, their_order, warnings_of
 
 PAGES = ["roles", "local", "foot", "filters", "prefix", "refs"]
 
@@ -52,32 +52,9 @@ def test_each_list_holds_what_sphinxcontrib_bibtex_lists(ours: Any, theirs: Any)
     assert our_lists(ours) == their_lists(theirs)
 
 
-def _our_order(app: Any) -> dict[str, list[list[str]]]:
-    domain = app.env.get_domain("cite")
-    lists: dict[str, list[list[str]]] = {}
-    for docname, uses in domain.data["bibliographies"].items():
-        for use in sorted(uses, key=lambda u: u.line):
-            entries = domain.data["rendering"].bibliographies[docname, use.serial]
-            lists.setdefault(docname, []).append([use.keyprefix + entry.key for entry in entries])
-    return lists
-
-
-def _their_order(app: Any) -> dict[str, list[list[str]]]:
-    """Each list's keys as sphinxcontrib-bibtex lists them (its citations are made in the
-    order of each list's formatted entries)."""
-    domain = app.env.get_domain("cite")
-    by_list: dict[Any, list[str]] = {key: [] for key in domain.bibliographies}
-    for citation in domain.citations:
-        by_list[citation.bibliography_key].append(citation.key)
-    lists: dict[str, list[list[str]]] = {}
-    for key in sorted(by_list, key=lambda k: (k.docname, domain.bibliographies[k].line)):
-        lists.setdefault(key.docname, []).append(by_list[key])
-    return lists
-
-
 def test_alpha_lists_order_as_sphinxcontrib_bibtex(ours: Any, theirs: Any) -> None:
     """bibtex_default_style = "alpha": pybtex sorts by author, year and title."""
-    assert _our_order(ours) == _their_order(theirs)
+    assert our_order(ours) == their_order(theirs)
 
 
 def _texts(html: str, css: str) -> list[str]:

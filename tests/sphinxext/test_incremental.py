@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from .pages import citations, page, text_by_id, warnings_of
+from .pages import citations, edit_entry, page, text_by_id, warnings_of
 
 
 def _stamps(outdir: Path) -> dict[str, int]:
@@ -85,15 +85,6 @@ EDITS = [
 ]
 
 
-def _edit(bib: Path, key: str, old: str, new: str) -> None:
-    text = bib.read_text(encoding="utf-8")
-    start = text.index(f"{{{key},")
-    end = text.index("\n}", start)
-    entry = text[start:end]
-    assert old in entry
-    bib.write_text(text[:start] + entry.replace(old, new) + text[end:], encoding="utf-8")
-
-
 def _pages(outdir: Path) -> dict[str, str]:
     return {p.name: p.read_text(encoding="utf-8") for p in sorted(outdir.glob("*.html"))}
 
@@ -108,7 +99,7 @@ def test_an_edited_entry_renders_as_a_clean_build_would(
     shutil.copytree(rootdir / "test-edit", source)
     make_app("html", srcdir=source).build()
     before = _stamps(source / "_build" / "html")
-    _edit(source / "refs.bib", key, old, new)
+    edit_entry(source / "refs.bib", key, old, new)
     again = make_app("html", srcdir=source)
     again.build()
     assert "entries again" in again.status.getvalue()  # only a group: not everything
@@ -117,7 +108,7 @@ def test_an_edited_entry_renders_as_a_clean_build_would(
 
     clean_source = tmp_path / "clean"
     shutil.copytree(rootdir / "test-edit", clean_source)
-    _edit(clean_source / "refs.bib", key, old, new)
+    edit_entry(clean_source / "refs.bib", key, old, new)
     clean = make_app("html", srcdir=clean_source)
     clean.build()
     assert "[citekit." not in warnings_of(clean)  # (make_app warns of re-registered nodes)

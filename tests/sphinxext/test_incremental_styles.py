@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from .pages import warnings_of
+from .pages import edit_entry, warnings_of
 
 ROOT = "test-edit"
 
@@ -25,15 +25,6 @@ def _project(rootdir: Path, where: Path, style: str) -> Path:
     conf.write_text(text.replace('citekit_style = "apa"', f'citekit_style = "{style}"'), encoding="utf-8")
     assert f'"{style}"' in conf.read_text(encoding="utf-8")
     return where
-
-
-def _edit(bib: Path, key: str, old: str, new: str) -> None:
-    text = bib.read_text(encoding="utf-8")
-    start = text.index(f"{{{key},")
-    end = text.index("\n}", start)
-    entry = text[start:end]
-    assert old in entry
-    bib.write_text(text[:start] + entry.replace(old, new) + text[end:], encoding="utf-8")
 
 
 def _stamps(outdir: Path) -> dict[str, int]:
@@ -106,7 +97,7 @@ def test_an_edited_entry_renders_as_a_clean_build_would(
     source = _project(rootdir, tmp_path / "edited", style)
     make_app("html", srcdir=source).build()
     before = _stamps(source / "_build" / "html")
-    _edit(source / "refs.bib", key, old, new)
+    edit_entry(source / "refs.bib", key, old, new)
     second = make_app("html", srcdir=source)
     second.build()
     assert _again(second.status.getvalue()) == (again, 8)
@@ -115,7 +106,7 @@ def test_an_edited_entry_renders_as_a_clean_build_would(
         assert after[untouched] == before[untouched]  # not read, not written
 
     clean_source = _project(rootdir, tmp_path / "clean", style)
-    _edit(clean_source / "refs.bib", key, old, new)
+    edit_entry(clean_source / "refs.bib", key, old, new)
     clean = make_app("html", srcdir=clean_source)
     clean.build()
     assert "[citekit." not in warnings_of(clean)
@@ -152,8 +143,8 @@ def test_edits_in_turn_render_as_a_clean_build_would(
     clean_source = _project(rootdir, tmp_path / "clean", style)
     make_app("html", srcdir=source).build()
     for key, old, new in edits:
-        _edit(source / "refs.bib", key, old, new)
-        _edit(clean_source / "refs.bib", key, old, new)
+        edit_entry(source / "refs.bib", key, old, new)
+        edit_entry(clean_source / "refs.bib", key, old, new)
         again = make_app("html", srcdir=source)
         again.build()
         _again(again.status.getvalue())
