@@ -162,12 +162,13 @@ def _suppressed(layout: Any) -> set[str]:
     return getattr(layout, "ck_suppressed", None) or set()
 
 
-_GENERATED = frozenset(("year-suffix", "citation-number", "citation-label", "first-reference-note-number"))
+# Variables the processor makes (not the item's data): they never suppress a group, but fill it.
+GENERATED = frozenset(("year-suffix", "citation-number", "citation-label", "first-reference-note-number"))
 
 
 def _generated(element: Any) -> bool:
     """Whether `element` is a `cs:text` of a variable the processor makes (not data)."""
-    return _local(element) == "text" and element.get("variable") in _GENERATED
+    return _local(element) == "text" and element.get("variable") in GENERATED
 
 
 @extend("substitute")
@@ -284,7 +285,7 @@ class SuppressedText:
     def _variable(self, item: Any, context: Any) -> Any:
         variable = str(self.get("variable"))  # type: ignore[attr-defined]
         layout = layout_of(context if context is not None else self)
-        if variable in _GENERATED:  # not data: never suppresses a group, but fills one
+        if variable in GENERATED:  # not data: never suppresses a group, but fills one
             text = super()._variable(item, context)  # type: ignore[misc]
             if text:
                 count_variable(layout, rendered=True)

@@ -26,7 +26,7 @@ from lxml import etree
 from .._markup import MarkerFormatter
 from .._styles import CSL_NS
 from ._elements import extend
-from .substitute import _GENERATED, count_variable, layout_of, suppressed
+from .substitute import GENERATED, count_variable, layout_of, suppressed
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _TERMS = f"{{{CSL_NS}}}terms"
@@ -367,7 +367,7 @@ def _data_variable(element: Any) -> bool:
     """Whether `element` prints a variable read from the item's data under one name (not a
     generated variable, a locator, or a page variable, which citeproc-py reads otherwise)."""
     variable = element.get("variable")
-    if variable is None or variable in _GENERATED or variable == "locator":
+    if variable is None or variable in GENERATED or variable == "locator":
         return False
     return element.tag.endswith("}number") or not variable.startswith("page")
 
