@@ -8,7 +8,7 @@ from typing import Any
 from ._dates import Date
 from ._errors import InvalidRecordError, Location
 from ._json import JSON, FrozenMap, frozen_json
-from ._names import _TEXT_PARTS, Name
+from ._names import TEXT_PARTS, Name
 from ._record import FieldValue, Record, check_id
 from ._vocab import Kind, kind_of
 
@@ -89,7 +89,7 @@ def csl_values(record: Record) -> Iterator[JSON]:
                 if name.extra:
                     yield name.to_csl()
                 else:  # the flags are no text
-                    yield from (getattr(name, attr) for attr in _TEXT_PARTS.values())
+                    yield from (getattr(name, attr) for attr in TEXT_PARTS.values())
         elif isinstance(value, Date):
             if value.extra:
                 yield value.to_csl()

@@ -9,7 +9,8 @@ import attrs
 
 from ._json import JSON, FrozenMap, frozen_json
 
-_TEXT_PARTS = {
+# A name's text parts: CSL-JSON key -> attribute (the other keys are flags).
+TEXT_PARTS = {
     "family": "family",
     "given": "given",
     "dropping-particle": "dropping_particle",
@@ -18,7 +19,7 @@ _TEXT_PARTS = {
     "literal": "literal",
 }
 _FLAGS = {"comma-suffix": "comma_suffix", "static-ordering": "static_ordering", "parse-names": "parse_names"}
-_CSL_KEYS = (*_TEXT_PARTS.items(), *_FLAGS.items())  # (CSL key, attribute), in CSL-JSON order
+_CSL_KEYS = (*TEXT_PARTS.items(), *_FLAGS.items())  # (CSL key, attribute), in CSL-JSON order
 
 
 @attrs.frozen
@@ -48,8 +49,8 @@ class Name:
         kwargs: dict[str, Any] = {}
         extra: dict[str, JSON] = {}
         for key, value in data.items():
-            if key in _TEXT_PARTS and isinstance(value, str):
-                kwargs[_TEXT_PARTS[key]] = value
+            if key in TEXT_PARTS and isinstance(value, str):
+                kwargs[TEXT_PARTS[key]] = value
             elif key in _FLAGS and isinstance(value, bool):
                 kwargs[_FLAGS[key]] = value
             else:
